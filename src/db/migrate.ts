@@ -1,0 +1,31 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
+import * as m0001 from './migrations/0001-identity.ts';
+
+/** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
+const migrations: Record<string, Migration> = {
+  '0001-identity': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+
+export const latestMigration = Object.keys(migrations).at(-1)!;
+
+/** Applies Saldo's migrations and graphile-worker's own schema. Safe to run from many processes at once. */
+export async function migrate(db: Kysely<unknown>, connectionString: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'saldo_migrations', migrationLockTableName: 'saldo_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  await runWorkerMigrations({ connectionString, logger: quietLogger });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every migration Saldo knows has been applied (used by /readyz). */
+export async function migrationsCurrent(db: Kysely<unknown>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'saldo_migrations', migrationLockTableName: 'saldo_migrations_lock' });
+  const all = await migrator.getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}
+
+const quietLogger = new Logger(() => () => {});

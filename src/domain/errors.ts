@@ -1,0 +1,49 @@
+/**
+ * The one error type of Saldo. `code` is stable for integrators; the message a person reads is
+ * translated from the code (src/i18n) at the edge, with `params` filled in.
+ */
+export const errorCodes = {
+  validation_failed: 400,
+  invalid_json: 400,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  rate_limited: 429,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  email_taken: 409,
+  weak_password: 400,
+  token_invalid: 410,
+  token_expired: 410,
+  token_used: 410,
+  invitation_email_mismatch: 409,
+  no_such_context: 404,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+    /** Per-field problems, for validation errors: pointer → error code. */
+    readonly fields: { field: string; code: string; params?: ErrorParams }[] = [],
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = errorCodes[code];
+  }
+}
+
+export const notFound = () => new AppError('not_found');
