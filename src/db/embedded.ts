@@ -127,6 +127,21 @@ function loadCredentials(dataDir: string): Credentials {
   return credentials;
 }
 
+/**
+ * The embedded cluster another live Saldo process runs on this data directory, if any: commands
+ * such as `saldo migrate` or `saldo user create` attach to it instead of failing on the lock.
+ */
+export function findRunningEmbedded(dataDir: string, database = 'saldo'): string | null {
+  const lockFile = path.join(dataDir, 'saldo.lock');
+  if (!existsSync(lockFile)) return null;
+  const [pidText, portText] = readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number.parseInt(pidText ?? '', 10);
+  const port = Number.parseInt(portText ?? '', 10);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || pid === process.pid || !isAlive(pid)) return null;
+  const credentials = loadCredentials(dataDir);
+  return `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
 let signalHooksRemoved = false;
 
 export async function startEmbeddedPostgres(options: {
@@ -183,6 +198,7 @@ export async function startEmbeddedPostgres(options: {
     } finally {
       await admin.end();
     }
+    writeFileSync(path.join(options.dataDir, 'saldo.lock'), `${process.pid}\n${port}\n`);
     let stopped = false;
     return {
       url: urlFor(database),

@@ -1,0 +1,133 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+import type { Mailer } from '../domain/mail/mail-port.ts';
+import { newId } from '../domain/shared/ids.ts';
+import { httpLoggerOptions } from './logging.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { webPlugin } from './plugins/web.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
+import { apiKeyRoutes } from './routes/console/api-keys.routes.ts';
+import { organizationRoutes } from './routes/console/organization.routes.ts';
+import { outboxRoutes } from './routes/console/outbox.routes.ts';
+import { teamRoutes } from './routes/console/team.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { integrationRoutes } from './routes/integration/whoami.routes.ts';
+import { meRoutes } from './routes/me/me.routes.ts';
+import { accountRoutes } from './routes/portal/account.routes.ts';
+import { invitationRoutes } from './routes/public/invitations.routes.ts';
+import { Me, Problem } from './schemas.ts';
+import { validatorCompiler } from './validation.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  mailer: Mailer;
+}
+
+export interface BuildAppOptions extends AppDeps {
+  /** The built SPA (web/dist), or null to serve the API alone. */
+  webDist: string | null;
+  /** pino level, or false for no logs (tests). */
+  logLevel?: string | false;
+  version?: string;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const deps: AppDeps = { db: options.db, config, mailer: options.mailer };
+  const app = Fastify({
+    logger: options.logLevel === false ? false : httpLoggerOptions(options.logLevel ?? config.logLevel),
+    bodyLimit: 512 * 1024,
+    trustProxy: process.env.SALDO_TRUST_PROXY === '1',
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newId();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(Problem);
+  app.addSchema(Me);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(authPlugin, { db: options.db, publicUrl: config.publicUrl });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Saldo API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Accounts receivable for B2B sellers. Errors are RFC 9457 problem+json with a stable `code`. ' +
+          'Browser sessions use the `saldo_session` cookie and send `X-CSRF-Token` on changes; the ERP uses `Authorization: Bearer <api key>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'saldo_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, deps);
+      await api.register(meRoutes, deps);
+      await api.register(invitationRoutes, deps);
+      await api.register(teamRoutes, deps);
+      await api.register(outboxRoutes, deps);
+      await api.register(apiKeyRoutes, deps);
+      await api.register(organizationRoutes, deps);
+      await api.register(accountRoutes, deps);
+      await api.register(integrationRoutes, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(webPlugin, { webDist: options.webDist });
+  return app;
+}

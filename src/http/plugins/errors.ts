@@ -1,0 +1,59 @@
+import type { ErrorObject } from 'ajv';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../domain/errors.ts';
+import { sendProblem } from '../problem.ts';
+
+function fieldOf(error: ErrorObject): string {
+  const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const extra =
+    error.keyword === 'required'
+      ? (error.params as { missingProperty: string }).missingProperty
+      : error.keyword === 'additionalProperties'
+        ? (error.params as { additionalProperty: string }).additionalProperty
+        : '';
+  return [path, extra].filter(Boolean).join('.') || '(body)';
+}
+
+function paramsOf(error: ErrorObject): Record<string, string | number> {
+  const p = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return { values: (p.allowedValues as unknown[]).join(', ') };
+  if (error.keyword === 'type') return { type: String(p.type) };
+  if (error.keyword === 'format') return { format: String(p.format) };
+  if (typeof p.limit === 'number') return { limit: p.limit };
+  return {};
+}
+
+const knownKeywords = new Set(['required', 'type', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'additionalProperties']);
+
+/** Maps every error to problem+json: AppError by its code, schema failures naming each field, the rest hidden as `internal`. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError & { validation?: ErrorObject[] }, request, reply) => {
+    if (error instanceof AppError) return sendProblem(request, reply, error);
+    if (error.validation) {
+      const fields = error.validation.map((v) => ({
+        field: fieldOf(v),
+        code: knownKeywords.has(v.keyword) ? v.keyword : 'invalid',
+        params: paramsOf(v),
+      }));
+      return sendProblem(request, reply, new AppError('validation_failed', {}, fields));
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(request, reply, new AppError('invalid_json'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(request, reply, new AppError('body_too_large'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(request, reply, new AppError('unsupported_media_type'));
+    }
+    if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(request, reply, new AppError('invalid_json'));
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
+      const code = error.statusCode === 404 ? 'not_found' : error.statusCode === 405 ? 'method_not_allowed' : 'validation_failed';
+      return sendProblem(request, reply, new AppError(code));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, new AppError('internal'));
+  });
+});

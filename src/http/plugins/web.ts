@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../domain/errors.ts';
+import { sendProblem } from '../problem.ts';
+
+/**
+ * Serves the built SPA (web/dist): hashed assets with long caching, and index.html for every other
+ * GET that is not the API, with the response's CSP nonce written in for Mantine's style tags.
+ * Unknown /api paths and non-GET requests get a 404 problem+json.
+ */
+export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string | null }) => {
+  const indexFile = opts.webDist ? path.join(opts.webDist, 'index.html') : null;
+  const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+
+  if (opts.webDist && indexHtml) {
+    await app.register(fastifyStatic, {
+      root: opts.webDist,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+      allowedPath: (pathName) => pathName !== '/index.html',
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  const sendIndex = (reply: FastifyReply) => {
+    const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml!.replaceAll('__CSP_NONCE__', nonce));
+  };
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
+    if (isPage && indexHtml) return sendIndex(reply);
+    const url = request.url.split('?')[0] ?? '';
+    return sendProblem(request, reply, new AppError('route_not_found', { method: request.method, url }));
+  });
+});

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../../domain/errors.ts';
+import { getOutboxMessage, listOutbox } from '../../../domain/mail/outbox.ts';
+import type { AppDeps } from '../../app.ts';
+import { requireStaff, staffOf } from '../../plugins/auth.ts';
+import { DateTime, problems, Uuid } from '../../schemas.ts';
+
+const Status = Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** The Outbox: every message Saldo sent (or captured) for this seller. Owners and admins. */
+export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const guard = requireStaff('owner', 'admin');
+
+  app.get(
+    '/console/outbox',
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['console'],
+        summary: 'Messages sent for this seller, newest first',
+        querystring: Type.Object(
+          {
+            page: Type.Integer({ minimum: 1, default: 1 }),
+            pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                to: Type.String(),
+                subject: Type.String(),
+                template: Type.String(),
+                status: Status,
+                createdAt: DateTime,
+                sentAt: Nullable(DateTime),
+                attempts: Type.Integer(),
+              }),
+            ),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, q } = request.query;
+      const result = await listOutbox(db, { orgId: staffOf(request).orgId, page, pageSize, q });
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/console/outbox/:id',
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['console'],
+        summary: 'One message with its text and HTML',
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Type.Object({
+            id: Uuid,
+            to: Type.String(),
+            from: Type.String(),
+            subject: Type.String(),
+            template: Type.String(),
+            status: Status,
+            text: Nullable(Type.String()),
+            html: Nullable(Type.String()),
+            createdAt: DateTime,
+            sentAt: Nullable(DateTime),
+            attempts: Type.Integer(),
+            lastError: Nullable(Type.String()),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const message = await getOutboxMessage(db, { orgId: staffOf(request).orgId, id: request.params.id });
+      if (!message) throw new AppError('not_found');
+      return message;
+    },
+  );
+
+  app.get(
+    '/console/outbox/:id/html',
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['console'],
+        summary: "A message's HTML, served for a sandboxed frame",
+        params: Type.Object({ id: Uuid }),
+        produces: ['text/html'],
+        response: { 200: Type.String(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const message = await getOutboxMessage(db, { orgId: staffOf(request).orgId, id: request.params.id });
+      if (!message?.html) throw new AppError('not_found');
+      // The e-mail's own markup, isolated: no scripts, no network but images, framed only by Saldo.
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; sandbox");
+      reply.header('x-frame-options', 'SAMEORIGIN');
+      return reply.type('text/html; charset=utf-8').send(message.html);
+    },
+  );
+};

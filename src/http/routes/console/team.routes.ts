@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../../domain/errors.ts';
+import { createInvitation, listOpenInvitations } from '../../../domain/identity/invitations.ts';
+import { listStaff } from '../../../domain/identity/users.ts';
+import type { AppDeps } from '../../app.ts';
+import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
+import { DateTime, Email, Member, OpenInvitation, problems, StaffRole, Uuid } from '../../schemas.ts';
+
+/** The seller's people: staff list and staff invitations. */
+export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  app.get(
+    '/console/team',
+    {
+      preHandler: requireStaff(),
+      schema: {
+        tags: ['console'],
+        summary: "The seller's staff and open staff invitations",
+        response: { 200: Type.Object({ items: Type.Array(Member), invitations: Type.Array(OpenInvitation) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const { orgId } = staffOf(request);
+      const [items, invitations] = await Promise.all([listStaff(deps.db, orgId), listOpenInvitations(deps.db, { orgId, kind: 'staff' })]);
+      return { items, invitations };
+    },
+  );
+
+  app.post(
+    '/console/invitations',
+    {
+      preHandler: requireStaff('owner', 'admin'),
+      schema: {
+        tags: ['console'],
+        summary: 'Invite a person to the staff (owners and admins; only owners invite owners)',
+        body: Type.Object({ email: Email, role: StaffRole }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }), ...problems(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      if (request.body.role === 'owner' && staff.role !== 'owner') throw new AppError('forbidden');
+      const invitation = await createInvitation(
+        { db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl },
+        {
+          orgId: staff.orgId,
+          email: request.body.email,
+          target: { kind: 'staff', role: request.body.role },
+          inviter: { userId: staff.userId, name: request.principal!.user.name },
+          actor: actorOf(request),
+        },
+      );
+      return reply.code(201).send(invitation);
+    },
+  );
+};

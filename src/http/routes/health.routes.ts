@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { migrationsCurrent } from '../../db/migrate.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../app.ts';
+import { problems } from '../schemas.ts';
+
+export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database answers and its migrations are current',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), ...problems(503) },
+      },
+    },
+    async () => {
+      try {
+        await sql`select 1`.execute(db);
+        if (!(await migrationsCurrent(db as never))) throw new Error('migrations pending');
+      } catch {
+        throw new AppError('unavailable');
+      }
+      return { status: 'ready' as const };
+    },
+  );
+};

@@ -1,0 +1,12 @@
+import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
+
+/**
+ * Saldo's recurring schedules. Each entry names a sweep task that selects what is due and fans
+ * out one job per item (see docs/ARCHITECTURE.md, Jobs). Give each a stable `identifier`: it is
+ * how graphile-worker remembers the last run and backfills a missed one once.
+ */
+export const cronItems: CronItem[] = [];
+
+export function parsedCronItems(): ParsedCronItem[] {
+  return parseCronItems(cronItems);
+}

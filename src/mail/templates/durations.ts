@@ -1,0 +1,15 @@
+import type { Locale } from '../../db/schema.ts';
+
+function unit(locale: Locale, value: number, name: 'minute' | 'hour' | 'day'): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+}
+
+/** "30 minutos", "1 hora", "2 hours": whole hours read as hours. */
+export function formatMinutes(locale: Locale, minutes: number): string {
+  return minutes >= 60 && minutes % 60 === 0 ? unit(locale, minutes / 60, 'hour') : unit(locale, minutes, 'minute');
+}
+
+/** "7 días", "1 day". */
+export function formatDays(locale: Locale, days: number): string {
+  return unit(locale, days, 'day');
+}

@@ -1,0 +1,84 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import authEn from '../features/auth/i18n/en.json';
+import authEs from '../features/auth/i18n/es.json';
+import homeEn from '../features/home/i18n/en.json';
+import homeEs from '../features/home/i18n/es.json';
+import outboxEn from '../features/outbox/i18n/en.json';
+import outboxEs from '../features/outbox/i18n/es.json';
+import shellEn from '../features/shell/i18n/en.json';
+import shellEs from '../features/shell/i18n/es.json';
+import teamEn from '../features/team/i18n/en.json';
+import teamEs from '../features/team/i18n/es.json';
+import type { Locale } from './api/types';
+import commonEn from './i18n/en.json';
+import commonEs from './i18n/es.json';
+
+/**
+ * One i18next namespace per feature (plus `common` for what several share). English is the
+ * reference for key types; test/web-i18n.test.ts keeps the Spanish files key-for-key equal.
+ */
+export const resources = {
+  en: { common: commonEn, auth: authEn, shell: shellEn, home: homeEn, outbox: outboxEn, team: teamEn },
+  es: { common: commonEs, auth: authEs, shell: shellEs, home: homeEs, outbox: outboxEs, team: teamEs },
+} as const;
+
+export const LOCALES: readonly Locale[] = ['es', 'en'];
+const STORAGE_KEY = 'saldo.language';
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'es' || value === 'en';
+}
+
+/** The language before we know who the user is: their last choice here, else the browser's. */
+function initialLanguage(): Locale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (private modes, blocked cookies); the browser's language will do.
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export function currentLocale(): Locale {
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return isLocale(language) ? language : 'en';
+}
+
+/** BCP 47 tag for Intl: Latin-American Spanish and US English. */
+export function intlLocale(locale: Locale = currentLocale()): string {
+  return locale === 'es' ? 'es-419' : 'en-US';
+}
+
+function rememberLanguage(language: string): void {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not being able to remember the choice only matters on the next visit.
+  }
+}
+
+i18n.on('languageChanged', rememberLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: LOCALES,
+  ns: Object.keys(resources.en),
+  defaultNS: 'common',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = currentLocale();
+
+export default i18n;

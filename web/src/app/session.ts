@@ -1,0 +1,62 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiError, apiRequest, rememberSession } from './api/client';
+import type { CustomerContext, Me, StaffContext } from './api/types';
+import { meQueryKey } from './query-client';
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await apiRequest<Me>('GET', '/api/v1/me');
+    rememberSession(me);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      rememberSession(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Who is signed in: `null` when nobody is, `undefined` while loading. */
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/**
+ * Replaces the session after anything that changes it (sign-in, sign-out, accepting an
+ * invitation, switching context). Everything cached belongs to the previous session or
+ * context, so it is dropped rather than shown until refetched.
+ */
+export function useReplaceSession() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (me: Me | null) => {
+      rememberSession(me);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      queryClient.setQueryData(meQueryKey, me);
+    },
+    [queryClient],
+  );
+}
+
+/** The signed-in session; only inside routes guarded by RequireSignedIn. */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSession() used outside a signed-in route');
+  return data;
+}
+
+/** The staff context; only inside console routes. */
+export function useStaffContext(): StaffContext {
+  const { context } = useSession();
+  if (context?.kind !== 'staff') throw new Error('useStaffContext() used outside the console');
+  return context;
+}
+
+/** The customer context; only inside portal routes. */
+export function useCustomerContext(): CustomerContext {
+  const { context } = useSession();
+  if (context?.kind !== 'customer') throw new Error('useCustomerContext() used outside the portal');
+  return context;
+}

@@ -1,0 +1,27 @@
+import { Button, EmptyState, Paper } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/page-title';
+
+/** A page the user's role does not open (shown in place, inside the console or portal). */
+export function NoAccess({ home }: { home: string }) {
+  const { t } = useTranslation('shell');
+  usePageTitle(t('noAccess.title'));
+  return (
+    <Paper withBorder p="xl">
+      <EmptyState
+        icon={<IconLock size={28} stroke={1.5} aria-hidden />}
+        variant="light"
+        title={t('noAccess.title')}
+        description={t('noAccess.text')}
+      >
+        <EmptyState.Actions>
+          <Button component={Link} to={home} variant="default">
+            {t('common:actions.goHome')}
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Paper>
+  );
+}

@@ -1,0 +1,37 @@
+import { Button, EmptyState, Paper } from '@mantine/core';
+import { IconCompass } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/page-title';
+import { CenteredLayout } from './centered-layout';
+
+export function NotFoundContent() {
+  const { t } = useTranslation('shell');
+  usePageTitle(t('notFound.title'));
+  return (
+    <EmptyState
+      icon={<IconCompass size={28} stroke={1.5} aria-hidden />}
+      variant="light"
+      title={t('notFound.title')}
+      description={t('notFound.text')}
+      py="xl"
+    >
+      <EmptyState.Actions>
+        <Button component={Link} to="/">
+          {t('common:actions.goHome')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+}
+
+/** Any address the app does not know. */
+export function NotFoundPage() {
+  return (
+    <CenteredLayout>
+      <Paper withBorder shadow="sm" p="xl">
+        <NotFoundContent />
+      </Paper>
+    </CenteredLayout>
+  );
+}
