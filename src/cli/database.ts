@@ -25,7 +25,10 @@ export async function openDatabase(
   if (!url && options.attach) url = findRunningEmbedded(config.dataDir) ?? undefined;
   if (!url) {
     const started = Date.now();
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (m) => logger.debug({ postgres: m }) });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      log: (m) => logger.debug({ postgres: m }),
+    });
     logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, 'embedded PostgreSQL started');
     url = embedded.url;
     stopEmbedded = () => embedded.stop();

@@ -5,7 +5,9 @@ import { withDatabase } from './with-database.ts';
 export function registerDemoCommand(program: Command) {
   program
     .command('demo')
-    .description('load the demo sellers (Distribuidora del Valle, Harbor Foods Supply) and print their logins')
+    .description(
+      'load the demo sellers (Distribuidora del Valle, Harbor Foods Supply) and print their logins',
+    )
     .action(async () => {
       const loaded = await withDatabase((db) => loadDemo(db));
       process.stdout.write(loaded ? 'demo loaded\n' : 'the demo was already loaded\n');

@@ -21,7 +21,10 @@ const program = new Command('saldo')
     '\nConfiguration comes from the environment (DATABASE_URL, PORT, SMTP_URL, SALDO_SECRET_KEY, SALDO_DATA_DIR, SALDO_DEMO, …); see README.md.',
   );
 
-const portOption = () => new Option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)').argParser((v) => Number.parseInt(v, 10));
+const portOption = () =>
+  new Option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)').argParser((v) =>
+    Number.parseInt(v, 10),
+  );
 
 program
   .command('start')
@@ -51,7 +54,9 @@ try {
   if (err instanceof ConfigError || err instanceof DataDirLockedError) {
     process.stderr.write(`saldo: ${err.message}\n`);
   } else if (err instanceof AppError) {
-    const fields = err.fields.map((f) => `${f.field} ${t('en', `field.${f.code}`, f.params ?? {})}`).join('; ');
+    const fields = err.fields
+      .map((f) => `${f.field} ${t('en', `field.${f.code}`, f.params ?? {})}`)
+      .join('; ');
     process.stderr.write(`saldo: ${t('en', `error.${err.code}`, err.params)}${fields ? ` ${fields}` : ''}\n`);
   } else {
     process.stderr.write(`saldo: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

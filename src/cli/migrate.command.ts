@@ -4,7 +4,7 @@ import { withDatabase } from './with-database.ts';
 export function registerMigrateCommand(program: Command) {
   program
     .command('migrate')
-    .description("apply the database migrations (also done at every start); safe to run while Saldo runs")
+    .description('apply the database migrations (also done at every start); safe to run while Saldo runs')
     .action(async () => {
       await withDatabase(async () => {
         process.stdout.write('migrations are current\n');

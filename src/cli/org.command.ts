@@ -12,27 +12,42 @@ export function registerOrgCommands(program: Command) {
     .requiredOption('--country <code>', 'ISO 3166 country code, e.g. MX')
     .requiredOption('--time-zone <zone>', 'IANA time zone, e.g. America/Mexico_City')
     .requiredOption('--currency <code>', 'default ISO 4217 currency, e.g. MXN')
-    .addOption(new Option('--locale <locale>', 'language of documents and e-mails').choices(['es', 'en']).default('es'))
+    .addOption(
+      new Option('--locale <locale>', 'language of documents and e-mails')
+        .choices(['es', 'en'])
+        .default('es'),
+    )
     .option('--slug <slug>', 'short name used in URLs (default: from the name)')
     .option('--legal-name <name>', 'legal name, e.g. "Distribuidora del Valle, S.A. de C.V."')
     .option('--tax-id <id>', 'tax id (RFC, EIN, …)')
-    .action(async (o: { name: string; country: string; timeZone: string; currency: string; locale: 'es' | 'en'; slug?: string; legalName?: string; taxId?: string }) => {
-      const created = await withDatabase((db) =>
-        createOrganization(
-          db,
-          {
-            name: o.name,
-            slug: o.slug,
-            legalName: o.legalName ?? null,
-            taxId: o.taxId ?? null,
-            country: o.country.toUpperCase(),
-            timeZone: o.timeZone,
-            defaultCurrency: o.currency.toUpperCase(),
-            locale: o.locale,
-          },
-          systemActor,
-        ),
-      );
-      process.stdout.write(`created seller ${created.slug} (${created.id})\n`);
-    });
+    .action(
+      async (o: {
+        name: string;
+        country: string;
+        timeZone: string;
+        currency: string;
+        locale: 'es' | 'en';
+        slug?: string;
+        legalName?: string;
+        taxId?: string;
+      }) => {
+        const created = await withDatabase((db) =>
+          createOrganization(
+            db,
+            {
+              name: o.name,
+              slug: o.slug,
+              legalName: o.legalName ?? null,
+              taxId: o.taxId ?? null,
+              country: o.country.toUpperCase(),
+              timeZone: o.timeZone,
+              defaultCurrency: o.currency.toUpperCase(),
+              locale: o.locale,
+            },
+            systemActor,
+          ),
+        );
+        process.stdout.write(`created seller ${created.slug} (${created.id})\n`);
+      },
+    );
 }

@@ -33,7 +33,10 @@ function printDemoLogins(config: Config) {
  * Runs Saldo: `web` serves HTTP, `worker` runs jobs, `start` both in one process. Stops cleanly
  * on SIGINT/SIGTERM: HTTP first (in-flight requests finish), then the worker, then the database.
  */
-export async function serve(mode: { web: boolean; worker: boolean }, overrides: { port?: number } = {}): Promise<void> {
+export async function serve(
+  mode: { web: boolean; worker: boolean },
+  overrides: { port?: number } = {},
+): Promise<void> {
   const config = { ...loadConfig(), ...(overrides.port ? { port: overrides.port } : {}) };
   const logger = makeLogger(config);
   const started = Date.now();
@@ -77,7 +80,7 @@ export async function serve(mode: { web: boolean; worker: boolean }, overrides: 
       worker.done.catch(() => void stop('worker failure'));
     }
     if (mode.web) {
-      const webDist = await ensureWebBuild(repoRoot, logger);
+      const webDist = config.serveWeb ? await ensureWebBuild(repoRoot, logger) : null;
       app = await buildApp({ db: database.db, config, mailer: createOutboxMailer(config), webDist });
       await app.listen({ port: config.port, host: config.host });
       if (demo) printDemoLogins(config);

@@ -6,7 +6,10 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(entry).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 /**
@@ -22,13 +25,16 @@ export async function ensureWebBuild(root: string, logger: Logger): Promise<stri
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const changed = Math.max(...sources.map(newestMtime));
   if (built && built >= changed) return dist;
-  if (!existsSync(path.join(webDir, 'index.html'))) return existsSync(path.join(dist, 'index.html')) ? dist : null;
+  if (!existsSync(path.join(webDir, 'index.html')))
+    return existsSync(path.join(dist, 'index.html')) ? dist : null;
   let vite: typeof import('vite');
   try {
     vite = await import('vite');
   } catch {
     if (existsSync(path.join(dist, 'index.html'))) return dist;
-    logger.warn('the web app is not built and Vite is not installed: serving the API only (run `npm install`, then `npm run build`)');
+    logger.warn(
+      'the web app is not built and Vite is not installed: serving the API only (run `npm install`, then `npm run build`)',
+    );
     return null;
   }
   const started = Date.now();

@@ -1,5 +1,5 @@
-import type { Database } from '../db/client.ts';
 import { loadConfig } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
 import { openDatabase } from './database.ts';
 import { makeLogger } from './serve.ts';
 

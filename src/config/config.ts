@@ -21,8 +21,10 @@ export interface Config {
   logLevel: string;
   /** Serve cookies with the Secure flag (behind TLS). Default: when publicUrl is https. */
   secureCookies: boolean;
-  /** Run the job worker concurrency. */
+  /** Jobs one worker process runs at once. */
   workerConcurrency: number;
+  /** Serve the web app (built on start when stale). SALDO_WEB=0 serves the API alone. */
+  serveWeb: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +64,7 @@ function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const dataDir = path.resolve(cwd, env.SALDO_DATA_DIR || 'data');
   const port = parseInteger(env.PORT, 3000, 'PORT');
-  const host = env.HOST || '0.0.0.0';
+  const host = env.HOST || 'localhost';
   const publicUrl = (env.SALDO_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
@@ -76,7 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     demo: parseBool(env.SALDO_DEMO, databaseUrl === undefined, 'SALDO_DEMO'),
     logLevel: env.LOG_LEVEL || 'info',
-    secureCookies: parseBool(env.SALDO_SECURE_COOKIES, publicUrl.startsWith('https://'), 'SALDO_SECURE_COOKIES'),
+    secureCookies: parseBool(
+      env.SALDO_SECURE_COOKIES,
+      publicUrl.startsWith('https://'),
+      'SALDO_SECURE_COOKIES',
+    ),
     workerConcurrency: parseInteger(env.SALDO_WORKER_CONCURRENCY, 4, 'SALDO_WORKER_CONCURRENCY'),
+    serveWeb: parseBool(env.SALDO_WEB, true, 'SALDO_WEB'),
   };
 }

@@ -3,13 +3,21 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 /**
- * int8 (bigint) columns reach JavaScript as `bigint`, never as a lossy number or an unchecked
- * string: money is integer minor units and must stay exact. Counts that are int8 in SQL are cast
- * to int4 in the query when a number is wanted.
+ * How Saldo's pools read two types (set per pool, not process-wide, so libraries with their own
+ * pools such as graphile-worker keep pg's defaults):
+ * - int8 (bigint) reaches JavaScript as `bigint`, never as a lossy number or an unchecked string:
+ *   money is integer minor units and must stay exact. Counts wanted as numbers are cast to int4 in SQL.
+ * - `date` is a calendar date: kept as 'YYYY-MM-DD', never shifted by a time zone.
  */
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => BigInt(value));
-/** `date` columns are calendar dates: keep them as 'YYYY-MM-DD' strings, never shifted by a time zone. */
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+const parseInt8 = (value: string) => BigInt(value);
+const parseDate = (value: string) => value;
+export const saldoTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format !== 'binary' && oid === pg.types.builtins.INT8) return parseInt8;
+    if (format !== 'binary' && oid === pg.types.builtins.DATE) return parseDate;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
 
 export type Database = Kysely<DB>;
 
@@ -19,11 +27,15 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export function createDb(connectionString: string, options: { max?: number; applicationName?: string } = {}): DbHandle {
+export function createDb(
+  connectionString: string,
+  options: { max?: number; applicationName?: string } = {},
+): DbHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'saldo',
+    types: saldoTypes,
   });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});

@@ -98,7 +98,8 @@ function takeLock(dataDir: string): () => void {
   }
   return () => {
     try {
-      if (Number.parseInt(readFileSync(lockFile, 'utf8'), 10) === process.pid) rmSync(lockFile, { force: true });
+      if (Number.parseInt(readFileSync(lockFile, 'utf8'), 10) === process.pid)
+        rmSync(lockFile, { force: true });
     } catch {
       // already gone
     }

@@ -1,5 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-identity.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
@@ -9,12 +9,16 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-
 export const latestMigration = Object.keys(migrations).at(-1)!;
 
 /** Applies Saldo's migrations and graphile-worker's own schema. Safe to run from many processes at once. */
 export async function migrate(db: Kysely<unknown>, connectionString: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'saldo_migrations', migrationLockTableName: 'saldo_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'saldo_migrations',
+    migrationLockTableName: 'saldo_migrations_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   await runWorkerMigrations({ connectionString, logger: quietLogger });
@@ -23,7 +27,12 @@ export async function migrate(db: Kysely<unknown>, connectionString: string): Pr
 
 /** True when every migration Saldo knows has been applied (used by /readyz). */
 export async function migrationsCurrent(db: Kysely<unknown>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'saldo_migrations', migrationLockTableName: 'saldo_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'saldo_migrations',
+    migrationLockTableName: 'saldo_migrations_lock',
+  });
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

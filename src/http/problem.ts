@@ -49,7 +49,8 @@ export function toProblem(request: FastifyRequest, error: AppError): Problem {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const problem = toProblem(request, error);
-  if (error.code === 'rate_limited' && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
+  if (error.code === 'rate_limited' && error.params.seconds)
+    reply.header('retry-after', String(error.params.seconds));
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 

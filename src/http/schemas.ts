@@ -9,7 +9,9 @@ export const Problem = Type.Object(
     code: Type.String(),
     detail: Type.String(),
     instance: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details; `code` is stable, `detail` is translated.' },
 );
@@ -24,8 +26,17 @@ export function problems(...statuses: number[]) {
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Locale = Type.Union([Type.Literal('es'), Type.Literal('en')]);
-export const StaffRole = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('ar_agent'), Type.Literal('viewer')]);
-export const CustomerRole = Type.Union([Type.Literal('account_admin'), Type.Literal('payer'), Type.Literal('accountant')]);
+export const StaffRole = Type.Union([
+  Type.Literal('owner'),
+  Type.Literal('admin'),
+  Type.Literal('ar_agent'),
+  Type.Literal('viewer'),
+]);
+export const CustomerRole = Type.Union([
+  Type.Literal('account_admin'),
+  Type.Literal('payer'),
+  Type.Literal('accountant'),
+]);
 /** A timestamp: Date objects are serialized as ISO 8601 strings. */
 export const DateTime = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
@@ -53,8 +64,19 @@ export const Me = Type.Object(
 
 export const meRef = Type.Ref('Me');
 
-export const Member = Type.Object({ userId: Uuid, email: Type.String(), name: Type.String(), role: Type.String() });
-export const OpenInvitation = Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime, createdAt: DateTime });
+export const Member = Type.Object({
+  userId: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+});
+export const OpenInvitation = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: Type.String(),
+  expiresAt: DateTime,
+  createdAt: DateTime,
+});
 
 export const Pagination = Type.Object({
   page: Type.Integer({ minimum: 1, default: 1 }),

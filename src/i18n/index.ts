@@ -14,8 +14,11 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translates a key, filling `{name}` placeholders. Unknown keys come back as the key itself. */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = (catalogs[locale] as Record<string, string>)[key] ?? (catalogs.en as Record<string, string>)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  const template =
+    (catalogs[locale] as Record<string, string>)[key] ?? (catalogs.en as Record<string, string>)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
 }
 
 /** Picks es or en from an Accept-Language header (first supported language wins), else the fallback. */

@@ -1,4 +1,4 @@
-import { Logger, type LogFunctionFactory } from 'graphile-worker';
+import { type LogFunctionFactory, Logger } from 'graphile-worker';
 import type { Logger as PinoLogger } from 'pino';
 
 /** Blanks the password in any `scheme://user:password@host` (graphile prints its options at debug). */

@@ -40,9 +40,17 @@ const invitation = (orgId: string, orgName: string, to: string) =>
 
 describe('delivery with the capture transport', () => {
   test('marks the message sent and keeps its body: the captured outbox is the mailbox', async () => {
-    const org = await createOrg(db, { locale: 'en', name: 'Harbor Supply Co.', branding: { accentColor: '#e8590c' } });
+    const org = await createOrg(db, {
+      locale: 'en',
+      name: 'Harbor Supply Co.',
+      branding: { accentColor: '#e8590c' },
+    });
     const { id } = await mailer.enqueue(db, invitation(org.id, org.name, 'payables@corner.example'));
-    const queued = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const queued = await db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(queued).toMatchObject({
       status: 'queued',
       org_id: org.id,
@@ -57,7 +65,11 @@ describe('delivery with the capture transport', () => {
 
     await runJobs();
 
-    const sent = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const sent = await db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(sent).toMatchObject({
       status: 'sent',
       transport: 'capture',
@@ -80,14 +92,20 @@ describe('delivery with the capture transport', () => {
       }),
     ).rejects.toThrow('the cause failed');
     expect(id).not.toBe('');
-    expect(await db.selectFrom('mail_messages').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom('mail_messages').select('id').where('id', '=', id).executeTakeFirst(),
+    ).toBeUndefined();
     expect(await jobCount(`mail:${id}`)).toBe(0);
   });
 
   test('refuses a recipient that is not one plain address', async () => {
     const org = await createOrg(db);
-    await expect(mailer.enqueue(db, invitation(org.id, org.name, 'a@x.example, b@y.example'))).rejects.toThrow();
-    await expect(mailer.enqueue(db, invitation(org.id, org.name, 'a@x.example\r\nBcc: b@y.example'))).rejects.toThrow();
+    await expect(
+      mailer.enqueue(db, invitation(org.id, org.name, 'a@x.example, b@y.example')),
+    ).rejects.toThrow();
+    await expect(
+      mailer.enqueue(db, invitation(org.id, org.name, 'a@x.example\r\nBcc: b@y.example')),
+    ).rejects.toThrow();
   });
 
   test('a job with a malformed payload is dropped, not retried', async () => {

@@ -4,7 +4,13 @@ import type { OutgoingMail } from '../../src/domain/mail/mail-port.ts';
 import { getOutboxMessage, listOutbox } from '../../src/domain/mail/outbox.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { useTestDb } from '../support/db.ts';
-import { addCustomerUser, addStaff, createCustomerAccount, createOrg, createUser } from '../support/factories.ts';
+import {
+  addCustomerUser,
+  addStaff,
+  createCustomerAccount,
+  createOrg,
+  createUser,
+} from '../support/factories.ts';
 
 const { db } = useTestDb();
 const mailer = createOutboxMailer({ mailFrom: 'Saldo <no-reply@saldo.test>' });
@@ -21,7 +27,13 @@ const staffInvite = (org: Organization, to: string): OutgoingMail => ({
   to,
   locale: 'es',
   template: 'invitation_staff',
-  data: { inviterName: 'José Peña', orgName: org.name, role: 'viewer', url: 'http://localhost:3000/i?t=1', expiresInDays: 7 },
+  data: {
+    inviterName: 'José Peña',
+    orgName: org.name,
+    role: 'viewer',
+    url: 'http://localhost:3000/i?t=1',
+    expiresInDays: 7,
+  },
 });
 
 let orgA: Organization;
@@ -54,7 +66,7 @@ beforeAll(async () => {
 });
 
 describe('outbox visibility', () => {
-  test("an org sees its own messages and resets of its staff and customer users, newest first", async () => {
+  test('an org sees its own messages and resets of its staff and customer users, newest first', async () => {
     const { items, total } = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50 });
     expect(total).toBe(3);
     expect(items.map((m) => m.id)).toEqual([ids.resetCustomerA, ids.resetStaffA, ids.inviteA]);
@@ -76,17 +88,28 @@ describe('outbox visibility', () => {
       expect(await getOutboxMessage(db, { orgId: orgA.id, id: id! })).toBeUndefined();
     }
     const b = await listOutbox(db, { orgId: orgB.id, page: 1, pageSize: 50 });
-    expect(b.items.map((m) => m.id).sort()).toEqual([ids.inviteB, ids.resetStaffB, ids.resetCustomerB].sort());
+    expect(b.items.map((m) => m.id).sort()).toEqual(
+      [ids.inviteB, ids.resetStaffB, ids.resetCustomerB].sort(),
+    );
   });
 
-  test('a person of both orgs: their reset shows in both outboxes', async () => {
+  test("a person of two orgs: their reset shows in both outboxes, a third org's stays empty", async () => {
+    const [sellerC, sellerD, sellerE] = [
+      await createOrg(db),
+      await createOrg(db, { locale: 'en' }),
+      await createOrg(db),
+    ];
     const both = await createUser(db);
-    await addStaff(db, orgA.id, both.id, 'viewer');
-    const account = await createCustomerAccount(db, orgB.id);
-    await addCustomerUser(db, orgB.id, account.id, both.id, 'account_admin');
+    await addStaff(db, sellerC.id, both.id, 'viewer');
+    const account = await createCustomerAccount(db, sellerD.id);
+    await addCustomerUser(db, sellerD.id, account.id, both.id, 'account_admin');
     const { id } = await mailer.enqueue(db, reset(both));
-    expect(await getOutboxMessage(db, { orgId: orgA.id, id })).toBeDefined();
-    expect(await getOutboxMessage(db, { orgId: orgB.id, id })).toBeDefined();
+    expect(await getOutboxMessage(db, { orgId: sellerC.id, id })).toBeDefined();
+    expect(await getOutboxMessage(db, { orgId: sellerD.id, id })).toBeDefined();
+    expect(await listOutbox(db, { orgId: sellerE.id, page: 1, pageSize: 50 })).toEqual({
+      items: [],
+      total: 0,
+    });
   });
 
   test('getOutboxMessage returns the full message', async () => {

@@ -102,7 +102,9 @@ describe('delivery over SMTP', () => {
     const [delivery] = received;
     expect(delivery!.rcptTo).toEqual(['maria.lopez@example.test']);
     const parsed = await simpleParser(delivery!.raw);
-    expect(parsed.subject).toBe('José Peña te invitó a unirte a Distribuidora del Valle, S.A. de C.V. en Saldo');
+    expect(parsed.subject).toBe(
+      'José Peña te invitó a unirte a Distribuidora del Valle, S.A. de C.V. en Saldo',
+    );
     expect(parsed.from?.value).toEqual([{ name: 'Saldo', address: 'no-reply@saldo.test' }]);
     const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
     expect(to?.value.map((a) => a.address)).toEqual(['maria.lopez@example.test']);

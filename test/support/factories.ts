@@ -27,7 +27,10 @@ function unique(): string {
 
 export type CustomerAccount = Selectable<CustomerAccountsTable>;
 
-export async function createOrg(db: Db, overrides: Partial<Insertable<OrganizationsTable>> = {}): Promise<Organization> {
+export async function createOrg(
+  db: Db,
+  overrides: Partial<Insertable<OrganizationsTable>> = {},
+): Promise<Organization> {
   const english = overrides.locale === 'en';
   const values: Insertable<OrganizationsTable> = {
     id: uuidv7(),
@@ -40,7 +43,8 @@ export async function createOrg(db: Db, overrides: Partial<Insertable<Organizati
     default_currency: english ? 'USD' : 'MXN',
     locale: 'es',
     ...overrides,
-    branding: JSON.stringify(overrides.branding ?? {}),
+    branding:
+      typeof overrides.branding === 'string' ? overrides.branding : JSON.stringify(overrides.branding ?? {}),
   };
   return db.insertInto('organizations').values(values).returningAll().executeTakeFirstOrThrow();
 }
@@ -61,7 +65,12 @@ export async function createUser(db: Db, overrides: Partial<Insertable<UsersTabl
     .executeTakeFirstOrThrow();
 }
 
-export async function addStaff(db: Db, orgId: string, userId: string, role: StaffRole = 'admin'): Promise<void> {
+export async function addStaff(
+  db: Db,
+  orgId: string,
+  userId: string,
+  role: StaffRole = 'admin',
+): Promise<void> {
   await db.insertInto('staff_memberships').values({ org_id: orgId, user_id: userId, role }).execute();
 }
 

@@ -51,7 +51,9 @@ export default async function setup(project: TestProject) {
       await embedded.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     } else {
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname like 'saldo_t_%' and pid <> pg_backend_pid()`);
+      await admin.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname like 'saldo_t_%' and pid <> pg_backend_pid()`,
+      );
       const dbs = await admin.query<{ datname: string }>(
         `select datname from pg_database where datname like 'saldo_t\\_%' or datname = $1`,
         [template],

@@ -34,24 +34,42 @@ export const demoSellers: DemoSeller[] = [
       timeZone: 'America/Mexico_City',
       defaultCurrency: 'MXN',
       locale: 'es',
-      branding: { accentColor: '#0f766e', footer: 'Distribuidora del Valle, S.A. de C.V. · Av. Constituyentes 1020, Querétaro, Qro.' },
+      branding: {
+        accentColor: '#0f766e',
+        footer: 'Distribuidora del Valle, S.A. de C.V. · Av. Constituyentes 1020, Querétaro, Qro.',
+      },
     },
     staff: [
       { email: 'mariana@distribuidoradelvalle.example', name: 'Mariana López', locale: 'es', role: 'owner' },
       { email: 'jorge@distribuidoradelvalle.example', name: 'Jorge Ramírez', locale: 'es', role: 'ar_agent' },
     ],
     accounts: [
-      { number: 'C-1001', name: 'La Cocina de Doña Lupe', taxId: 'TOGU850214AB3', users: [{ ...lupe, role: 'account_admin' }] },
+      {
+        number: 'C-1001',
+        name: 'La Cocina de Doña Lupe',
+        taxId: 'TOGU850214AB3',
+        users: [{ ...lupe, role: 'account_admin' }],
+      },
       {
         number: 'C-1002',
         name: 'Abarrotes San José',
         taxId: 'ASJ100525QX7',
         users: [
-          { email: 'compras@abarrotessanjose.example', name: 'José Hernández', locale: 'es', role: 'account_admin' },
+          {
+            email: 'compras@abarrotessanjose.example',
+            name: 'José Hernández',
+            locale: 'es',
+            role: 'account_admin',
+          },
           { email: 'contador@despachoruiz.example', name: 'C.P. Ana Ruiz', locale: 'es', role: 'accountant' },
         ],
       },
-      { number: 'C-1003', name: 'Hotel Posada del Sol', taxId: 'HPS070901MN2', users: [{ email: 'pagos@posadadelsol.example', name: 'Ricardo Peña', locale: 'es', role: 'payer' }] },
+      {
+        number: 'C-1003',
+        name: 'Hotel Posada del Sol',
+        taxId: 'HPS070901MN2',
+        users: [{ email: 'pagos@posadadelsol.example', name: 'Ricardo Peña', locale: 'es', role: 'payer' }],
+      },
     ],
   },
   {
@@ -64,16 +82,36 @@ export const demoSellers: DemoSeller[] = [
       timeZone: 'America/New_York',
       defaultCurrency: 'USD',
       locale: 'en',
-      branding: { accentColor: '#1d4ed8', footer: 'Harbor Foods Supply, LLC · 240 Ferry Street, Newark, NJ 07105' },
+      branding: {
+        accentColor: '#1d4ed8',
+        footer: 'Harbor Foods Supply, LLC · 240 Ferry Street, Newark, NJ 07105',
+      },
     },
     staff: [
       { email: 'emily@harborfoods.example', name: 'Emily Carter', locale: 'en', role: 'owner' },
       { email: 'marcus@harborfoods.example', name: 'Marcus Reed', locale: 'en', role: 'ar_agent' },
     ],
     accounts: [
-      { number: 'HF-2001', name: 'Blue Anchor Bistro', taxId: '83-1049275', users: [{ email: 'ap@blueanchorbistro.example', name: 'Sarah Kim', locale: 'en', role: 'account_admin' }] },
-      { number: 'HF-2002', name: 'Seaside Market Co.', taxId: '26-5518830', users: [{ email: 'billing@seasidemarket.example', name: 'Tom Alvarez', locale: 'en', role: 'payer' }] },
-      { number: 'HF-2003', name: 'Doña Lupe Taquería — Brooklyn', taxId: '88-3310457', users: [{ ...lupe, role: 'payer' }] },
+      {
+        number: 'HF-2001',
+        name: 'Blue Anchor Bistro',
+        taxId: '83-1049275',
+        users: [
+          { email: 'ap@blueanchorbistro.example', name: 'Sarah Kim', locale: 'en', role: 'account_admin' },
+        ],
+      },
+      {
+        number: 'HF-2002',
+        name: 'Seaside Market Co.',
+        taxId: '26-5518830',
+        users: [{ email: 'billing@seasidemarket.example', name: 'Tom Alvarez', locale: 'en', role: 'payer' }],
+      },
+      {
+        number: 'HF-2003',
+        name: 'Doña Lupe Taquería — Brooklyn',
+        taxId: '88-3310457',
+        users: [{ ...lupe, role: 'payer' }],
+      },
     ],
   },
 ];
@@ -106,7 +144,11 @@ export function demoLogins(): DemoLogin[] {
 
 /** True once the demo has been loaded into this database. */
 export async function demoLoaded(db: Database): Promise<boolean> {
-  const row = await db.selectFrom('organizations').select('id').where('slug', '=', demoSellers[0]!.org.slug).executeTakeFirst();
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', demoSellers[0]!.org.slug)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -118,14 +160,17 @@ export async function loadDemo(db: Database): Promise<boolean> {
     const userId = async (p: DemoPerson) => {
       let id = userIds.get(p.email);
       if (!id) {
-        id = (await createUser(trx, { email: p.email, name: p.name, password: DEMO_PASSWORD, locale: p.locale })).id;
+        id = (
+          await createUser(trx, { email: p.email, name: p.name, password: DEMO_PASSWORD, locale: p.locale })
+        ).id;
         userIds.set(p.email, id);
       }
       return id;
     };
     for (const seller of demoSellers) {
       const { id: orgId } = await createOrganization(trx, seller.org, systemActor);
-      for (const s of seller.staff) await addStaffMember(trx, { orgId, userId: await userId(s), role: s.role, actor: systemActor });
+      for (const s of seller.staff)
+        await addStaffMember(trx, { orgId, userId: await userId(s), role: s.role, actor: systemActor });
       for (const a of seller.accounts) {
         const { id: accountId } = await createCustomerAccount(trx, {
           orgId,
@@ -137,7 +182,13 @@ export async function loadDemo(db: Database): Promise<boolean> {
           actor: systemActor,
         });
         for (const u of a.users) {
-          await addCustomerUser(trx, { orgId, accountId, userId: await userId(u), role: u.role, actor: systemActor });
+          await addCustomerUser(trx, {
+            orgId,
+            accountId,
+            userId: await userId(u),
+            role: u.role,
+            actor: systemActor,
+          });
         }
       }
     }

@@ -24,7 +24,15 @@ export async function createApiKey(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('api_keys')
-      .values({ org_id: input.orgId, id, name: input.name, prefix, key_hash: hashToken(key), scopes: input.scopes, created_by: input.createdBy })
+      .values({
+        org_id: input.orgId,
+        id,
+        name: input.name,
+        prefix,
+        key_hash: hashToken(key),
+        scopes: input.scopes,
+        created_by: input.createdBy,
+      })
       .returning(['created_at'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -57,7 +65,10 @@ export async function listApiKeys(db: Database, orgId: string) {
   }));
 }
 
-export async function revokeApiKey(db: Database, input: { orgId: string; id: string; actor: Actor }): Promise<void> {
+export async function revokeApiKey(
+  db: Database,
+  input: { orgId: string; id: string; actor: Actor },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('api_keys')
@@ -68,7 +79,14 @@ export async function revokeApiKey(db: Database, input: { orgId: string; id: str
       .returning(['name', 'prefix'])
       .executeTakeFirst();
     if (!row) throw new AppError('not_found');
-    await recordAudit(trx, { orgId: input.orgId, actor: input.actor, action: 'api_key.revoked', entityType: 'api_key', entityId: input.id, before: row });
+    await recordAudit(trx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: 'api_key.revoked',
+      entityType: 'api_key',
+      entityId: input.id,
+      before: row,
+    });
   });
 }
 
@@ -88,7 +106,12 @@ export async function authenticateApiKey(
   if (!row || !safeEqual(row.key_hash.toString('hex'), hashToken(key).toString('hex'))) return null;
   const lastUsed = row.last_used_at as Date | null;
   if (!lastUsed || Date.now() - lastUsed.getTime() > 60_000) {
-    await db.updateTable('api_keys').set({ last_used_at: sql`now()` }).where('org_id', '=', row.org_id).where('id', '=', row.id).execute();
+    await db
+      .updateTable('api_keys')
+      .set({ last_used_at: sql`now()` })
+      .where('org_id', '=', row.org_id)
+      .where('id', '=', row.id)
+      .execute();
   }
   return { orgId: row.org_id, id: row.id, scopes: row.scopes };
 }

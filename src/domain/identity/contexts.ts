@@ -3,7 +3,14 @@ import type { CustomerRole, Locale, StaffRole } from '../../db/schema.ts';
 /** Where a signed-in person is working: as staff of a seller, or as a user of one customer account. */
 export type Context =
   | { kind: 'staff'; orgId: string; orgName: string; role: StaffRole }
-  | { kind: 'customer'; orgId: string; orgName: string; accountId: string; accountName: string; role: CustomerRole };
+  | {
+      kind: 'customer';
+      orgId: string;
+      orgName: string;
+      accountId: string;
+      accountName: string;
+      role: CustomerRole;
+    };
 
 export interface Principal {
   user: { id: string; email: string; name: string; locale: Locale };
@@ -13,7 +20,10 @@ export interface Principal {
   context: Context | null;
 }
 
-export function sameContext(a: Context, b: { kind: string; orgId: string; accountId?: string | null }): boolean {
+export function sameContext(
+  a: Context,
+  b: { kind: string; orgId: string; accountId?: string | null },
+): boolean {
   if (a.kind !== b.kind || a.orgId !== b.orgId) return false;
   return a.kind === 'staff' || a.accountId === b.accountId;
 }
@@ -25,7 +35,11 @@ export function resolveContext(
 ): Context | null {
   if (chosen.orgId) {
     const match = contexts.find((c) =>
-      sameContext(c, { kind: chosen.accountId ? 'customer' : 'staff', orgId: chosen.orgId!, accountId: chosen.accountId }),
+      sameContext(c, {
+        kind: chosen.accountId ? 'customer' : 'staff',
+        orgId: chosen.orgId!,
+        accountId: chosen.accountId,
+      }),
     );
     if (match) return match;
   }

@@ -10,7 +10,15 @@ import { newId } from '../shared/ids.ts';
  */
 export async function createCustomerAccount(
   db: Kysely<DB> | Transaction<DB>,
-  input: { orgId: string; accountNumber: string; name: string; taxId?: string | null; currency: string; locale: Locale; actor: Actor },
+  input: {
+    orgId: string;
+    accountNumber: string;
+    name: string;
+    taxId?: string | null;
+    currency: string;
+    locale: Locale;
+    actor: Actor;
+  },
 ): Promise<{ id: string }> {
   const id = newId();
   const values = {
@@ -29,6 +37,13 @@ export async function createCustomerAccount(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('conflict');
-  await recordAudit(db, { orgId: input.orgId, actor: input.actor, action: 'customer_account.created', entityType: 'customer_account', entityId: id, after: values });
+  await recordAudit(db, {
+    orgId: input.orgId,
+    actor: input.actor,
+    action: 'customer_account.created',
+    entityType: 'customer_account',
+    entityId: id,
+    after: values,
+  });
   return { id };
 }

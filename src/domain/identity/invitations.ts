@@ -22,13 +22,23 @@ export type InvitationTarget =
  */
 export async function createInvitation(
   deps: { db: Database; mailer: Mailer; publicUrl: string },
-  input: { orgId: string; email: string; target: InvitationTarget; inviter: { userId: string; name: string }; actor: Actor },
+  input: {
+    orgId: string;
+    email: string;
+    target: InvitationTarget;
+    inviter: { userId: string; name: string };
+    actor: Actor;
+  },
 ): Promise<{ id: string; email: string; role: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
   const { target } = input;
   const accountId = target.kind === 'customer' ? target.accountId : null;
   return deps.db.transaction().execute(async (trx) => {
-    const org = await trx.selectFrom('organizations').select(['name', 'locale']).where('id', '=', input.orgId).executeTakeFirstOrThrow();
+    const org = await trx
+      .selectFrom('organizations')
+      .select(['name', 'locale'])
+      .where('id', '=', input.orgId)
+      .executeTakeFirstOrThrow();
     let accountName = '';
     let locale: Locale = org.locale;
     if (accountId) {
@@ -42,7 +52,11 @@ export async function createInvitation(
       accountName = account.name;
       locale = account.locale;
     }
-    const existingUser = await trx.selectFrom('users').select(['locale']).where('email', '=', email).executeTakeFirst();
+    const existingUser = await trx
+      .selectFrom('users')
+      .select(['locale'])
+      .where('email', '=', email)
+      .executeTakeFirst();
     if (existingUser) locale = existingUser.locale;
 
     let replaced = trx
@@ -82,12 +96,24 @@ export async function createInvitation(
       after: { email, kind: target.kind, role: target.role, accountId },
     });
     const url = `${deps.publicUrl}/invitations/${token}`;
-    const common = { inviterName: input.inviter.name, orgName: org.name, role: target.role, url, expiresInDays: INVITATION_TTL_DAYS };
+    const common = {
+      inviterName: input.inviter.name,
+      orgName: org.name,
+      role: target.role,
+      url,
+      expiresInDays: INVITATION_TTL_DAYS,
+    };
     await deps.mailer.enqueue(
       trx,
       target.kind === 'staff'
         ? { orgId: input.orgId, to: email, locale, template: 'invitation_staff', data: common }
-        : { orgId: input.orgId, to: email, locale, template: 'invitation_customer', data: { ...common, accountName } },
+        : {
+            orgId: input.orgId,
+            to: email,
+            locale,
+            template: 'invitation_customer',
+            data: { ...common, accountName },
+          },
     );
     return { id, email, role: target.role, expiresAt: row.expires_at as Date };
   });
@@ -111,10 +137,21 @@ function findByToken(db: Database, token: string) {
   return db
     .selectFrom('invitations as i')
     .innerJoin('organizations as o', 'o.id', 'i.org_id')
-    .leftJoin('customer_accounts as a', (join) => join.onRef('a.org_id', '=', 'i.org_id').onRef('a.id', '=', 'i.account_id'))
+    .leftJoin('customer_accounts as a', (join) =>
+      join.onRef('a.org_id', '=', 'i.org_id').onRef('a.id', '=', 'i.account_id'),
+    )
     .select([
-      'i.org_id', 'i.id', 'i.email', 'i.kind', 'i.role', 'i.account_id', 'i.expires_at', 'i.accepted_at', 'i.revoked_at',
-      'o.name as org_name', 'a.name as account_name',
+      'i.org_id',
+      'i.id',
+      'i.email',
+      'i.kind',
+      'i.role',
+      'i.account_id',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+      'o.name as org_name',
+      'a.name as account_name',
     ])
     .where('i.token_hash', '=', hashToken(token));
 }
@@ -147,32 +184,57 @@ export async function inspectInvitation(db: Database, token: string) {
  */
 export async function acceptInvitation(
   db: Database,
-  input: { token: string; signedInUserId: string | null; name?: string; password?: string; client: ClientInfo },
+  input: {
+    token: string;
+    signedInUserId: string | null;
+    name?: string;
+    password?: string;
+    client: ClientInfo;
+  },
 ): Promise<{ userId: string; context: { orgId: string; accountId: string | null } }> {
   return db.transaction().execute(async (trx) => {
     const row = (await findByToken(trx, input.token).forUpdate('i').executeTakeFirst()) as
       | InvitationRow
       | undefined;
     checkUsable(row);
-    let user = await trx.selectFrom('users').select(['id', 'password_hash']).where('email', '=', row.email).executeTakeFirst();
+    let user = await trx
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('email', '=', row.email)
+      .executeTakeFirst();
 
     if (input.signedInUserId && input.signedInUserId !== user?.id) {
       throw new AppError('invitation_email_mismatch', { email: row.email });
     }
     if (user && !input.signedInUserId) {
-      if (!input.password || !user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
+      if (
+        !input.password ||
+        !user.password_hash ||
+        !(await verifyPassword(user.password_hash, input.password))
+      ) {
         throw new AppError('invalid_credentials');
       }
     }
     if (!user) {
       const name = input.name?.trim() ?? '';
       if (!name) throw new AppError('validation_failed', {}, [{ field: 'name', code: 'required' }]);
-      if (!input.password) throw new AppError('validation_failed', {}, [{ field: 'password', code: 'required' }]);
+      if (!input.password)
+        throw new AppError('validation_failed', {}, [{ field: 'password', code: 'required' }]);
       assertPasswordAcceptable(input.password, row.email);
-      const org = await trx.selectFrom('organizations').select('locale').where('id', '=', row.org_id).executeTakeFirstOrThrow();
+      const org = await trx
+        .selectFrom('organizations')
+        .select('locale')
+        .where('id', '=', row.org_id)
+        .executeTakeFirstOrThrow();
       user = await trx
         .insertInto('users')
-        .values({ id: newId(), email: row.email, name, password_hash: await hashPassword(input.password), locale: org.locale })
+        .values({
+          id: newId(),
+          email: row.email,
+          name,
+          password_hash: await hashPassword(input.password),
+          locale: org.locale,
+        })
         .returning(['id', 'password_hash'])
         .executeTakeFirstOrThrow();
     }
@@ -186,8 +248,15 @@ export async function acceptInvitation(
     } else {
       await trx
         .insertInto('customer_memberships')
-        .values({ org_id: row.org_id, account_id: row.account_id!, user_id: user.id, role: row.role as CustomerRole })
-        .onConflict((oc) => oc.columns(['org_id', 'account_id', 'user_id']).doUpdateSet({ role: row.role as CustomerRole }))
+        .values({
+          org_id: row.org_id,
+          account_id: row.account_id!,
+          user_id: user.id,
+          role: row.role as CustomerRole,
+        })
+        .onConflict((oc) =>
+          oc.columns(['org_id', 'account_id', 'user_id']).doUpdateSet({ role: row.role as CustomerRole }),
+        )
         .execute();
     }
     await trx

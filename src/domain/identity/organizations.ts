@@ -73,6 +73,13 @@ export async function createOrganization(
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new AppError('conflict');
-  await recordAudit(db, { orgId: id, actor, action: 'organization.created', entityType: 'organization', entityId: id, after: values });
+  await recordAudit(db, {
+    orgId: id,
+    actor,
+    action: 'organization.created',
+    entityType: 'organization',
+    entityId: id,
+    after: values,
+  });
   return { id, slug };
 }

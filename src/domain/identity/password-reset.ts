@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Mailer } from '../mail/mail-port.ts';
 import { normalizeEmail } from '../shared/email.ts';
 import { enforceRateLimit, hitRateLimit } from '../shared/rate-limit.ts';
 import { hashToken, newToken } from '../shared/tokens.ts';
-import type { Locale } from '../../db/schema.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
 import { type ClientInfo, recordSecurityEvent } from './security-events.ts';
 import { createSession } from './sessions.ts';
@@ -25,7 +25,11 @@ export async function requestPasswordReset(
   if (input.client.ip) await enforceRateLimit(deps.db, `reset:ip:${input.client.ip}`, 10, 900);
   const perEmail = await hitRateLimit(deps.db, `reset:email:${email}`, 900);
   if (perEmail.hits > 3) return;
-  const user = await deps.db.selectFrom('users').select(['id', 'name', 'locale']).where('email', '=', email).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'name', 'locale'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   if (!user) return;
   const token = newToken();
   await deps.db.transaction().execute(async (trx) => {
@@ -43,13 +47,22 @@ export async function requestPasswordReset(
         expires_at: sql<Date>`now() + make_interval(mins => ${RESET_TTL_MINUTES})`,
       })
       .execute();
-    await recordSecurityEvent(trx, { type: 'password_reset_requested', userId: user.id, email, client: input.client });
+    await recordSecurityEvent(trx, {
+      type: 'password_reset_requested',
+      userId: user.id,
+      email,
+      client: input.client,
+    });
     await deps.mailer.enqueue(trx, {
       orgId: null,
       to: email,
       locale: user.locale,
       template: 'password_reset',
-      data: { name: user.name, url: `${deps.publicUrl}/reset-password/${token}`, expiresInMinutes: RESET_TTL_MINUTES },
+      data: {
+        name: user.name,
+        url: `${deps.publicUrl}/reset-password/${token}`,
+        expiresInMinutes: RESET_TTL_MINUTES,
+      },
     });
   });
 }
@@ -93,14 +106,23 @@ export async function resetPassword(
     checkUsable(row);
     assertPasswordAcceptable(input.password, row.email);
     const passwordHash = await hashPassword(input.password);
-    await trx.updateTable('password_resets').set({ used_at: sql`now()` }).where('token_hash', '=', hashToken(input.token)).execute();
+    await trx
+      .updateTable('password_resets')
+      .set({ used_at: sql`now()` })
+      .where('token_hash', '=', hashToken(input.token))
+      .execute();
     await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: sql`now()` })
       .where('id', '=', row.user_id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
-    await recordSecurityEvent(trx, { type: 'password_reset', userId: row.user_id, email: row.email, client: input.client });
+    await recordSecurityEvent(trx, {
+      type: 'password_reset',
+      userId: row.user_id,
+      email: row.email,
+      client: input.client,
+    });
     const session = await createSession(trx, { userId: row.user_id, client: input.client });
     return { ...session, userId: row.user_id };
   });

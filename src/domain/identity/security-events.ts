@@ -20,7 +20,13 @@ export interface ClientInfo {
 /** Events about a login itself (not about one seller's data), for the user's own security history. */
 export async function recordSecurityEvent(
   db: Kysely<DB> | Transaction<DB>,
-  event: { type: SecurityEventType; userId: string | null; email?: string | null; client: ClientInfo; detail?: Record<string, unknown> },
+  event: {
+    type: SecurityEventType;
+    userId: string | null;
+    email?: string | null;
+    client: ClientInfo;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db
     .insertInto('security_events')

@@ -17,7 +17,11 @@ export interface SessionPrincipal extends Principal {
 
 export async function createSession(
   db: Kysely<DB> | Transaction<DB>,
-  input: { userId: string; context?: { orgId: string; accountId?: string | null } | null; client: ClientInfo },
+  input: {
+    userId: string;
+    context?: { orgId: string; accountId?: string | null } | null;
+    client: ClientInfo;
+  },
 ): Promise<{ token: string; csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken(24);
@@ -81,7 +85,9 @@ function toContext(raw: Context & { accountId?: string | null; accountName?: str
 /** Finds the live session for a cookie token; touches it (sliding expiry) at most every 15 minutes. */
 export async function findSessionPrincipal(db: Database, token: string): Promise<SessionPrincipal | null> {
   const tokenHash = hashToken(token);
-  const result = await db.executeQuery(CompiledQuery.raw(principalSql, [tokenHash]) as CompiledQuery<PrincipalRow>);
+  const result = await db.executeQuery(
+    CompiledQuery.raw(principalSql, [tokenHash]) as CompiledQuery<PrincipalRow>,
+  );
   const row = result.rows[0];
   if (!row) return null;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {

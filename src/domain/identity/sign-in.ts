@@ -37,7 +37,7 @@ export async function signIn(
   }
 
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
-  if (!user || !user.password_hash || !ok) {
+  if (!user?.password_hash || !ok) {
     if (user) {
       const { rows } = await sql<{ locked: boolean }>`
         update users set
@@ -55,7 +55,11 @@ export async function signIn(
   }
 
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     await recordSecurityEvent(trx, { type: 'sign_in', userId: user.id, email, client: input.client });
     const session = await createSession(trx, { userId: user.id, client: input.client });
     return { ...session, userId: user.id };

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { CustomerRole, DB, Locale, StaffRole } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
@@ -16,11 +16,18 @@ export async function createUser(
   input: { email: string; name: string; password: string; locale: Locale },
 ): Promise<{ id: string }> {
   const email = normalizeEmail(input.email);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new AppError('validation_failed', {}, [{ field: 'email', code: 'format' }]);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new AppError('validation_failed', {}, [{ field: 'email', code: 'format' }]);
   assertPasswordAcceptable(input.password, email);
   const inserted = await db
     .insertInto('users')
-    .values({ id: newId(), email, name: input.name.trim(), password_hash: await hashPassword(input.password), locale: input.locale })
+    .values({
+      id: newId(),
+      email,
+      name: input.name.trim(),
+      password_hash: await hashPassword(input.password),
+      locale: input.locale,
+    })
     .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -28,7 +35,10 @@ export async function createUser(
   return inserted;
 }
 
-export async function addStaffMember(db: Db, input: { orgId: string; userId: string; role: StaffRole; actor: Actor }): Promise<void> {
+export async function addStaffMember(
+  db: Db,
+  input: { orgId: string; userId: string; role: StaffRole; actor: Actor },
+): Promise<void> {
   await db
     .insertInto('staff_memberships')
     .values({ org_id: input.orgId, user_id: input.userId, role: input.role })
@@ -64,10 +74,21 @@ export async function addCustomerUser(
 }
 
 /** Keeps the person's language; every page and e-mail for them follows it. */
-export async function setUserLocale(db: Db, input: { userId: string; locale: Locale; client: ClientInfo }): Promise<void> {
-  const before = await db.selectFrom('users').select('locale').where('id', '=', input.userId).executeTakeFirstOrThrow();
+export async function setUserLocale(
+  db: Db,
+  input: { userId: string; locale: Locale; client: ClientInfo },
+): Promise<void> {
+  const before = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('id', '=', input.userId)
+    .executeTakeFirstOrThrow();
   if (before.locale === input.locale) return;
-  await db.updateTable('users').set({ locale: input.locale, updated_at: sql`now()` }).where('id', '=', input.userId).execute();
+  await db
+    .updateTable('users')
+    .set({ locale: input.locale, updated_at: sql`now()` })
+    .where('id', '=', input.userId)
+    .execute();
   await recordSecurityEvent(db, {
     type: 'locale_changed',
     userId: input.userId,

@@ -6,7 +6,13 @@ export type MailTemplate = 'password_reset' | 'invitation_staff' | 'invitation_c
 
 export interface MailTemplateData {
   password_reset: { name: string; url: string; expiresInMinutes: number };
-  invitation_staff: { inviterName: string; orgName: string; role: string; url: string; expiresInDays: number };
+  invitation_staff: {
+    inviterName: string;
+    orgName: string;
+    role: string;
+    url: string;
+    expiresInDays: number;
+  };
   invitation_customer: {
     inviterName: string;
     orgName: string;

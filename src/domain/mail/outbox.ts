@@ -99,7 +99,10 @@ export async function listOutbox(
   if (q) {
     const pattern = containsPattern(q);
     query = query.where((eb) =>
-      eb.or([eb('mail_messages.to_address', 'ilike', pattern), eb('mail_messages.subject', 'ilike', pattern)]),
+      eb.or([
+        eb('mail_messages.to_address', 'ilike', pattern),
+        eb('mail_messages.subject', 'ilike', pattern),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([

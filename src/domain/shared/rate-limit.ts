@@ -25,7 +25,12 @@ export async function hitRateLimit(
 }
 
 /** Counts a hit and throws rate_limited once the window holds more than `limit`. */
-export async function enforceRateLimit(db: Database, key: string, limit: number, windowSeconds: number): Promise<void> {
+export async function enforceRateLimit(
+  db: Database,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<void> {
   const { hits, retryAfterSeconds } = await hitRateLimit(db, key, windowSeconds);
   if (hits > limit) throw new AppError('rate_limited', { seconds: retryAfterSeconds });
 }

@@ -8,7 +8,11 @@ import { AppError } from '../../domain/errors.ts';
 import { authenticateApiKey } from '../../domain/identity/api-keys.ts';
 import type { Context } from '../../domain/identity/contexts.ts';
 import type { ClientInfo } from '../../domain/identity/security-events.ts';
-import { findSessionPrincipal, SESSION_MAX_DAYS, type SessionPrincipal } from '../../domain/identity/sessions.ts';
+import {
+  findSessionPrincipal,
+  SESSION_MAX_DAYS,
+  type SessionPrincipal,
+} from '../../domain/identity/sessions.ts';
 import { safeEqual } from '../../domain/shared/tokens.ts';
 
 export const SESSION_COOKIE = 'saldo_session';
@@ -78,12 +82,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
     if (!unsafe.has(request.method)) return;
     if (request.principal) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, request.principal.session.csrfToken)) throw new AppError('csrf_failed');
+      if (typeof sent !== 'string' || !safeEqual(sent, request.principal.session.csrfToken))
+        throw new AppError('csrf_failed');
       return;
     }
     if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf_failed');
     const origin = request.headers.origin;
-    if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) throw new AppError('csrf_failed');
+    if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`)
+      throw new AppError('csrf_failed');
   });
 });
 

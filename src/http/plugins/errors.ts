@@ -24,7 +24,18 @@ function paramsOf(error: ErrorObject): Record<string, string | number> {
   return {};
 }
 
-const knownKeywords = new Set(['required', 'type', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'pattern', 'additionalProperties']);
+const knownKeywords = new Set([
+  'required',
+  'type',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'enum',
+  'pattern',
+  'additionalProperties',
+]);
 
 /** Maps every error to problem+json: AppError by its code, schema failures naming each field, the rest hidden as `internal`. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -47,10 +58,16 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendProblem(request, reply, new AppError('unsupported_media_type'));
     }
-    if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(request, reply, new AppError('invalid_json'));
+    if (error instanceof SyntaxError && error.statusCode === 400)
+      return sendProblem(request, reply, new AppError('invalid_json'));
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
-      const code = error.statusCode === 404 ? 'not_found' : error.statusCode === 405 ? 'method_not_allowed' : 'validation_failed';
+      const code =
+        error.statusCode === 404
+          ? 'not_found'
+          : error.statusCode === 405
+            ? 'method_not_allowed'
+            : 'validation_failed';
       return sendProblem(request, reply, new AppError(code));
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -23,7 +23,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
       wildcard: true,
       allowedPath: (pathName) => pathName !== '/index.html',
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }
@@ -37,7 +38,9 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
   };
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
     if (isPage && indexHtml) return sendIndex(reply);
     const url = request.url.split('?')[0] ?? '';
     return sendProblem(request, reply, new AppError('route_not_found', { method: request.method, url }));

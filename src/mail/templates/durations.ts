@@ -6,7 +6,9 @@ function unit(locale: Locale, value: number, name: 'minute' | 'hour' | 'day'): s
 
 /** "30 minutos", "1 hora", "2 hours": whole hours read as hours. */
 export function formatMinutes(locale: Locale, minutes: number): string {
-  return minutes >= 60 && minutes % 60 === 0 ? unit(locale, minutes / 60, 'hour') : unit(locale, minutes, 'minute');
+  return minutes >= 60 && minutes % 60 === 0
+    ? unit(locale, minutes / 60, 'hour')
+    : unit(locale, minutes, 'minute');
 }
 
 /** "7 días", "1 day". */

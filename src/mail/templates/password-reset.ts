@@ -15,7 +15,9 @@ const wording: Record<Locale, (d: Data, expiresIn: string) => MailContent> = {
     ],
     action: { label: 'Restablecer contraseña', url: d.url },
     expiry: `Por tu seguridad, este enlace vence en ${expiresIn} y solo puede usarse una vez.`,
-    closing: ['Si no solicitaste este cambio, puedes ignorar este correo: tu contraseña seguirá siendo la misma.'],
+    closing: [
+      'Si no solicitaste este cambio, puedes ignorar este correo: tu contraseña seguirá siendo la misma.',
+    ],
   }),
   en: (d, expiresIn) => ({
     subject: 'Reset your Saldo password',
@@ -26,7 +28,9 @@ const wording: Record<Locale, (d: Data, expiresIn: string) => MailContent> = {
     ],
     action: { label: 'Reset password', url: d.url },
     expiry: `For your security, this link expires in ${expiresIn} and can only be used once.`,
-    closing: ["If you didn't ask to reset your password, you can safely ignore this email. Your password won't change."],
+    closing: [
+      "If you didn't ask to reset your password, you can safely ignore this email. Your password won't change.",
+    ],
   }),
 };
 

@@ -89,7 +89,9 @@ describe('renderMail', () => {
   test('customer invitation in both locales names the account and the seller', () => {
     const es = renderMail(customerInvite('es'), org);
     expect(es.subject).toBe('Invitación al portal de clientes de Distribuidora del Valle');
-    expect(es.text).toContain('a la cuenta de Restaurante La Esquina en el portal de clientes de Distribuidora del Valle');
+    expect(es.text).toContain(
+      'a la cuenta de Restaurante La Esquina en el portal de clientes de Distribuidora del Valle',
+    );
     expect(es.text).toContain('vence en 14 días');
     const en = renderMail(customerInvite('en'), org);
     expect(en.subject).toBe("You're invited to Distribuidora del Valle's customer portal");
@@ -181,7 +183,10 @@ describe('renderMail', () => {
   });
 
   test('the seller footer and "sent on behalf" line appear in both parts', () => {
-    const mail = renderMail(staffInvite('en'), { name: 'Harbor Supply', branding: { footer: '100 Main St, Boston' } });
+    const mail = renderMail(staffInvite('en'), {
+      name: 'Harbor Supply',
+      branding: { footer: '100 Main St, Boston' },
+    });
     expect(mail.text).toContain('100 Main St, Boston\nSent by Saldo on behalf of Harbor Supply.');
     expect(mail.html).toContain('100 Main St, Boston');
     expect(mail.html).toContain('Sent by Saldo on behalf of Harbor Supply.');

@@ -25,7 +25,8 @@ const message = (rule: Rule) => <ValidationMessage rule={rule} />;
 
 export const rules = {
   required: (value: string) => (value.trim() ? null : message('required')),
-  email: (value: string) => (!value.trim() ? message('required') : EMAIL.test(value.trim()) ? null : message('email')),
+  email: (value: string) =>
+    !value.trim() ? message('required') : EMAIL.test(value.trim()) ? null : message('email'),
   newPassword: (value: string) =>
     !value ? message('required') : value.length < MIN_PASSWORD_LENGTH ? message('passwordLength') : null,
 };

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { inspectPasswordReset, requestPasswordReset, resetPassword } from '../../../domain/identity/password-reset.ts';
+import {
+  inspectPasswordReset,
+  requestPasswordReset,
+  resetPassword,
+} from '../../../domain/identity/password-reset.ts';
+import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
 import { recordSecurityEvent } from '../../../domain/identity/security-events.ts';
 import { deleteSession } from '../../../domain/identity/sessions.ts';
 import { signIn } from '../../../domain/identity/sign-in.ts';
-import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
 import type { AppDeps } from '../../app.ts';
 import { clearSessionCookie, clientInfo } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
@@ -20,7 +24,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
-        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 3, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: meRef, ...problems(400, 401, 403, 423, 429) },
       },
     },
@@ -32,11 +42,21 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
 
   app.post(
     '/auth/sign-out',
-    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null(), ...problems(403) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        response: { 204: Type.Null(), ...problems(403) },
+      },
+    },
     async (request, reply) => {
       if (request.principal) {
         await deleteSession(db, request.principal.session.tokenHash);
-        await recordSecurityEvent(db, { type: 'sign_out', userId: request.principal.user.id, client: clientInfo(request) });
+        await recordSecurityEvent(db, {
+          type: 'sign_out',
+          userId: request.principal.user.id,
+          client: clientInfo(request),
+        });
       }
       clearSessionCookie(reply, config.secureCookies);
       return reply.code(204).send(null);
@@ -48,7 +68,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ['auth'],
-        summary: 'E-mail a password reset link (the answer is the same whether or not the e-mail has a login)',
+        summary:
+          'E-mail a password reset link (the answer is the same whether or not the e-mail has a login)',
         body: Type.Object({ email: Email }, { additionalProperties: false }),
         response: { 202: Type.Object({}), ...problems(400, 403, 429) },
       },
@@ -82,12 +103,19 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         tags: ['auth'],
         summary: 'Set a new password with a reset link; signs in and ends every other session',
         params: Type.Object({ token: Token }),
-        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX * 4 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: meRef, ...problems(400, 403, 410) },
       },
     },
     async (request, reply) => {
-      const session = await resetPassword(db, { token: request.params.token, password: request.body.password, client: clientInfo(request) });
+      const session = await resetPassword(db, {
+        token: request.params.token,
+        password: request.body.password,
+        client: clientInfo(request),
+      });
       return startSession(db, reply, session.token, config.secureCookies);
     },
   );

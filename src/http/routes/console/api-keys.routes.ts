@@ -22,7 +22,14 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
 
   app.get(
     '/console/api-keys',
-    { preHandler: guard, schema: { tags: ['console'], summary: 'API keys', response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problems(401, 403) } } },
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['console'],
+        summary: 'API keys',
+        response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problems(401, 403) },
+      },
+    },
     async (request) => ({ items: await listApiKeys(db, staffOf(request).orgId) }),
   );
 
@@ -33,16 +40,34 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       schema: {
         tags: ['console'],
         summary: 'Create an API key; the response holds the only copy of the key',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
-          201: Type.Object({ id: Uuid, key: Type.String(), prefix: Type.String(), name: Type.String(), scopes: Type.Array(Type.String()), createdAt: DateTime }),
+          201: Type.Object({
+            id: Uuid,
+            key: Type.String(),
+            prefix: Type.String(),
+            name: Type.String(),
+            scopes: Type.Array(Type.String()),
+            createdAt: DateTime,
+          }),
           ...problems(400, 401, 403),
         },
       },
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const created = await createApiKey(db, { orgId: staff.orgId, ...request.body, createdBy: staff.userId, actor: actorOf(request) });
+      const created = await createApiKey(db, {
+        orgId: staff.orgId,
+        ...request.body,
+        createdBy: staff.userId,
+        actor: actorOf(request),
+      });
       reply.header('cache-control', 'no-store');
       return reply.code(201).send(created);
     },
@@ -52,10 +77,19 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     '/console/api-keys/:id',
     {
       preHandler: guard,
-      schema: { tags: ['console'], summary: 'Revoke an API key', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...problems(400, 401, 403, 404) } },
+      schema: {
+        tags: ['console'],
+        summary: 'Revoke an API key',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
-      await revokeApiKey(db, { orgId: staffOf(request).orgId, id: request.params.id, actor: actorOf(request) });
+      await revokeApiKey(db, {
+        orgId: staffOf(request).orgId,
+        id: request.params.id,
+        actor: actorOf(request),
+      });
       return reply.code(204).send(null);
     },
   );

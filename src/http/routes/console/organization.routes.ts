@@ -30,7 +30,16 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
     async (request) =>
       db
         .selectFrom('organizations')
-        .select(['id', 'name', 'legal_name as legalName', 'tax_id as taxId', 'country', 'time_zone as timeZone', 'default_currency as defaultCurrency', 'locale'])
+        .select([
+          'id',
+          'name',
+          'legal_name as legalName',
+          'tax_id as taxId',
+          'country',
+          'time_zone as timeZone',
+          'default_currency as defaultCurrency',
+          'locale',
+        ])
         .where('id', '=', staffOf(request).orgId)
         .executeTakeFirstOrThrow(),
   );

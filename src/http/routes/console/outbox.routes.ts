@@ -107,7 +107,10 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       const message = await getOutboxMessage(db, { orgId: staffOf(request).orgId, id: request.params.id });
       if (!message?.html) throw new AppError('not_found');
       // The e-mail's own markup, isolated: no scripts, no network but images, framed only by Saldo.
-      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; sandbox");
+      reply.header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-ancestors 'self'; sandbox",
+      );
       reply.header('x-frame-options', 'SAMEORIGIN');
       return reply.type('text/html; charset=utf-8').send(message.html);
     },

@@ -16,12 +16,18 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       schema: {
         tags: ['console'],
         summary: "The seller's staff and open staff invitations",
-        response: { 200: Type.Object({ items: Type.Array(Member), invitations: Type.Array(OpenInvitation) }), ...problems(401, 403) },
+        response: {
+          200: Type.Object({ items: Type.Array(Member), invitations: Type.Array(OpenInvitation) }),
+          ...problems(401, 403),
+        },
       },
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      const [items, invitations] = await Promise.all([listStaff(deps.db, orgId), listOpenInvitations(deps.db, { orgId, kind: 'staff' })]);
+      const [items, invitations] = await Promise.all([
+        listStaff(deps.db, orgId),
+        listOpenInvitations(deps.db, { orgId, kind: 'staff' }),
+      ]);
       return { items, invitations };
     },
   );
@@ -34,7 +40,10 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         tags: ['console'],
         summary: 'Invite a person to the staff (owners and admins; only owners invite owners)',
         body: Type.Object({ email: Email, role: StaffRole }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }), ...problems(400, 401, 403) },
+        response: {
+          201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {

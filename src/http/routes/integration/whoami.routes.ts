@@ -14,12 +14,24 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
         tags: ['integration'],
         summary: 'Which seller and scopes an API key stands for',
         security: [{ apiKey: [] }],
-        response: { 200: Type.Object({ orgId: Uuid, orgName: Type.String(), keyId: Uuid, scopes: Type.Array(Type.String()) }), ...problems(401, 403) },
+        response: {
+          200: Type.Object({
+            orgId: Uuid,
+            orgName: Type.String(),
+            keyId: Uuid,
+            scopes: Type.Array(Type.String()),
+          }),
+          ...problems(401, 403),
+        },
       },
     },
     async (request) => {
       const key = request.apiKey!;
-      const org = await db.selectFrom('organizations').select('name').where('id', '=', key.orgId).executeTakeFirstOrThrow();
+      const org = await db
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', key.orgId)
+        .executeTakeFirstOrThrow();
       return { orgId: key.orgId, orgName: org.name, keyId: key.id, scopes: key.scopes };
     },
   );

@@ -20,7 +20,13 @@ export const meRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) 
 
   app.get(
     '/me',
-    { schema: { tags: ['me'], summary: 'Who is signed in, where they can work, and the CSRF token', response: { 200: meRef, ...problems(401) } } },
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Who is signed in, where they can work, and the CSRF token',
+        response: { 200: meRef, ...problems(401) },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return meBody(request.principal!);
@@ -35,7 +41,10 @@ export const meRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) 
         summary: 'Switch to another seller or customer account the login belongs to',
         body: Type.Union([
           Type.Object({ kind: Type.Literal('staff'), orgId: Uuid }, { additionalProperties: false }),
-          Type.Object({ kind: Type.Literal('customer'), orgId: Uuid, accountId: Uuid }, { additionalProperties: false }),
+          Type.Object(
+            { kind: Type.Literal('customer'), orgId: Uuid, accountId: Uuid },
+            { additionalProperties: false },
+          ),
         ]),
         response: { 200: meRef, ...problems(400, 401, 403, 404) },
       },
@@ -64,7 +73,11 @@ export const meRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) 
       },
     },
     async (request) => {
-      await setUserLocale(db, { userId: request.principal!.user.id, locale: request.body.locale, client: clientInfo(request) });
+      await setUserLocale(db, {
+        userId: request.principal!.user.id,
+        locale: request.body.locale,
+        client: clientInfo(request),
+      });
       return reload(request.cookies[SESSION_COOKIE]);
     },
   );

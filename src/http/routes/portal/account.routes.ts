@@ -33,7 +33,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
       const { orgId, accountId } = customerOf(request);
       const account = await getCustomerAccountWithUsers(deps.db, orgId, accountId);
       if (!account) throw new AppError('not_found');
-      return { ...account, invitations: await listOpenInvitations(deps.db, { orgId, kind: 'customer', accountId }) };
+      return {
+        ...account,
+        invitations: await listOpenInvitations(deps.db, { orgId, kind: 'customer', accountId }),
+      };
     },
   );
 
@@ -45,7 +48,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
         tags: ['portal'],
         summary: 'Invite a person (an accountant, a payer) to this customer account',
         body: Type.Object({ email: Email, role: CustomerRole }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }), ...problems(400, 401, 403) },
+        response: {
+          201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {

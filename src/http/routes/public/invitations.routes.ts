@@ -38,7 +38,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     {
       schema: {
         tags: ['invitations'],
-        summary: 'Accept an invitation (new people set a name and password; existing logins prove themselves)',
+        summary:
+          'Accept an invitation (new people set a name and password; existing logins prove themselves)',
         params: Type.Object({ token: Token }),
         body: Type.Object(
           {

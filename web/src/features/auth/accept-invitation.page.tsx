@@ -1,4 +1,14 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconMailOpened } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +23,7 @@ import { type Invitation, tokenCodeOf, useAcceptInvitation, useInvitation, useSi
 import { InvalidLink } from './invalid-link';
 
 function useInvitationText(invitation: Invitation) {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   const role = t(`common:roles.${invitation.role}`);
   if (invitation.kind === 'customer' && invitation.accountName) {
     return {
@@ -28,7 +38,7 @@ function useInvitationText(invitation: Invitation) {
 }
 
 export function AcceptInvitationPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   const token = useParams().token ?? '';
   const invitation = useInvitation(token);
   usePageTitle(t('invitation.pageTitle'));
@@ -53,7 +63,7 @@ export function AcceptInvitationPage() {
 }
 
 function InvitationCard({ token, invitation }: { token: string; invitation: Invitation }) {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   const { data: me, isPending: meLoading } = useMe();
   const accept = useAcceptInvitation(token, invitation);
   const signOut = useSignOut({ stay: true });
@@ -91,7 +101,12 @@ function InvitationCard({ token, invitation }: { token: string; invitation: Invi
   if (signedInAsSomeoneElse) {
     return (
       <CenteredCard icon={icon} title={title} description={text}>
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} aria-hidden />} title={t('invitation.mismatchTitle')}>
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle size={20} aria-hidden />}
+          title={t('invitation.mismatchTitle')}
+        >
           {t('invitation.mismatchText', { invited: invitation.email, current: me.user.email })}
         </Alert>
         <Button onClick={() => signOut.mutate()} loading={signOut.isPending} fullWidth>

@@ -112,7 +112,10 @@ export function useAcceptInvitation(token: string, invitation: Invitation | unde
         notifications.show({
           color: 'teal',
           message: i18n.t('auth:invitation.welcome', {
-            place: invitation.kind === 'customer' && invitation.accountName ? invitation.accountName : invitation.orgName,
+            place:
+              invitation.kind === 'customer' && invitation.accountName
+                ? invitation.accountName
+                : invitation.orgName,
           }),
         });
       }

@@ -11,7 +11,7 @@ import { CenteredCard } from '../shell/centered-layout';
 import { useRequestPasswordReset } from './auth.api';
 
 function BackToSignIn() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   return (
     <Anchor component={Link} to="/sign-in" size="sm">
       <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: '-2px', marginRight: 4 }} />
@@ -21,11 +21,15 @@ function BackToSignIn() {
 }
 
 export function ForgotPasswordPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   usePageTitle(t('forgot.pageTitle'));
   const request = useRequestPasswordReset();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useForm({ mode: 'uncontrolled', initialValues: { email: '' }, validate: { email: rules.email } });
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { email: '' },
+    validate: { email: rules.email },
+  });
   const { formError, handleError, clearFormError } = useServerErrors(form);
 
   if (sentTo) {

@@ -10,7 +10,7 @@ const icons = { token_expired: IconClockX, token_used: IconRosetteDiscountCheck,
 
 /** A password-reset or invitation link that can't be used, and what to do instead. */
 export function InvalidLink({ kind, code }: { kind: 'reset' | 'invitation'; code: TokenCode }) {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   const title = t(`invalidLink.titles.${code}`);
   usePageTitle(title);
   const Icon = icons[code];

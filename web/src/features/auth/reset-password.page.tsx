@@ -8,15 +8,19 @@ import { usePageTitle } from '../../app/page-title';
 import { SectionLoader } from '../../app/ui/loaders';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { CenteredCard } from '../shell/centered-layout';
-import { InvalidLink } from './invalid-link';
 import { tokenCodeOf, usePasswordReset, useResetPassword } from './auth.api';
+import { InvalidLink } from './invalid-link';
 
 export function ResetPasswordPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   const token = useParams().token ?? '';
   const link = usePasswordReset(token);
   const reset = useResetPassword(token);
-  const form = useForm({ mode: 'uncontrolled', initialValues: { password: '' }, validate: { password: rules.newPassword } });
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { password: '' },
+    validate: { password: rules.newPassword },
+  });
   const { formError, handleError, clearFormError } = useServerErrors(form);
   usePageTitle(t('reset.pageTitle'));
 
@@ -57,7 +61,13 @@ export function ResetPasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {formError && <ProblemAlert error={formError} />}
-          <TextInput label={t('fields.email')} value={link.data.email} autoComplete="username" readOnly variant="filled" />
+          <TextInput
+            label={t('fields.email')}
+            value={link.data.email}
+            autoComplete="username"
+            readOnly
+            variant="filled"
+          />
           <PasswordInput
             label={t('fields.newPassword')}
             description={t('fields.newPasswordHint', { min: MIN_PASSWORD_LENGTH })}

@@ -11,7 +11,7 @@ import { CenteredCard } from '../shell/centered-layout';
 import { useSignIn } from './auth.api';
 
 export function SignInPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'common']);
   usePageTitle(t('signIn.pageTitle'));
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));

@@ -6,7 +6,7 @@ import { useSession, useStaffContext } from '../../app/session';
 import { ComingSoonCard, firstName, ShortcutCard, WelcomeCard } from './home-cards';
 
 export function ConsoleHomePage() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'common']);
   const { user } = useSession();
   const context = useStaffContext();
   const canManage = context.role === 'owner' || context.role === 'admin';
@@ -19,7 +19,12 @@ export function ConsoleHomePage() {
         greeting={t('greeting', { name: firstName(user.name, user.email) })}
         role={t(`common:roles.${context.role}`)}
       >
-        <Trans t={t} i18nKey="console.where" values={{ org: context.orgName }} components={{ strong: <strong /> }} />
+        <Trans
+          t={t}
+          i18nKey="console.where"
+          values={{ org: context.orgName }}
+          components={{ strong: <strong /> }}
+        />
       </WelcomeCard>
 
       <Stack gap="sm">
@@ -49,7 +54,11 @@ export function ConsoleHomePage() {
           {t('nextUp')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <ComingSoonCard icon={IconFileInvoice} title={t('invoicesTitle')} text={t('console.invoicesText')} />
+          <ComingSoonCard
+            icon={IconFileInvoice}
+            title={t('invoicesTitle')}
+            text={t('console.invoicesText')}
+          />
           <ComingSoonCard icon={IconCreditCard} title={t('paymentsTitle')} text={t('console.paymentsText')} />
         </SimpleGrid>
       </Stack>

@@ -21,7 +21,7 @@ export function WelcomeCard({
   children: ReactNode;
   role: string;
 }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'common']);
   return (
     <Paper withBorder p={{ base: 'lg', sm: 'xl' }} className={classes.welcome}>
       <Stack gap="xs">
@@ -49,7 +49,7 @@ export function WelcomeCard({
 
 /** A part of Saldo that a later release brings here. */
 export function ComingSoonCard({ icon: CardIcon, title, text }: { icon: Icon; title: string; text: string }) {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'common']);
   return (
     <Paper withBorder p="lg" h="100%">
       <Stack gap="sm">
@@ -73,7 +73,17 @@ export function ComingSoonCard({ icon: CardIcon, title, text }: { icon: Icon; ti
 }
 
 /** A shortcut to something the user can do today. */
-export function ShortcutCard({ to, icon: CardIcon, title, text }: { to: string; icon: Icon; title: string; text: string }) {
+export function ShortcutCard({
+  to,
+  icon: CardIcon,
+  title,
+  text,
+}: {
+  to: string;
+  icon: Icon;
+  title: string;
+  text: string;
+}) {
   return (
     <UnstyledButton component={Link} to={to} className={classes.shortcut}>
       <ThemeIcon size={40} radius="md" variant="light">

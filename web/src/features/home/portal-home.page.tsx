@@ -6,7 +6,7 @@ import { useCustomerContext, useSession } from '../../app/session';
 import { ComingSoonCard, firstName, ShortcutCard, WelcomeCard } from './home-cards';
 
 export function PortalHomePage() {
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'common']);
   const { user } = useSession();
   const context = useCustomerContext();
   usePageTitle(t('portal.pageTitle'));

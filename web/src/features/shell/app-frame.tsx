@@ -41,7 +41,7 @@ function NavItemLink({ item }: { item: NavItem }) {
  * its switcher, the language and the user menu; navigation on the left (a drawer on phones).
  */
 export function AppFrame({ nav, navLabel }: { nav: NavItem[]; navLabel: string }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const { pathname } = useLocation();

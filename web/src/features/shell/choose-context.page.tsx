@@ -10,12 +10,12 @@ import { useSignOut } from '../auth/auth.api';
 import { CenteredCard } from './centered-layout';
 import { ContextLines } from './context-label';
 import { ContextIcon } from './context-switcher';
-import classes from './shell.module.css';
 import { useSwitchContext } from './shell.api';
+import classes from './shell.module.css';
 
 /** Where to go when one login reaches several sellers or customer accounts. */
 export function ChooseContextPage() {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const me = useSession();
   const switchContext = useSwitchContext();
   const signOut = useSignOut();
@@ -50,7 +50,8 @@ export function ChooseContextPage() {
   }
 
   const currentKey = me.context ? contextKey(me.context) : null;
-  const pendingKey = switchContext.isPending && switchContext.variables ? contextKey(switchContext.variables) : null;
+  const pendingKey =
+    switchContext.isPending && switchContext.variables ? contextKey(switchContext.variables) : null;
   const groups = (['staff', 'customer'] as const)
     .map((kind) => ({ kind, contexts: me.contexts.filter((context) => context.kind === kind) }))
     .filter((group) => group.contexts.length > 0);
@@ -62,7 +63,14 @@ export function ChooseContextPage() {
       {switchContext.isError && <ProblemAlert error={switchContext.error} />}
       {groups.map((group) => (
         <Stack key={group.kind} gap="xs" component="section" aria-labelledby={`choose-${group.kind}`}>
-          <Text id={`choose-${group.kind}`} size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+          <Text
+            id={`choose-${group.kind}`}
+            size="xs"
+            fw={700}
+            c="dimmed"
+            tt="uppercase"
+            style={{ letterSpacing: '0.04em' }}
+          >
             {t(`common:contextKinds.${group.kind}`)}
           </Text>
           {group.contexts.map((context) => {

@@ -7,7 +7,7 @@ export const OUTBOX_ROLES = ['owner', 'admin'] as const;
 
 /** The seller staff's console. */
 export function ConsoleLayout() {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const { role } = useStaffContext();
   const nav: NavItem[] = [
     { to: '/console', label: t('nav.home'), icon: IconHome, end: true },

@@ -4,7 +4,7 @@ import type { Context } from '../../app/api/types';
 
 /** Two lines: the place and, dimmed, what the user is there. */
 export function ContextLines({ context }: { context: Context }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const primary = context.kind === 'staff' ? context.orgName : context.accountName;
   const secondary =
     context.kind === 'staff'

@@ -7,8 +7,8 @@ import { ApiError } from '../../app/api/client';
 import { type Context, contextKey } from '../../app/api/types';
 import { useSession } from '../../app/session';
 import { ContextLines } from './context-label';
-import classes from './shell.module.css';
 import { useSwitchContext } from './shell.api';
+import classes from './shell.module.css';
 
 export function ContextIcon({ context, size = 28 }: { context: Context; size?: number }) {
   const Icon = context.kind === 'staff' ? IconBuildingStore : IconReceipt;
@@ -21,7 +21,7 @@ export function ContextIcon({ context, size = 28 }: { context: Context; size?: n
 
 /** The current seller (and account), and a menu of every other place this login can go. */
 export function ContextSwitcher({ fullWidth = false }: { fullWidth?: boolean }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const me = useSession();
   const switchContext = useSwitchContext();
   const current = me.context;
@@ -37,7 +37,10 @@ export function ContextSwitcher({ fullWidth = false }: { fullWidth?: boolean }) 
       onError: (error) =>
         notifications.show({
           color: 'red',
-          message: error instanceof ApiError ? error.problem.detail || error.problem.title : t('common:errors.unexpected'),
+          message:
+            error instanceof ApiError
+              ? error.problem.detail || error.problem.title
+              : t('common:errors.unexpected'),
         }),
     });
   };

@@ -6,7 +6,7 @@ import { usePageTitle } from '../../app/page-title';
 
 /** A page the user's role does not open (shown in place, inside the console or portal). */
 export function NoAccess({ home }: { home: string }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   usePageTitle(t('noAccess.title'));
   return (
     <Paper withBorder p="xl">

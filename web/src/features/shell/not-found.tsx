@@ -6,7 +6,7 @@ import { usePageTitle } from '../../app/page-title';
 import { CenteredLayout } from './centered-layout';
 
 export function NotFoundContent() {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   usePageTitle(t('notFound.title'));
   return (
     <EmptyState

@@ -5,7 +5,7 @@ import { AppFrame, type NavItem } from './app-frame';
 
 /** The customer's portal. */
 export function PortalLayout() {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const { role } = useCustomerContext();
   const nav: NavItem[] = [
     { to: '/portal', label: t('nav.home'), icon: IconHome, end: true },

@@ -14,7 +14,7 @@ function initials(name: string, email: string): string {
 
 /** The signed-in person: who they are, where else they can go, and signing out. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
-  const { t } = useTranslation('shell');
+  const { t } = useTranslation(['shell', 'common']);
   const { user, contexts } = useSession();
   const signOut = useSignOut();
   const displayName = user.name || user.email;
@@ -49,7 +49,11 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         </Menu.Label>
         <Menu.Divider />
         {contexts.length > 1 && (
-          <Menu.Item component={Link} to="/choose" leftSection={<IconSwitchHorizontal size={16} aria-hidden />}>
+          <Menu.Item
+            component={Link}
+            to="/choose"
+            leftSection={<IconSwitchHorizontal size={16} aria-hidden />}
+          >
             {t('userMenu.allPlaces')}
           </Menu.Item>
         )}

@@ -21,7 +21,14 @@ export function Wordmark({ size = 'md', linked = false }: { size?: 'md' | 'lg'; 
   const content = (
     <Group gap={10} wrap="nowrap">
       <Mark size={mark} />
-      <Text component="span" fw={700} fz={size === 'lg' ? 26 : 20} lh={1} c="dark.8" style={{ letterSpacing: '-0.02em' }}>
+      <Text
+        component="span"
+        fw={700}
+        fz={size === 'lg' ? 26 : 20}
+        lh={1}
+        c="dark.8"
+        style={{ letterSpacing: '-0.02em' }}
+      >
         {t('brand')}
       </Text>
     </Group>

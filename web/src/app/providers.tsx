@@ -1,0 +1,37 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import i18n, { currentLocale } from './i18n';
+import { queryClient } from './query-client';
+import { useMe } from './session';
+import { theme } from './theme';
+
+/**
+ * The CSP allows <style> elements only with this response's nonce, which the server writes
+ * into <meta name="csp-nonce">; Mantine puts it on every <style> it adds (theme variables,
+ * responsive style props).
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
+const getStyleNonce = styleNonce ? () => styleNonce : undefined;
+
+/** Once someone is signed in, their saved language wins over this browser's. */
+function FollowUserLanguage() {
+  const locale = useMe().data?.user.locale;
+  useEffect(() => {
+    if (locale && locale !== currentLocale()) void i18n.changeLanguage(locale);
+  }, [locale]);
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
+        <Notifications position="top-right" />
+        <FollowUserLanguage />
+        {children}
+      </MantineProvider>
+    </QueryClientProvider>
+  );
+}
