@@ -36,6 +36,8 @@ export interface BuildAppOptions extends AppDeps {
   webDist: string | null;
   /** pino level, or false for no logs (tests). */
   logLevel?: string | false;
+  /** Where logs go (default stdout). */
+  logStream?: NodeJS.WritableStream;
   version?: string;
 }
 
@@ -45,7 +47,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config } = options;
   const deps: AppDeps = { db: options.db, config, mailer: options.mailer };
   const app = Fastify({
-    logger: options.logLevel === false ? false : httpLoggerOptions(options.logLevel ?? config.logLevel),
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            ...httpLoggerOptions(options.logLevel ?? config.logLevel),
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: 512 * 1024,
     trustProxy: process.env.SALDO_TRUST_PROXY === '1',
     requestIdHeader: false,

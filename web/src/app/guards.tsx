@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { NoAccess } from '../features/shell/no-access';
 import { type CustomerRole, homePathFor, type StaffRole } from './api/types';
 import { signInPathFor } from './navigation';
-import { useMe, useSession } from './session';
+import { sessionEndedByUser, useMe, useSession } from './session';
 import { FullPageLoader } from './ui/loaders';
 import { ProblemAlert } from './ui/problem-alert';
 
@@ -33,7 +33,8 @@ export function RequireSignedIn() {
   const location = useLocation();
   if (me === undefined)
     return error ? <SessionError error={error} onRetry={() => void refetch()} /> : <FullPageLoader />;
-  if (me === null) return <Navigate to={signInPathFor(location)} replace />;
+  // After an expired session, come back here once signed in again; after signing out, start afresh.
+  if (me === null) return <Navigate to={sessionEndedByUser() ? '/sign-in' : signInPathFor(location)} replace />;
   return <Outlet />;
 }
 

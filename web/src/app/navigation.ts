@@ -3,7 +3,7 @@
  * never back to the sign-in page); otherwise null.
  */
 export function safeNextPath(next: string | null | undefined): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   try {
     const url = new URL(next, window.location.origin);
     if (url.origin !== window.location.origin || url.pathname === '/sign-in') return null;

@@ -18,6 +18,13 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** Whether the last session ended because the user signed out (rather than expiring). */
+let endedByUser = false;
+
+export function sessionEndedByUser(): boolean {
+  return endedByUser;
+}
+
 /** Who is signed in: `null` when nobody is, `undefined` while loading. */
 export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
@@ -31,7 +38,8 @@ export function useMe() {
 export function useReplaceSession() {
   const queryClient = useQueryClient();
   return useCallback(
-    (me: Me | null) => {
+    (me: Me | null, { signedOut = false }: { signedOut?: boolean } = {}) => {
+      endedByUser = me === null && signedOut;
       rememberSession(me);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       queryClient.setQueryData(meQueryKey, me);

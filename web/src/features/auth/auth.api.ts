@@ -46,7 +46,7 @@ export function useSignOut({ stay = false }: { stay?: boolean } = {}) {
     },
     onSuccess: () => {
       if (!stay) navigate('/sign-in', { replace: true });
-      replaceSession(null);
+      replaceSession(null, { signedOut: true });
     },
     onError: (error) =>
       notifications.show({

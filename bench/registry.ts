@@ -1,0 +1,6 @@
+import { coldStart } from './cold-start/index.ts';
+import { httpSession } from './http-session/index.ts';
+import type { Benchmark } from './support/types.ts';
+
+/** Every benchmark `npm run bench` knows. Later issues add theirs here (see bench/README.md). */
+export const registry: readonly Benchmark[] = [httpSession, coldStart];
