@@ -4,10 +4,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
-import type { Mailer } from '../domain/mail/mail-port.ts';
 import { newId } from '../domain/shared/ids.ts';
+import type { AppDeps } from './deps.ts';
 import { httpLoggerOptions } from './logging.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
@@ -25,11 +24,6 @@ import { invitationRoutes } from './routes/public/invitations.routes.ts';
 import { Me, Problem } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
-export interface AppDeps {
-  db: Database;
-  config: Config;
-  mailer: Mailer;
-}
 
 export interface BuildAppOptions extends AppDeps {
   /** The built SPA (web/dist), or null to serve the API alone. */

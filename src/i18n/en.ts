@@ -1,4 +1,4 @@
-import type { Messages } from './index.ts';
+import type { Messages } from './es.ts';
 
 export const en: Messages = {
   'error.validation_failed': 'Some fields are not valid.',

@@ -41,3 +41,6 @@ export const es = {
   'password.too_common': 'es una de las contraseñas más comunes',
   'password.contains_email': 'no debe contener tu correo',
 };
+
+/** Spanish is the reference catalog: every other language has exactly its keys. */
+export type Messages = typeof es;

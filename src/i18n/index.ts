@@ -1,9 +1,9 @@
 import type { Locale } from '../db/schema.ts';
 import { en } from './en.ts';
-import { es } from './es.ts';
+import { es, type Messages } from './es.ts';
 
 export const locales = ['es', 'en'] as const satisfies readonly Locale[];
-export type Messages = typeof es;
+export type { Messages };
 export type MessageKey = keyof Messages;
 
 const catalogs: Record<Locale, Messages> = { es, en };

@@ -1,3 +1,4 @@
+import './app/csp-nonce';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/i18n';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { migrationsCurrent } from '../../db/migrate.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { problems } from '../schemas.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {

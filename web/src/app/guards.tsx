@@ -34,7 +34,8 @@ export function RequireSignedIn() {
   if (me === undefined)
     return error ? <SessionError error={error} onRetry={() => void refetch()} /> : <FullPageLoader />;
   // After an expired session, come back here once signed in again; after signing out, start afresh.
-  if (me === null) return <Navigate to={sessionEndedByUser() ? '/sign-in' : signInPathFor(location)} replace />;
+  if (me === null)
+    return <Navigate to={sessionEndedByUser() ? '/sign-in' : signInPathFor(location)} replace />;
   return <Outlet />;
 }
 

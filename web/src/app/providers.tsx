@@ -2,17 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
+import { styleNonce } from './csp-nonce';
 import i18n, { currentLocale } from './i18n';
 import { queryClient } from './query-client';
 import { useMe } from './session';
 import { theme } from './theme';
 
-/**
- * The CSP allows <style> elements only with this response's nonce, which the server writes
- * into <meta name="csp-nonce">; Mantine puts it on every <style> it adds (theme variables,
- * responsive style props).
- */
-const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
+/** See csp-nonce.ts: every <style> Mantine adds carries the response's nonce. */
 const getStyleNonce = styleNonce ? () => styleNonce : undefined;
 
 /** Once someone is signed in, their saved language wins over this browser's. */

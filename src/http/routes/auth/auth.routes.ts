@@ -9,7 +9,7 @@ import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
 import { recordSecurityEvent } from '../../../domain/identity/security-events.ts';
 import { deleteSession } from '../../../domain/identity/sessions.ts';
 import { signIn } from '../../../domain/identity/sign-in.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { clearSessionCookie, clientInfo } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
 import { Email, meRef, problems, Token } from '../../schemas.ts';

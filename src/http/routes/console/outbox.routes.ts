@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../domain/errors.ts';
 import { getOutboxMessage, listOutbox } from '../../../domain/mail/outbox.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { DateTime, problems, Uuid } from '../../schemas.ts';
 

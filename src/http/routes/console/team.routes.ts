@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../../domain/errors.ts';
 import { createInvitation, listOpenInvitations } from '../../../domain/identity/invitations.ts';
 import { listStaff } from '../../../domain/identity/users.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { DateTime, Email, Member, OpenInvitation, problems, StaffRole, Uuid } from '../../schemas.ts';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../domain/errors.ts';
 import { sameContext } from '../../../domain/identity/contexts.ts';
 import { findSessionPrincipal, setSessionContext } from '../../../domain/identity/sessions.ts';
 import { setUserLocale } from '../../../domain/identity/users.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { clientInfo, requireUser, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { Locale, meRef, problems, Uuid } from '../../schemas.ts';
 import { meBody } from './me-response.ts';

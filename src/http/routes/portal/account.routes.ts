@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../../domain/errors.ts';
 import { createInvitation, listOpenInvitations } from '../../../domain/identity/invitations.ts';
 import { getCustomerAccountWithUsers } from '../../../domain/identity/users.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { actorOf, customerOf, requireCustomer } from '../../plugins/auth.ts';
 import { CustomerRole, DateTime, Email, Member, OpenInvitation, problems, Uuid } from '../../schemas.ts';
 

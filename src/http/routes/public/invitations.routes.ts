@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { acceptInvitation, inspectInvitation } from '../../../domain/identity/invitations.ts';
 import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
 import { createSession, deleteSession } from '../../../domain/identity/sessions.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { clientInfo } from '../../plugins/auth.ts';
 import { meRef, problems, Token } from '../../schemas.ts';
 import { startSession } from '../me/me-response.ts';

@@ -28,7 +28,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
       apiSessionRequest('POST', '/api/v1/auth/sign-in', credentials),
-    onSuccess: replaceSession,
+    onSuccess: (me) => replaceSession(me),
   });
 }
 

@@ -36,7 +36,12 @@ export function InvalidLink({ kind, code }: { kind: 'reset' | 'invitation'; code
         </Stack>
       ) : (
         <Stack gap="sm">
-          <Button component={Link} to="/sign-in" variant={code === 'token_used' ? 'filled' : 'default'} fullWidth>
+          <Button
+            component={Link}
+            to="/sign-in"
+            variant={code === 'token_used' ? 'filled' : 'default'}
+            fullWidth
+          >
             {t('common:actions.signIn')}
           </Button>
           <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
