@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -113,6 +113,7 @@ export const coldStart: Benchmark = {
   },
   async run(ctx) {
     const runs = ctx.options.runs!;
+    const loadAtStart = roundTo(loadavg()[0]!, 2);
     const dataDir = tempDir(ctx.cleanup, 'cold');
     const logs = tempDir(ctx.cleanup, 'cold-logs');
     ctx.log(`preparing ${dataDir}: first start (cluster, migrations, demo sellers)`);
@@ -166,6 +167,7 @@ export const coldStart: Benchmark = {
           pollIntervalMs: 5,
           firstStartMs: roundTo(first.readyMs, 1),
           cpus: availableParallelism(),
+          loadAverage1mAtStartAndEnd: [loadAtStart, roundTo(loadavg()[0]!, 2)],
           node: process.version,
           notes: [
             'cliLoadMs: `node bin/saldo.mjs --version` (Node + tsx + every CLI module, no work)',

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, openSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { startBenchDatabase } from '../support/database.ts';
 import { type LoadResult, runLoad } from '../support/load.ts';
 import {
   type Child,
   cleanEnv,
+  cpuSeconds,
   freePort,
   httpGet,
   spawnChild,
@@ -23,6 +24,11 @@ const POOL_SIZE = 20;
 const ME = '/api/v1/me';
 
 type Side = 'baseline' | 'saldo';
+
+/** A measured run, plus the server process's CPU time per request (µs; null off Linux). */
+interface Measured extends LoadResult {
+  cpuUsPerRequest: number | null;
+}
 
 interface Server {
   side: Side;
@@ -92,7 +98,7 @@ async function measure(
   server: Server,
   cookie: string,
   served: Record<Side, number>,
-): Promise<LoadResult> {
+): Promise<Measured> {
   const url = `${server.base}${ME}`;
   const headers = { cookie };
   const warmup = ctx.options.warmup!;
@@ -102,18 +108,25 @@ async function measure(
     served[server.side] += w.ok + w.non2xx;
   }
   ctx.log(`${server.side}: measuring ${ctx.duration} s, ${ctx.connections} connections`);
+  const cpuBefore = cpuSeconds(server.child.process.pid);
   const r = await runLoad({ url, duration: ctx.duration, connections: ctx.connections, headers });
+  const cpuAfter = cpuSeconds(server.child.process.pid);
   served[server.side] += r.ok + r.non2xx;
+  const cpuUsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && r.ok > 0
+      ? ((cpuAfter - cpuBefore) * 1e6) / (r.ok + r.non2xx)
+      : null;
   ctx.log(
     `${server.side}: ${roundTo(r.rps, 1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
-      `${r.non2xx} non-2xx, ${r.errors} errors`,
+      `${r.non2xx} non-2xx, ${r.errors} errors` +
+      (cpuUsPerRequest === null ? '' : `, server CPU ${Math.round(cpuUsPerRequest)} µs/request`),
   );
   if (r.non2xx > 0 || r.errors > Math.max(ctx.connections, r.ok * 0.001)) {
     throw new Error(
       `${server.side} failed under load: ${r.non2xx} non-2xx responses, ${r.errors} errors (${r.timeouts} timeouts)`,
     );
   }
-  return r;
+  return { ...r, cpuUsPerRequest };
 }
 
 export const httpSession: Benchmark = {
@@ -135,6 +148,7 @@ export const httpSession: Benchmark = {
     },
   },
   async run(ctx) {
+    const loadAtStart = roundTo(loadavg()[0]!, 2);
     const database = await startBenchDatabase(ctx);
     ctx.log(`database: ${database.where}`);
     const session = await seedSession(database.url);
@@ -194,7 +208,7 @@ export const httpSession: Benchmark = {
     );
     const sanity = await sanityCheck([baseline, saldo], cookie, session.email, ctx.log);
 
-    const results: Record<Side, LoadResult[]> = { baseline: [], saldo: [] };
+    const results: Record<Side, Measured[]> = { baseline: [], saldo: [] };
     const served: Record<Side, number> = { baseline: 0, saldo: 0 };
     const rounds = ctx.options.rounds!;
     for (let round = 0; round < rounds; round++) {
@@ -210,13 +224,16 @@ export const httpSession: Benchmark = {
     const logBytes = statSync(logFile).size;
     const logLines = await countLines(logFile);
 
-    const summary = (rs: LoadResult[]) => ({
+    const summary = (rs: Measured[]) => ({
       rps: roundTo(median(rs.map((r) => r.rps)), 1),
       p50Ms: median(rs.map((r) => r.latency.p50)),
       p99Ms: median(rs.map((r) => r.latency.p99)),
       maxMs: Math.max(...rs.map((r) => r.latency.max)),
       requests: rs.reduce((n, r) => n + r.ok, 0),
       errors: rs.reduce((n, r) => n + r.errors, 0),
+      serverCpuUsPerRequest: rs.every((r) => r.cpuUsPerRequest !== null)
+        ? roundTo(median(rs.map((r) => r.cpuUsPerRequest!)), 0)
+        : null,
       perRound: rs.map((r) => ({ rps: roundTo(r.rps, 1), p99Ms: r.latency.p99, seconds: r.seconds })),
     });
     const saldoRps = median(results.saldo.map((r) => r.rps));
@@ -249,6 +266,7 @@ export const httpSession: Benchmark = {
           },
           saldoNodeArgs,
           cpus: availableParallelism(),
+          loadAverage1mAtStartAndEnd: [loadAtStart, roundTo(loadavg()[0]!, 2)],
           node: process.version,
           database: database.where,
           sessionContexts: session.contexts,

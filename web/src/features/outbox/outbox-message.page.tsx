@@ -100,12 +100,9 @@ function MessageView({ message }: { message: OutboxMessage }) {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-start" gap="md">
-        <Title order={1} fz={24} style={{ overflowWrap: 'anywhere' }} flex={1} miw={0}>
-          {message.subject}
-        </Title>
-        <OutboxStatusBadge status={message.status} />
-      </Group>
+      <Title order={1} fz={24} style={{ overflowWrap: 'anywhere' }}>
+        {message.subject}
+      </Title>
 
       <Paper withBorder>
         <Table variant="vertical" layout="fixed" className={classes.meta} aria-label={t('message.details')}>
