@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { NoAccess } from '../features/shell/no-access';
 import { type CustomerRole, homePathFor, type StaffRole } from './api/types';
 import { signInPathFor } from './navigation';
-import { sessionEndedByUser, useMe, useSession } from './session';
+import { SessionContext, sessionEndedByUser, useMe, useSession } from './session';
 import { FullPageLoader } from './ui/loaders';
 import { ProblemAlert } from './ui/problem-alert';
 
@@ -36,7 +36,11 @@ export function RequireSignedIn() {
   // After an expired session, come back here once signed in again; after signing out, start afresh.
   if (me === null)
     return <Navigate to={sessionEndedByUser() ? '/sign-in' : signInPathFor(location)} replace />;
-  return <Outlet />;
+  return (
+    <SessionContext value={me}>
+      <Outlet />
+    </SessionContext>
+  );
 }
 
 /** The console needs a staff context and the portal a customer one; anything else goes where it belongs. */

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { createContext, use, useCallback } from 'react';
 import { ApiError, apiRequest, rememberSession } from './api/client';
 import type { CustomerContext, Me, StaffContext } from './api/types';
 import { meQueryKey } from './query-client';
@@ -48,11 +48,18 @@ export function useReplaceSession() {
   );
 }
 
-/** The signed-in session; only inside routes guarded by RequireSignedIn. */
+/**
+ * The session that RequireSignedIn checked, passed down by context rather than read from the
+ * cache: when the session ends, the cache changes first, and a page re-rendering for its own
+ * reasons must not see "nobody" before its guard has redirected.
+ */
+export const SessionContext = createContext<Me | null>(null);
+
+/** The signed-in session; only inside routes guarded by RequireSignedIn (or a SessionContext). */
 export function useSession(): Me {
-  const { data } = useMe();
-  if (!data) throw new Error('useSession() used outside a signed-in route');
-  return data;
+  const me = use(SessionContext);
+  if (!me) throw new Error('useSession() used outside a signed-in route');
+  return me;
 }
 
 /** The staff context; only inside console routes. */

@@ -73,12 +73,6 @@ export async function apiSessionRequest(method: Method, path: string, body?: unk
   return me;
 }
 
-export const api = {
-  get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
-  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body),
-};
-
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {

@@ -7,7 +7,7 @@ const colors: Record<OutboxStatus, string> = { queued: 'blue', sent: 'teal', fai
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   const { t } = useTranslation(['outbox', 'common']);
   return (
-    <Badge color={colors[status]} variant="light" radius="sm" tt="none" fw={600}>
+    <Badge color={colors[status]} variant="light" radius="sm" tt="none" fw={600} miw="max-content">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { Box, Center, Group, Paper, type PaperProps, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
-import { useMe } from '../../app/session';
+import { SessionContext, useMe } from '../../app/session';
 import { LanguageSwitch } from './language-switch';
 import classes from './shell.module.css';
 import { UserMenu } from './user-menu';
@@ -17,7 +17,11 @@ export function CenteredLayout({ children }: { children?: ReactNode }) {
     <div className={classes.page}>
       <Group justify="flex-end" gap="md" p="md" mih={64}>
         <LanguageSwitch />
-        {me && <UserMenu compact />}
+        {me && (
+          <SessionContext value={me}>
+            <UserMenu compact />
+          </SessionContext>
+        )}
       </Group>
       <Center component="main" flex={1} px="md" pb={64}>
         <Stack w="100%" maw={460} gap="xl">

@@ -22,13 +22,15 @@ export function ChooseContextPage() {
   const autoSelected = useRef(false);
   usePageTitle(t('choose.title'));
 
+  // With a single place there is nothing to choose: open it.
   const only = me.contexts.length === 1 && !me.context ? me.contexts[0] : undefined;
+  const { mutate: switchTo } = switchContext;
   useEffect(() => {
     if (only && !autoSelected.current) {
       autoSelected.current = true;
-      switchContext.mutate(only);
+      switchTo(only);
     }
-  }, [only, switchContext]);
+  }, [only, switchTo]);
 
   if (me.contexts.length === 0) {
     return (
@@ -56,7 +58,7 @@ export function ChooseContextPage() {
     .map((kind) => ({ kind, contexts: me.contexts.filter((context) => context.kind === kind) }))
     .filter((group) => group.contexts.length > 0);
 
-  const choose = (context: Context) => switchContext.mutate(context);
+  const choose = (context: Context) => switchTo(context);
 
   return (
     <CenteredCard title={t('choose.title')} description={t('choose.text')}>

@@ -62,7 +62,14 @@ export function InviteModal<R extends Role>({
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={title} size="lg" centered styles={{ title: { fontWeight: 600, fontSize: 18 } }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={title}
+      size="lg"
+      centered
+      styles={{ title: { fontWeight: 600, fontSize: 18 } }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="lg">
           <Text size="sm" c="dimmed">
