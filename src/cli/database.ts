@@ -37,7 +37,10 @@ export async function openDatabase(
       appPassword = running.appPassword;
     } else {
       const started = Date.now();
-      const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (m) => logger.debug({ postgres: m }) });
+      const embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        log: (m) => logger.debug({ postgres: m }),
+      });
       logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, 'embedded PostgreSQL started');
       ownerUrl = embedded.url;
       appPassword = embedded.appPassword;

@@ -143,7 +143,10 @@ function loadCredentials(dataDir: string): Credentials {
  * The embedded cluster another live Saldo process runs on this data directory, if any: commands
  * such as `saldo migrate` or `saldo user create` attach to it instead of failing on the lock.
  */
-export function findRunningEmbedded(dataDir: string, database = 'saldo'): { url: string; appPassword: string } | null {
+export function findRunningEmbedded(
+  dataDir: string,
+  database = 'saldo',
+): { url: string; appPassword: string } | null {
   const lockFile = path.join(dataDir, 'saldo.lock');
   if (!existsSync(lockFile)) return null;
   const [pidText, portText] = readFileSync(lockFile, 'utf8').split('\n');

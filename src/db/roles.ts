@@ -13,7 +13,8 @@ const readOnly = ['saldo_migrations', 'saldo_migrations_lock'];
  * owner. Idempotent: run after every migration so new tables are covered.
  */
 export async function ensureAppRole(db: Kysely<unknown>, password: string): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{16,}$/.test(password)) throw new Error('app role password must be 16+ URL-safe characters');
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(password))
+    throw new Error('app role password must be 16+ URL-safe characters');
   const role = sql.id(APP_ROLE);
   await sql`
     do $$ begin
@@ -21,15 +22,21 @@ export async function ensureAppRole(db: Kysely<unknown>, password: string): Prom
         create role ${role} login;
       end if;
     end $$`.execute(db);
-  await sql`alter role ${role} with login nosuperuser nocreatedb nocreaterole noinherit password ${sql.lit(password)}`.execute(db);
+  await sql`alter role ${role} with login nosuperuser nocreatedb nocreaterole noinherit password ${sql.lit(password)}`.execute(
+    db,
+  );
   await sql`grant usage on schema public to ${role}`.execute(db);
   await sql`grant select, insert, update, delete on all tables in schema public to ${role}`.execute(db);
   await sql`grant usage, select on all sequences in schema public to ${role}`.execute(db);
-  for (const table of appendOnly) await sql`revoke update, delete on ${sql.id(table)} from ${role}`.execute(db);
-  for (const table of readOnly) await sql`revoke insert, update, delete on ${sql.id(table)} from ${role}`.execute(db);
+  for (const table of appendOnly)
+    await sql`revoke update, delete on ${sql.id(table)} from ${role}`.execute(db);
+  for (const table of readOnly)
+    await sql`revoke insert, update, delete on ${sql.id(table)} from ${role}`.execute(db);
   // graphile-worker's queue: its functions run as the caller, so the role needs its tables.
   await sql`grant usage on schema graphile_worker to ${role}`.execute(db);
-  await sql`grant select, insert, update, delete on all tables in schema graphile_worker to ${role}`.execute(db);
+  await sql`grant select, insert, update, delete on all tables in schema graphile_worker to ${role}`.execute(
+    db,
+  );
   await sql`grant usage, select, update on all sequences in schema graphile_worker to ${role}`.execute(db);
   await sql`grant execute on all functions in schema graphile_worker to ${role}`.execute(db);
   // graphile-worker turns row-level security on for its private tables (to keep them from roles

@@ -24,7 +24,6 @@ import { invitationRoutes } from './routes/public/invitations.routes.ts';
 import { Me, Problem } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
-
 export interface BuildAppOptions extends AppDeps {
   /** The built SPA (web/dist), or null to serve the API alone. */
   webDist: string | null;

@@ -37,7 +37,16 @@ async function freePort(): Promise<number> {
 function startSaldo(port: number) {
   const child = spawn(process.execPath, [path.join(root, 'bin/saldo.mjs'), 'start'], {
     cwd: root,
-    env: { ...process.env, SALDO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SALDO_WEB: '0', SALDO_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      SALDO_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SALDO_WEB: '0',
+      SALDO_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -17,12 +17,27 @@ afterAll(async () => {
 });
 
 /** A fresh browser context (its own cookies) with the language preference given. */
-export async function newPage(locale: 'es-MX' | 'en-US' = 'es-MX'): Promise<{ page: Page; context: BrowserContext }> {
+export async function newPage(
+  locale: 'es-MX' | 'en-US' = 'es-MX',
+): Promise<{ page: Page; context: BrowserContext }> {
   browser ??= await chromium.launch({
     executablePath: chromiumPath!,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, baseURL: baseUrl });
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 800 },
+    baseURL: baseUrl,
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -46,7 +61,13 @@ export const DEMO_PASSWORD = 'saldo-demo-2026';
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel(/correo|e-mail|email/i).first().fill(email);
-  await page.getByLabel(/contraseña|password/i).first().fill(password);
+  await page
+    .getByLabel(/correo|e-mail|email/i)
+    .first()
+    .fill(email);
+  await page
+    .getByLabel(/contraseña|password/i)
+    .first()
+    .fill(password);
   await page.getByRole('button', { name: /iniciar sesión|sign in/i }).click();
 }

@@ -30,9 +30,12 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const chromium = existsSync(CHROMIUM) ? CHROMIUM : null;
   if (!chromium) {
-    if (process.env.CI) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: install Debian's chromium`);
+    if (process.env.CI)
+      throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: install Debian's chromium`);
     const line = '!'.repeat(78);
-    process.stderr.write(`\n${line}\n!! Browser tests SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium) to run them; CI requires it.\n${line}\n\n`);
+    process.stderr.write(
+      `\n${line}\n!! Browser tests SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium) to run them; CI requires it.\n${line}\n\n`,
+    );
     project.provide('baseUrl', '');
     project.provide('chromiumPath', null);
     return;
@@ -60,9 +63,14 @@ export default async function setup(project: TestProject) {
   child.stderr!.on('data', (d) => (output += d));
   const deadline = Date.now() + 170_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Saldo exited (${child.exitCode}) before it was ready:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`Saldo exited (${child.exitCode}) before it was ready:\n${output}`);
     try {
-      if ((await fetch(`${baseUrl}/readyz`)).status === 200 && (await fetch(`${baseUrl}/sign-in`)).status === 200) break;
+      if (
+        (await fetch(`${baseUrl}/readyz`)).status === 200 &&
+        (await fetch(`${baseUrl}/sign-in`)).status === 200
+      )
+        break;
     } catch {}
     if (Date.now() > deadline) throw new Error(`Saldo was not ready in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -35,13 +35,19 @@ export function useMe() {
  * invitation, switching context). Everything cached belongs to the previous session or
  * context, so it is dropped rather than shown until refetched.
  */
+/**
+ * Queries that do not depend on who is signed in: the session itself and what a link shows. A
+ * spent reset or invitation link must not be fetched again when its own answer signs the person in.
+ */
+const sessionIndependent = new Set([String(meQueryKey[0]), 'password-reset', 'invitation']);
+
 export function useReplaceSession() {
   const queryClient = useQueryClient();
   return useCallback(
     (me: Me | null, { signedOut = false }: { signedOut?: boolean } = {}) => {
       endedByUser = me === null && signedOut;
       rememberSession(me);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(String(query.queryKey[0])) });
       queryClient.setQueryData(meQueryKey, me);
     },
     [queryClient],

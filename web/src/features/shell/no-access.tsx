@@ -10,12 +10,9 @@ export function NoAccess({ home }: { home: string }) {
   usePageTitle(t('noAccess.title'));
   return (
     <Paper withBorder p="xl">
-      <EmptyState
-        icon={<IconLock size={28} stroke={1.5} aria-hidden />}
-        variant="light"
-        title={t('noAccess.title')}
-        description={t('noAccess.text')}
-      >
+      <EmptyState icon={<IconLock size={28} stroke={1.5} aria-hidden />} variant="light">
+        <EmptyState.Title order={1}>{t('noAccess.title')}</EmptyState.Title>
+        <EmptyState.Description>{t('noAccess.text')}</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} to={home} variant="default">
             {t('common:actions.goHome')}

@@ -9,13 +9,9 @@ export function NotFoundContent() {
   const { t } = useTranslation(['shell', 'common']);
   usePageTitle(t('notFound.title'));
   return (
-    <EmptyState
-      icon={<IconCompass size={28} stroke={1.5} aria-hidden />}
-      variant="light"
-      title={t('notFound.title')}
-      description={t('notFound.text')}
-      py="xl"
-    >
+    <EmptyState icon={<IconCompass size={28} stroke={1.5} aria-hidden />} variant="light" py="xl">
+      <EmptyState.Title order={1}>{t('notFound.title')}</EmptyState.Title>
+      <EmptyState.Description>{t('notFound.text')}</EmptyState.Description>
       <EmptyState.Actions>
         <Button component={Link} to="/">
           {t('common:actions.goHome')}

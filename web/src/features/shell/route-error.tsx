@@ -15,9 +15,9 @@ export function RouteError() {
           icon={<IconAlertTriangle size={28} stroke={1.5} aria-hidden />}
           variant="light"
           color="red"
-          title={t('errors.crashTitle')}
-          description={t('errors.crashText')}
         >
+          <EmptyState.Title order={1}>{t('errors.crashTitle')}</EmptyState.Title>
+          <EmptyState.Description>{t('errors.crashText')}</EmptyState.Description>
           <EmptyState.Actions>
             <Button onClick={() => window.location.reload()}>{t('actions.reload')}</Button>
           </EmptyState.Actions>
