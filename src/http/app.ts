@@ -4,7 +4,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Database } from '../db/client.ts';
 import { newId } from '../domain/shared/ids.ts';
 import type { AppDeps } from './deps.ts';
 import { httpLoggerOptions } from './logging.ts';
