@@ -79,7 +79,6 @@ async function startPostgres(ctx: BenchContext, dataDir: string): Promise<number
   const t0 = performance.now();
   const embedded = await startEmbeddedPostgres({ dataDir });
   const stop = ctx.cleanup.add('stop the baseline PostgreSQL', () => embedded.stop());
-  ctx.cleanup.armSignals(); // startEmbeddedPostgres removed every signal listener
   const client = new pg.Client({ connectionString: embedded.url });
   await client.connect();
   await client.query('select 1');

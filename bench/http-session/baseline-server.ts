@@ -62,8 +62,13 @@ async function me(req: http.IncomingMessage, res: http.ServerResponse): Promise<
   const token = sessionToken(req.headers.cookie);
   const row =
     token && token.length < 100
-      ? ((await pool.query<Row>(principalSql, [createHash('sha256').update(token, 'utf8').digest()]))
-          .rows[0] ?? null)
+      ? ((
+          await pool.query<Row>({
+            name: 'saldo_principal',
+            text: principalSql,
+            values: [createHash('sha256').update(token, 'utf8').digest()],
+          })
+        ).rows[0] ?? null)
       : null;
   if (!row) {
     res.writeHead(401, { 'content-type': 'application/problem+json; charset=utf-8' }).end(unauthenticated);

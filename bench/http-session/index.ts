@@ -151,7 +151,7 @@ export const httpSession: Benchmark = {
     const loadAtStart = roundTo(loadavg()[0]!, 2);
     const database = await startBenchDatabase(ctx);
     ctx.log(`database: ${database.where}`);
-    const session = await seedSession(database.url);
+    const session = await seedSession(database.ownerUrl);
     const cookie = `saldo_session=${session.token}`;
     const work = tempDir(ctx.cleanup, 'http');
 

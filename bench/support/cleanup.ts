@@ -40,10 +40,7 @@ export class Cleanup {
     return this.interrupted;
   }
 
-  /**
-   * Listens for SIGINT/SIGTERM/SIGHUP. Call again after anything that removes signal listeners:
-   * startEmbeddedPostgres removes every listener once, to install Saldo's own shutdown order.
-   */
+  /** Listens for SIGINT/SIGTERM/SIGHUP (idempotent: call again after anything that removed listeners). */
   armSignals(): void {
     for (const signal of signals) {
       if (!process.listeners(signal).includes(this.onSignal)) process.on(signal, this.onSignal);

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -27,6 +27,23 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+const pools = new WeakMap<Kysely<DB>, pg.Pool>();
+
+/**
+ * Runs a hot query as a named (prepared) statement when `db` is a pool made by createDb: planned
+ * once per connection instead of on every call. Inside a transaction it runs as a plain query.
+ */
+export async function preparedQuery<R>(
+  db: Kysely<DB>,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  const pool = pools.get(db);
+  if (pool) return (await pool.query({ name, text, values, types: saldoTypes })).rows as R[];
+  return (await db.executeQuery(CompiledQuery.raw(text, values) as CompiledQuery<R>)).rows as R[];
+}
+
 export function createDb(
   connectionString: string,
   options: { max?: number; applicationName?: string } = {},
@@ -40,6 +57,7 @@ export function createDb(
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   let closed = false;
   return {
     db,

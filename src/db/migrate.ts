@@ -1,10 +1,12 @@
 import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-identity.ts';
+import * as m0002 from './migrations/0002-ar-core.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
   '0001-identity': m0001,
+  '0002-ar-core': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 export const APP_ROLE = 'saldo_app';
 
 /** Tables the application may only append to: history is never edited in place. */
-const appendOnly = ['audit_log', 'security_events'];
+const appendOnly = ['audit_log', 'security_events', 'journal_entries', 'journal_lines'];
 /** Tables the application may only read. */
 const readOnly = ['saldo_migrations', 'saldo_migrations_lock'];
 

@@ -48,6 +48,15 @@ export interface StaffMembershipsTable {
   created_at: Generated<Date>;
 }
 
+export interface Address {
+  line1?: string;
+  line2?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
 export interface CustomerAccountsTable {
   org_id: string;
   id: string;
@@ -57,6 +66,219 @@ export interface CustomerAccountsTable {
   currency: string;
   locale: Locale;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  billing_address: Generated<Json<Address>>;
+  shipping_address: Generated<Json<Address>>;
+  payment_terms_days: Generated<number>;
+  credit_limit: bigint | null;
+  hold_status: Generated<'active' | 'on_hold'>;
+  hold_reason: string | null;
+  hold_by: string | null;
+  hold_at: Timestamp | null;
+  collector_user_id: string | null;
+  tags: Generated<string[]>;
+  erp_id: string | null;
+}
+
+export type ContactMessage = 'invoices' | 'statements' | 'reminders' | 'receipts';
+
+export interface CustomerContactsTable {
+  org_id: string;
+  id: string;
+  account_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role: string | null;
+  locale: Generated<Locale>;
+  receives: Generated<ContactMessage[]>;
+  created_at: Generated<Date>;
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'void';
+export type PaymentStatus = 'unpaid' | 'partially_paid' | 'payment_pending' | 'paid';
+
+export interface InvoicesTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  number: string;
+  erp_id: string | null;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  po_number: string | null;
+  status: InvoiceStatus;
+  subtotal: bigint;
+  discount_total: Generated<bigint>;
+  tax_total: Generated<bigint>;
+  fee_total: Generated<bigint>;
+  total: bigint;
+  open_amount: bigint;
+  pending_amount: Generated<bigint>;
+  payment_status: ColumnType<PaymentStatus, never, never>;
+  notes: string | null;
+  posted_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  void_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InvoiceLinesTable {
+  org_id: string;
+  invoice_id: string;
+  line_no: number;
+  sku: string | null;
+  description: string;
+  /** numeric(18,4), as an exact decimal string */
+  quantity: string;
+  unit: string | null;
+  /** numeric(24,6) in major units, as an exact decimal string */
+  unit_price: string;
+  discount_amount: bigint;
+  net_amount: bigint;
+  tax_amount: bigint;
+  total_amount: bigint;
+}
+
+export interface InvoiceLineTaxesTable {
+  org_id: string;
+  invoice_id: string;
+  line_no: number;
+  seq: number;
+  name: string;
+  rate: string | null;
+  amount: bigint;
+}
+
+export interface InvoiceChargesTable {
+  org_id: string;
+  invoice_id: string;
+  seq: number;
+  kind: 'fee' | 'tax';
+  name: string;
+  rate: string | null;
+  amount: bigint;
+}
+
+export interface CreditMemosTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  number: string;
+  erp_id: string | null;
+  invoice_id: string | null;
+  issue_date: string;
+  currency: string;
+  amount: bigint;
+  unapplied_amount: bigint;
+  reason: string | null;
+  status: Generated<'open' | 'void'>;
+  voided_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type PaymentMethod = 'check' | 'cash' | 'bank_transfer' | 'card_terminal' | 'other' | 'card' | 'ach';
+
+export interface PaymentsTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  number: string;
+  currency: string;
+  amount: bigint;
+  unapplied_amount: bigint;
+  received_on: string;
+  method: PaymentMethod;
+  reference: string | null;
+  status: Generated<'completed' | 'reversed'>;
+  reversed_at: Timestamp | null;
+  reverse_reason: string | null;
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type LedgerAccount =
+  | 'accounts_receivable'
+  | 'sales'
+  | 'sales_returns'
+  | 'customer_credits'
+  | 'unapplied_cash'
+  | 'cash_clearing';
+
+export interface JournalEntriesTable {
+  org_id: string;
+  id: string;
+  currency: string;
+  kind: string;
+  memo: string | null;
+  reverses_entry_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JournalLinesTable {
+  org_id: string;
+  entry_id: string;
+  line_no: number;
+  account: LedgerAccount;
+  customer_id: string;
+  invoice_id: string | null;
+  credit_memo_id: string | null;
+  payment_id: string | null;
+  amount: bigint;
+}
+
+export interface PaymentApplicationsTable {
+  org_id: string;
+  id: string;
+  payment_id: string;
+  invoice_id: string;
+  amount: bigint;
+  journal_entry_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  unapplied_at: Timestamp | null;
+  unapplied_by: string | null;
+  unapply_reason: string | null;
+  reversal_entry_id: string | null;
+}
+
+export interface CreditApplicationsTable {
+  org_id: string;
+  id: string;
+  credit_memo_id: string;
+  invoice_id: string;
+  amount: bigint;
+  journal_entry_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  unapplied_at: Timestamp | null;
+  unapplied_by: string | null;
+  reversal_entry_id: string | null;
+}
+
+export interface DocumentSequencesTable {
+  org_id: string;
+  kind: string;
+  next_value: bigint;
+}
+
+export interface DocumentTemplatesTable {
+  org_id: string;
+  logo: Buffer | null;
+  logo_type: 'image/png' | 'image/jpeg' | null;
+  accent_color: Generated<string>;
+  footer_text: Generated<string>;
+  show_sku: Generated<boolean>;
+  show_unit: Generated<boolean>;
+  show_discount: Generated<boolean>;
+  show_tax_detail: Generated<boolean>;
+  show_po_number: Generated<boolean>;
+  updated_by: string | null;
   updated_at: Generated<Date>;
 }
 
@@ -184,6 +406,19 @@ export interface DB {
   security_events: SecurityEventsTable;
   rate_limits: RateLimitsTable;
   mail_messages: MailMessagesTable;
+  customer_contacts: CustomerContactsTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_line_taxes: InvoiceLineTaxesTable;
+  invoice_charges: InvoiceChargesTable;
+  credit_memos: CreditMemosTable;
+  payments: PaymentsTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  payment_applications: PaymentApplicationsTable;
+  credit_applications: CreditApplicationsTable;
+  document_sequences: DocumentSequencesTable;
+  document_templates: DocumentTemplatesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

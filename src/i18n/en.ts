@@ -25,6 +25,21 @@ export const en: Messages = {
   'error.internal': 'Something went wrong on our side. It has been logged; please try again.',
   'error.unavailable': 'Saldo is not ready yet. Try again shortly.',
 
+  'error.amount_not_positive': 'The amount must be greater than zero.',
+  'error.due_before_issue': 'The due date ({due}) cannot be before the issue date ({issue}).',
+  'error.exceeds_unapplied': 'That is more than the {available} still unapplied.',
+  'error.exceeds_open_amount': 'That is more than the {available} still open on invoice {number}.',
+  'error.currency_mismatch': 'Invoice {number} is in {invoiceCurrency}, not {currency}.',
+  'error.customer_mismatch': 'Invoice {number} belongs to another customer.',
+  'error.invoice_not_open': 'Invoice {number} is not open ({status}).',
+  'error.invoice_has_applications':
+    'Invoice {number} has payments or credits applied; unapply them before voiding it.',
+  'error.payment_reversed': 'This payment was reversed and can no longer be applied.',
+  'error.credit_memo_void': 'This credit memo is void.',
+  'error.application_already_reversed': 'This application was already undone.',
+  'error.duplicate_number': 'There is already a document numbered {number}.',
+  'error.customer_on_hold': 'This customer is on credit hold.',
+
   'field.required': 'is required',
   'field.type': 'must be of type {type}',
   'field.format': 'must be a valid {format}',
@@ -35,6 +50,7 @@ export const en: Messages = {
   'field.enum': 'must be one of: {values}',
   'field.pattern': 'has the wrong format',
   'field.additionalProperties': 'is not a known field',
+  'field.too_precise': 'has more decimals than the currency allows ({digits})',
   'field.invalid': 'is not valid',
 
   'password.too_short': 'use at least {min} characters',

@@ -24,6 +24,22 @@ export const es = {
   'error.internal': 'Algo salió mal de nuestro lado. Quedó registrado; inténtalo de nuevo.',
   'error.unavailable': 'Saldo aún no está listo. Inténtalo en un momento.',
 
+  'error.amount_not_positive': 'El importe debe ser mayor que cero.',
+  'error.due_before_issue':
+    'La fecha de vencimiento ({due}) no puede ser anterior a la de emisión ({issue}).',
+  'error.exceeds_unapplied': 'Es más de lo que queda sin aplicar: {available}.',
+  'error.exceeds_open_amount': 'Es más que los {available} pendientes de la factura {number}.',
+  'error.currency_mismatch': 'La factura {number} está en {invoiceCurrency}, no en {currency}.',
+  'error.customer_mismatch': 'La factura {number} es de otro cliente.',
+  'error.invoice_not_open': 'La factura {number} no está abierta ({status}).',
+  'error.invoice_has_applications':
+    'La factura {number} tiene pagos o notas de crédito aplicados; desaplícalos antes de cancelarla.',
+  'error.payment_reversed': 'Este pago fue revertido y ya no se puede aplicar.',
+  'error.credit_memo_void': 'Esta nota de crédito está cancelada.',
+  'error.application_already_reversed': 'Esta aplicación ya se deshizo.',
+  'error.duplicate_number': 'Ya existe un documento con el número {number}.',
+  'error.customer_on_hold': 'Este cliente tiene el crédito suspendido.',
+
   'field.required': 'es obligatorio',
   'field.type': 'debe ser de tipo {type}',
   'field.format': 'debe ser un {format} válido',
@@ -34,6 +50,7 @@ export const es = {
   'field.enum': 'debe ser uno de: {values}',
   'field.pattern': 'tiene un formato incorrecto',
   'field.additionalProperties': 'no es un campo conocido',
+  'field.too_precise': 'tiene más decimales de los que permite la moneda ({digits})',
   'field.invalid': 'no es válido',
 
   'password.too_short': 'usa al menos {min} caracteres',

@@ -151,7 +151,7 @@ describe('web app serving', () => {
   test('SPA routes get index.html with this response’s style nonce; API paths stay problems', async () => {
     const page = await web.inject({ method: 'GET', url: '/console/outbox' });
     expect(page.statusCode).toBe(200);
-    const nonce = /style-src 'self' 'nonce-([0-9a-f]+)'/.exec(
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(
       String(page.headers['content-security-policy']),
     )?.[1];
     expect(nonce).toBeTruthy();

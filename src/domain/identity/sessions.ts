@@ -1,5 +1,5 @@
-import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/client.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Database, preparedQuery } from '../../db/client.ts';
 import type { DB, Locale } from '../../db/schema.ts';
 import { hashToken, newToken } from '../shared/tokens.ts';
 import { type Context, type Principal, resolveContext } from './contexts.ts';
@@ -85,10 +85,7 @@ function toContext(raw: Context & { accountId?: string | null; accountName?: str
 /** Finds the live session for a cookie token; touches it (sliding expiry) at most every 15 minutes. */
 export async function findSessionPrincipal(db: Database, token: string): Promise<SessionPrincipal | null> {
   const tokenHash = hashToken(token);
-  const result = await db.executeQuery(
-    CompiledQuery.raw(principalSql, [tokenHash]) as CompiledQuery<PrincipalRow>,
-  );
-  const row = result.rows[0];
+  const [row] = await preparedQuery<PrincipalRow>(db, 'saldo_principal', principalSql, [tokenHash]);
   if (!row) return null;
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await sql`

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -30,7 +31,13 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
   }
 
   const sendIndex = (reply: FastifyReply) => {
-    const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style ?? '';
+    // Mantine writes <style> tags: they carry this response's nonce, the only inline style allowed.
+    const nonce = randomBytes(16).toString('base64');
+    const policy = String(reply.getHeader('content-security-policy') ?? '');
+    reply.header(
+      'content-security-policy',
+      policy.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`),
+    );
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
