@@ -44,7 +44,10 @@ export async function applyToInvoices(
     byInvoice.set(a.invoiceId, (byInvoice.get(a.invoiceId) ?? 0n) + a.amount);
   }
   const total = [...byInvoice.values()].reduce((s, v) => s + v, 0n);
-  if (total > source.available) throw new AppError('exceeds_unapplied', { available: formatMoney(source.available, source.currency, locale) });
+  if (total > source.available)
+    throw new AppError('exceeds_unapplied', {
+      available: formatMoney(source.available, source.currency, locale),
+    });
 
   const ids = [...byInvoice.keys()].sort();
   const invoices = await trx
@@ -60,13 +63,23 @@ export async function applyToInvoices(
     const invoice = found.get(id);
     if (!invoice) throw new AppError('not_found');
     const amount = byInvoice.get(id)!;
-    if (invoice.customer_id !== source.customerId) throw new AppError('customer_mismatch', { number: invoice.number });
+    if (invoice.customer_id !== source.customerId)
+      throw new AppError('customer_mismatch', { number: invoice.number });
     if (invoice.currency !== source.currency) {
-      throw new AppError('currency_mismatch', { number: invoice.number, invoiceCurrency: invoice.currency, currency: source.currency });
+      throw new AppError('currency_mismatch', {
+        number: invoice.number,
+        invoiceCurrency: invoice.currency,
+        currency: source.currency,
+      });
     }
-    if (invoice.status !== 'open') throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
+    if (invoice.status !== 'open')
+      throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
     const open = invoice.open_amount - invoice.pending_amount;
-    if (amount > open) throw new AppError('exceeds_open_amount', { number: invoice.number, available: formatMoney(open, invoice.currency, locale) });
+    if (amount > open)
+      throw new AppError('exceeds_open_amount', {
+        number: invoice.number,
+        available: formatMoney(open, invoice.currency, locale),
+      });
   }
 
   for (const id of ids) {
@@ -77,13 +90,40 @@ export async function applyToInvoices(
       kind: source.kind === 'payment' ? 'payment.applied' : 'credit.applied',
       createdBy,
       lines: [
-        { account: sourceAccount[source.kind], customerId: source.customerId, invoiceId: id, ...(source.kind === 'payment' ? { paymentId: source.id } : { creditMemoId: source.id }), amount },
-        { account: 'accounts_receivable', customerId: source.customerId, invoiceId: id, ...(source.kind === 'payment' ? { paymentId: source.id } : { creditMemoId: source.id }), amount: -amount },
+        {
+          account: sourceAccount[source.kind],
+          customerId: source.customerId,
+          invoiceId: id,
+          ...(source.kind === 'payment' ? { paymentId: source.id } : { creditMemoId: source.id }),
+          amount,
+        },
+        {
+          account: 'accounts_receivable',
+          customerId: source.customerId,
+          invoiceId: id,
+          ...(source.kind === 'payment' ? { paymentId: source.id } : { creditMemoId: source.id }),
+          amount: -amount,
+        },
       ],
     });
-    const common = { org_id: orgId, id: newId(), invoice_id: id, amount, journal_entry_id: entryId, created_by: createdBy };
-    if (source.kind === 'payment') await trx.insertInto('payment_applications').values({ ...common, payment_id: source.id }).execute();
-    else await trx.insertInto('credit_applications').values({ ...common, credit_memo_id: source.id }).execute();
+    const common = {
+      org_id: orgId,
+      id: newId(),
+      invoice_id: id,
+      amount,
+      journal_entry_id: entryId,
+      created_by: createdBy,
+    };
+    if (source.kind === 'payment')
+      await trx
+        .insertInto('payment_applications')
+        .values({ ...common, payment_id: source.id })
+        .execute();
+    else
+      await trx
+        .insertInto('credit_applications')
+        .values({ ...common, credit_memo_id: source.id })
+        .execute();
     await trx
       .updateTable('invoices')
       .set({ open_amount: sql`open_amount - ${amount}`, updated_at: sql`now()` })
@@ -115,7 +155,13 @@ export async function reverseApplication(
     .executeTakeFirst();
   if (!application) throw new AppError('not_found');
   if (application.unapplied_at) throw new AppError('application_already_reversed');
-  await trx.selectFrom('invoices').select('id').where('org_id', '=', orgId).where('id', '=', application.invoice_id).forUpdate().execute();
+  await trx
+    .selectFrom('invoices')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', application.invoice_id)
+    .forUpdate()
+    .execute();
   const reversalId = await reverseEntry(trx, {
     orgId,
     entryId: application.journal_entry_id,
@@ -126,7 +172,12 @@ export async function reverseApplication(
   if (kind === 'payment') {
     await trx
       .updateTable('payment_applications')
-      .set({ unapplied_at: sql`now()`, unapplied_by: input.by, unapply_reason: input.reason ?? null, reversal_entry_id: reversalId })
+      .set({
+        unapplied_at: sql`now()`,
+        unapplied_by: input.by,
+        unapply_reason: input.reason ?? null,
+        reversal_entry_id: reversalId,
+      })
       .where('org_id', '=', orgId)
       .where('id', '=', applicationId)
       .execute();
@@ -148,7 +199,13 @@ export async function reverseApplication(
 }
 
 /** Oldest due first: the open invoices of a customer in a currency, filled up to `amount`. */
-export async function allocateOldestFirst(trx: Transaction<DB>, orgId: string, customerId: string, currency: string, amount: bigint): Promise<Allocation[]> {
+export async function allocateOldestFirst(
+  trx: Transaction<DB>,
+  orgId: string,
+  customerId: string,
+  currency: string,
+  amount: bigint,
+): Promise<Allocation[]> {
   const open = await trx
     .selectFrom('invoices')
     .select(['id', 'open_amount', 'pending_amount'])
@@ -165,7 +222,10 @@ export async function allocateOldestFirst(trx: Transaction<DB>, orgId: string, c
   let left = amount;
   for (const invoice of open) {
     if (left <= 0n) break;
-    const take = invoice.open_amount - invoice.pending_amount < left ? invoice.open_amount - invoice.pending_amount : left;
+    const take =
+      invoice.open_amount - invoice.pending_amount < left
+        ? invoice.open_amount - invoice.pending_amount
+        : left;
     if (take > 0n) allocations.push({ invoiceId: invoice.id, amount: take });
     left -= take;
   }

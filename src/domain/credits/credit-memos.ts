@@ -26,19 +26,39 @@ export interface NewCreditMemo {
 }
 
 /** Issues a credit to a customer: sales returns up, the customer's unapplied credit up; optionally applied at once. */
-export async function issueCreditMemo(db: Database, input: NewCreditMemo, actor: Actor): Promise<{ id: string; number: string; applied: bigint }> {
+export async function issueCreditMemo(
+  db: Database,
+  input: NewCreditMemo,
+  actor: Actor,
+): Promise<{ id: string; number: string; applied: bigint }> {
   if (input.amount <= 0n) throw new AppError('amount_not_positive');
   assertSafeAmount(input.amount);
   return db.transaction().execute(async (trx) => {
-    const customer = await trx.selectFrom('customer_accounts').select(['currency']).where('org_id', '=', input.orgId).where('id', '=', input.customerId).executeTakeFirst();
+    const customer = await trx
+      .selectFrom('customer_accounts')
+      .select(['currency'])
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.customerId)
+      .executeTakeFirst();
     if (!customer) throw new AppError('not_found');
     const currency = input.currency ?? customer.currency;
     currencyExponent(currency);
     if (input.invoiceId) {
-      const invoice = await trx.selectFrom('invoices').select(['customer_id', 'currency', 'number']).where('org_id', '=', input.orgId).where('id', '=', input.invoiceId).executeTakeFirst();
+      const invoice = await trx
+        .selectFrom('invoices')
+        .select(['customer_id', 'currency', 'number'])
+        .where('org_id', '=', input.orgId)
+        .where('id', '=', input.invoiceId)
+        .executeTakeFirst();
       if (!invoice) throw new AppError('not_found');
-      if (invoice.customer_id !== input.customerId) throw new AppError('customer_mismatch', { number: invoice.number });
-      if (invoice.currency !== currency) throw new AppError('currency_mismatch', { number: invoice.number, invoiceCurrency: invoice.currency, currency });
+      if (invoice.customer_id !== input.customerId)
+        throw new AppError('customer_mismatch', { number: invoice.number });
+      if (invoice.currency !== currency)
+        throw new AppError('currency_mismatch', {
+          number: invoice.number,
+          invoiceCurrency: invoice.currency,
+          currency,
+        });
     }
     const id = newId();
     const number = input.number ?? (await nextDocumentNumber(trx, input.orgId, 'credit_memo', 'CM-'));
@@ -70,26 +90,61 @@ export async function issueCreditMemo(db: Database, input: NewCreditMemo, actor:
       createdBy: actor.userId ?? null,
       lines: [
         { account: 'sales_returns', customerId: input.customerId, creditMemoId: id, amount: input.amount },
-        { account: 'customer_credits', customerId: input.customerId, creditMemoId: id, amount: -input.amount },
+        {
+          account: 'customer_credits',
+          customerId: input.customerId,
+          creditMemoId: id,
+          amount: -input.amount,
+        },
       ],
     });
-    const source = { kind: 'credit' as const, id, customerId: input.customerId, currency, available: input.amount };
-    const applied = await applyToInvoices(trx, input.orgId, source, input.allocations ?? [], actor.userId ?? null, input.locale);
-    if (applied > 0n) await trx.updateTable('credit_memos').set({ unapplied_amount: input.amount - applied }).where('org_id', '=', input.orgId).where('id', '=', id).execute();
+    const source = {
+      kind: 'credit' as const,
+      id,
+      customerId: input.customerId,
+      currency,
+      available: input.amount,
+    };
+    const applied = await applyToInvoices(
+      trx,
+      input.orgId,
+      source,
+      input.allocations ?? [],
+      actor.userId ?? null,
+      input.locale,
+    );
+    if (applied > 0n)
+      await trx
+        .updateTable('credit_memos')
+        .set({ unapplied_amount: input.amount - applied })
+        .where('org_id', '=', input.orgId)
+        .where('id', '=', id)
+        .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
       action: 'credit_memo.issued',
       entityType: 'credit_memo',
       entityId: id,
-      after: { number, amount: input.amount.toString(), currency, invoiceId: input.invoiceId ?? null, applied: applied.toString(), reason: input.reason ?? null },
+      after: {
+        number,
+        amount: input.amount.toString(),
+        currency,
+        invoiceId: input.invoiceId ?? null,
+        applied: applied.toString(),
+        reason: input.reason ?? null,
+      },
     });
     return { id, number, applied };
   });
 }
 
 /** Applies a credit memo's unapplied credit to one or more invoices. */
-export async function applyCredit(db: Database, input: { orgId: string; creditMemoId: string; allocations: Allocation[]; locale?: string }, actor: Actor): Promise<{ applied: bigint }> {
+export async function applyCredit(
+  db: Database,
+  input: { orgId: string; creditMemoId: string; allocations: Allocation[]; locale?: string },
+  actor: Actor,
+): Promise<{ applied: bigint }> {
   return db.transaction().execute(async (trx) => {
     const memo = await trx
       .selectFrom('credit_memos')
@@ -100,9 +155,27 @@ export async function applyCredit(db: Database, input: { orgId: string; creditMe
       .executeTakeFirst();
     if (!memo) throw new AppError('not_found');
     if (memo.status !== 'open') throw new AppError('credit_memo_void');
-    const source = { kind: 'credit' as const, id: memo.id, customerId: memo.customer_id, currency: memo.currency, available: memo.unapplied_amount };
-    const applied = await applyToInvoices(trx, input.orgId, source, input.allocations, actor.userId ?? null, input.locale);
-    await trx.updateTable('credit_memos').set({ unapplied_amount: sql`unapplied_amount - ${applied}` }).where('org_id', '=', input.orgId).where('id', '=', memo.id).execute();
+    const source = {
+      kind: 'credit' as const,
+      id: memo.id,
+      customerId: memo.customer_id,
+      currency: memo.currency,
+      available: memo.unapplied_amount,
+    };
+    const applied = await applyToInvoices(
+      trx,
+      input.orgId,
+      source,
+      input.allocations,
+      actor.userId ?? null,
+      input.locale,
+    );
+    await trx
+      .updateTable('credit_memos')
+      .set({ unapplied_amount: sql`unapplied_amount - ${applied}` })
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', memo.id)
+      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
@@ -110,20 +183,46 @@ export async function applyCredit(db: Database, input: { orgId: string; creditMe
       entityType: 'credit_memo',
       entityId: memo.id,
       before: { unapplied: memo.unapplied_amount.toString() },
-      after: { unapplied: (memo.unapplied_amount - applied).toString(), allocations: input.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })) },
+      after: {
+        unapplied: (memo.unapplied_amount - applied).toString(),
+        allocations: input.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })),
+      },
     });
     return { applied };
   });
 }
 
 /** Takes a credit application off its invoice; the credit becomes unapplied again. */
-export async function unapplyCredit(db: Database, input: { orgId: string; applicationId: string; reason?: string }, actor: Actor): Promise<void> {
+export async function unapplyCredit(
+  db: Database,
+  input: { orgId: string; applicationId: string; reason?: string },
+  actor: Actor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const application = await trx.selectFrom('credit_applications').select(['credit_memo_id']).where('org_id', '=', input.orgId).where('id', '=', input.applicationId).executeTakeFirst();
+    const application = await trx
+      .selectFrom('credit_applications')
+      .select(['credit_memo_id'])
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.applicationId)
+      .executeTakeFirst();
     if (!application) throw new AppError('not_found');
-    await trx.selectFrom('credit_memos').select('id').where('org_id', '=', input.orgId).where('id', '=', application.credit_memo_id).forUpdate().execute();
-    const { amount, invoiceId } = await reverseApplication(trx, input.orgId, 'credit', input.applicationId, { by: actor.userId ?? null, reason: input.reason ?? null });
-    await trx.updateTable('credit_memos').set({ unapplied_amount: sql`unapplied_amount + ${amount}` }).where('org_id', '=', input.orgId).where('id', '=', application.credit_memo_id).execute();
+    await trx
+      .selectFrom('credit_memos')
+      .select('id')
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', application.credit_memo_id)
+      .forUpdate()
+      .execute();
+    const { amount, invoiceId } = await reverseApplication(trx, input.orgId, 'credit', input.applicationId, {
+      by: actor.userId ?? null,
+      reason: input.reason ?? null,
+    });
+    await trx
+      .updateTable('credit_memos')
+      .set({ unapplied_amount: sql`unapplied_amount + ${amount}` })
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', application.credit_memo_id)
+      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,

@@ -4,6 +4,7 @@ import { systemActor } from '../audit/record-audit.ts';
 import { createCustomerAccount } from '../identity/customer-accounts.ts';
 import { createOrganization, type NewOrganization } from '../identity/organizations.ts';
 import { addCustomerUser, addStaffMember, createUser } from '../identity/users.ts';
+import { loadDemoReceivables } from './demo-ar.ts';
 
 /** The one password of every demo login (printed on the console at start). */
 export const DEMO_PASSWORD = 'saldo-demo-2026';
@@ -152,9 +153,15 @@ export async function demoLoaded(db: Database): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Loads both demo sellers in one transaction; does nothing when they are already there. */
+/**
+ * Loads both demo sellers (their people in one transaction), then their receivables through the
+ * same use cases staff and the ERP use. Does nothing when the sellers are already there.
+ */
 export async function loadDemo(db: Database): Promise<boolean> {
-  if (await demoLoaded(db)) return false;
+  if (await demoLoaded(db)) {
+    await loadMissingReceivables(db);
+    return false;
+  }
   await db.transaction().execute(async (trx) => {
     const userIds = new Map<string, string>();
     const userId = async (p: DemoPerson) => {
@@ -193,5 +200,46 @@ export async function loadDemo(db: Database): Promise<boolean> {
       }
     }
   });
+  await loadMissingReceivables(db);
   return true;
+}
+
+/** Phase two, resumable: each demo seller without invoices gets its receivables. */
+export async function loadMissingReceivables(db: Database): Promise<void> {
+  for (const seller of demoSellers) {
+    const org = await db
+      .selectFrom('organizations')
+      .select(['id'])
+      .where('slug', '=', seller.org.slug)
+      .executeTakeFirst();
+    if (!org) continue;
+    const hasInvoices = await db
+      .selectFrom('invoices')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (hasInvoices) continue;
+    const accounts = await db
+      .selectFrom('customer_accounts')
+      .select(['id', 'account_number as number'])
+      .where('org_id', '=', org.id)
+      .where(
+        'account_number',
+        'in',
+        seller.accounts.map((a) => a.number),
+      )
+      .orderBy('account_number')
+      .execute();
+    await loadDemoReceivables(
+      db,
+      {
+        id: org.id,
+        slug: seller.org.slug,
+        timeZone: seller.org.timeZone,
+        currency: seller.org.defaultCurrency,
+      },
+      accounts,
+    );
+  }
 }

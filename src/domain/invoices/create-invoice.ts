@@ -32,7 +32,11 @@ function addDays(date: string, days: number): string {
 }
 
 /** Posts an open invoice: receivable up, the ERP's sales side down. */
-export async function postInvoiceEntry(trx: Transaction<DB>, invoice: { orgId: string; id: string; customerId: string; currency: string; total: bigint; number: string }, createdBy: string | null) {
+export async function postInvoiceEntry(
+  trx: Transaction<DB>,
+  invoice: { orgId: string; id: string; customerId: string; currency: string; total: bigint; number: string },
+  createdBy: string | null,
+) {
   await postEntry(trx, {
     orgId: invoice.orgId,
     currency: invoice.currency,
@@ -40,14 +44,23 @@ export async function postInvoiceEntry(trx: Transaction<DB>, invoice: { orgId: s
     memo: invoice.number,
     createdBy,
     lines: [
-      { account: 'accounts_receivable', customerId: invoice.customerId, invoiceId: invoice.id, amount: invoice.total },
+      {
+        account: 'accounts_receivable',
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        amount: invoice.total,
+      },
       { account: 'sales', customerId: invoice.customerId, invoiceId: invoice.id, amount: -invoice.total },
     ],
   });
 }
 
 /** Creates an invoice with its lines, taxes and fees, all amounts computed exactly (compute-invoice.ts). */
-export async function createInvoice(db: Database, input: NewInvoice, actor: Actor): Promise<{ id: string; total: bigint }> {
+export async function createInvoice(
+  db: Database,
+  input: NewInvoice,
+  actor: Actor,
+): Promise<{ id: string; total: bigint }> {
   return db.transaction().execute(async (trx) => {
     const customer = await trx
       .selectFrom('customer_accounts')
@@ -59,7 +72,8 @@ export async function createInvoice(db: Database, input: NewInvoice, actor: Acto
     const currency = input.currency ?? customer.currency;
     currencyExponent(currency);
     const dueDate = input.dueDate ?? addDays(input.issueDate, customer.payment_terms_days);
-    if (dueDate < input.issueDate) throw new AppError('due_before_issue', { due: dueDate, issue: input.issueDate });
+    if (dueDate < input.issueDate)
+      throw new AppError('due_before_issue', { due: dueDate, issue: input.issueDate });
     const computed = computeInvoice(currency, input.lines, input.charges ?? []);
     if (computed.total <= 0n) throw new AppError('amount_not_positive');
     const status = input.status ?? 'open';
@@ -110,17 +124,46 @@ export async function createInvoice(db: Database, input: NewInvoice, actor: Acto
       )
       .execute();
     const lineTaxes = computed.lines.flatMap((l) =>
-      l.taxes.map((t) => ({ org_id: input.orgId, invoice_id: id, line_no: l.lineNo, seq: t.seq, name: t.name, rate: t.rate, amount: t.amount })),
+      l.taxes.map((t) => ({
+        org_id: input.orgId,
+        invoice_id: id,
+        line_no: l.lineNo,
+        seq: t.seq,
+        name: t.name,
+        rate: t.rate,
+        amount: t.amount,
+      })),
     );
     if (lineTaxes.length) await trx.insertInto('invoice_line_taxes').values(lineTaxes).execute();
     if (computed.charges.length) {
       await trx
         .insertInto('invoice_charges')
-        .values(computed.charges.map((c) => ({ org_id: input.orgId, invoice_id: id, seq: c.seq, kind: c.kind, name: c.name, rate: c.rate, amount: c.amount })))
+        .values(
+          computed.charges.map((c) => ({
+            org_id: input.orgId,
+            invoice_id: id,
+            seq: c.seq,
+            kind: c.kind,
+            name: c.name,
+            rate: c.rate,
+            amount: c.amount,
+          })),
+        )
         .execute();
     }
     if (status === 'open') {
-      await postInvoiceEntry(trx, { orgId: input.orgId, id, customerId: input.customerId, currency, total: computed.total, number: input.number }, actor.userId ?? null);
+      await postInvoiceEntry(
+        trx,
+        {
+          orgId: input.orgId,
+          id,
+          customerId: input.customerId,
+          currency,
+          total: computed.total,
+          number: input.number,
+        },
+        actor.userId ?? null,
+      );
     }
     await recordAudit(trx, {
       orgId: input.orgId,
@@ -128,7 +171,14 @@ export async function createInvoice(db: Database, input: NewInvoice, actor: Acto
       action: 'invoice.created',
       entityType: 'invoice',
       entityId: id,
-      after: { number: input.number, customerId: input.customerId, currency, total: computed.total.toString(), status, dueDate },
+      after: {
+        number: input.number,
+        customerId: input.customerId,
+        currency,
+        total: computed.total.toString(),
+        status,
+        dueDate,
+      },
     });
     return { id, total: computed.total };
   });

@@ -8,7 +8,11 @@ import { postEntry } from '../ledger/post-entry.ts';
  * Voids an open invoice that nothing has been applied to (unapply payments and credits first),
  * with a reversing journal entry. A draft is voided without touching the ledger.
  */
-export async function voidInvoice(db: Database, input: { orgId: string; invoiceId: string; reason: string }, actor: Actor): Promise<void> {
+export async function voidInvoice(
+  db: Database,
+  input: { orgId: string; invoiceId: string; reason: string },
+  actor: Actor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const invoice = await trx
       .selectFrom('invoices')
@@ -18,8 +22,10 @@ export async function voidInvoice(db: Database, input: { orgId: string; invoiceI
       .forUpdate()
       .executeTakeFirst();
     if (!invoice) throw new AppError('not_found');
-    if (invoice.status === 'void') throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
-    if (invoice.open_amount !== invoice.total) throw new AppError('invoice_has_applications', { number: invoice.number });
+    if (invoice.status === 'void')
+      throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
+    if (invoice.open_amount !== invoice.total)
+      throw new AppError('invoice_has_applications', { number: invoice.number });
     if (invoice.status === 'open') {
       await postEntry(trx, {
         orgId: input.orgId,
@@ -29,7 +35,12 @@ export async function voidInvoice(db: Database, input: { orgId: string; invoiceI
         createdBy: actor.userId ?? null,
         lines: [
           { account: 'sales', customerId: invoice.customer_id, invoiceId: invoice.id, amount: invoice.total },
-          { account: 'accounts_receivable', customerId: invoice.customer_id, invoiceId: invoice.id, amount: -invoice.total },
+          {
+            account: 'accounts_receivable',
+            customerId: invoice.customer_id,
+            invoiceId: invoice.id,
+            amount: -invoice.total,
+          },
         ],
       });
     }

@@ -66,14 +66,14 @@ export function parseAmount(text: string, currency: string): bigint {
     negative = true;
     s = s.slice(1, -1);
   }
-  if (s.startsWith('-')) {
-    negative = !negative;
-    s = s.slice(1);
-  }
-  s = s
-    .replace(/^[A-Z]{3}/, '')
-    .replace(/[A-Z]{3}$/, '')
-    .replace(/^[^\d.,]+/, '');
+  s = s.replace(/^[A-Z]{3}/, '').replace(/[A-Z]{3}$/, '');
+  // The minus may stand before or after a currency symbol or code ("-$12", "$-12", "USD -12"), as
+  // ASCII or U+2212; one sign only: "(-12)" and "--12" are refused, never read as positive.
+  const prefix = /^[^\d.,]*/.exec(s)![0];
+  const minuses = (prefix.match(/[-\u2212]/g) ?? []).length;
+  if (minuses > 1 || (minuses === 1 && negative)) throw invalid();
+  if (minuses === 1) negative = true;
+  s = s.slice(prefix.length);
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) throw invalid();
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');

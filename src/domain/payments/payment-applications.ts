@@ -1,7 +1,12 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
-import { type Allocation, allocateOldestFirst, applyToInvoices, reverseApplication } from '../applications/apply-to-invoices.ts';
+import type { DB } from '../../db/schema.ts';
+import {
+  type Allocation,
+  allocateOldestFirst,
+  applyToInvoices,
+  reverseApplication,
+} from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
@@ -28,10 +33,29 @@ export async function applyPayment(
     if (payment.status !== 'completed') throw new AppError('payment_reversed');
     const allocations =
       input.allocations === 'auto'
-        ? await allocateOldestFirst(trx, input.orgId, payment.customer_id, payment.currency, payment.unapplied_amount)
+        ? await allocateOldestFirst(
+            trx,
+            input.orgId,
+            payment.customer_id,
+            payment.currency,
+            payment.unapplied_amount,
+          )
         : input.allocations;
-    const source = { kind: 'payment' as const, id: payment.id, customerId: payment.customer_id, currency: payment.currency, available: payment.unapplied_amount };
-    const applied = await applyToInvoices(trx, input.orgId, source, allocations, actor.userId ?? null, input.locale);
+    const source = {
+      kind: 'payment' as const,
+      id: payment.id,
+      customerId: payment.customer_id,
+      currency: payment.currency,
+      available: payment.unapplied_amount,
+    };
+    const applied = await applyToInvoices(
+      trx,
+      input.orgId,
+      source,
+      allocations,
+      actor.userId ?? null,
+      input.locale,
+    );
     await trx
       .updateTable('payments')
       .set({ unapplied_amount: sql`unapplied_amount - ${applied}` })
@@ -45,14 +69,21 @@ export async function applyPayment(
       entityType: 'payment',
       entityId: payment.id,
       before: { unapplied: payment.unapplied_amount.toString() },
-      after: { unapplied: (payment.unapplied_amount - applied).toString(), allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })) },
+      after: {
+        unapplied: (payment.unapplied_amount - applied).toString(),
+        allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })),
+      },
     });
     return { applied };
   });
 }
 
 /** Takes one application off its invoice; the cash returns to the payment's unapplied amount. */
-export async function unapplyPayment(db: Database, input: { orgId: string; applicationId: string; reason: string }, actor: Actor): Promise<void> {
+export async function unapplyPayment(
+  db: Database,
+  input: { orgId: string; applicationId: string; reason: string },
+  actor: Actor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const application = await trx
       .selectFrom('payment_applications')
@@ -62,7 +93,10 @@ export async function unapplyPayment(db: Database, input: { orgId: string; appli
       .executeTakeFirst();
     if (!application) throw new AppError('not_found');
     const payment = await lockPayment(trx, input.orgId, application.payment_id);
-    const { amount, invoiceId } = await reverseApplication(trx, input.orgId, 'payment', input.applicationId, { by: actor.userId ?? null, reason: input.reason });
+    const { amount, invoiceId } = await reverseApplication(trx, input.orgId, 'payment', input.applicationId, {
+      by: actor.userId ?? null,
+      reason: input.reason,
+    });
     await trx
       .updateTable('payments')
       .set({ unapplied_amount: sql`unapplied_amount + ${amount}` })
@@ -76,7 +110,12 @@ export async function unapplyPayment(db: Database, input: { orgId: string; appli
       entityType: 'payment',
       entityId: application.payment_id,
       before: { unapplied: payment!.unapplied_amount.toString() },
-      after: { unapplied: (payment!.unapplied_amount + amount).toString(), invoiceId, amount: amount.toString(), reason: input.reason },
+      after: {
+        unapplied: (payment!.unapplied_amount + amount).toString(),
+        invoiceId,
+        amount: amount.toString(),
+        reason: input.reason,
+      },
     });
   });
 }
@@ -85,7 +124,11 @@ export async function unapplyPayment(db: Database, input: { orgId: string; appli
  * Reverses a payment (a bounced check, a mistake): every application undone, then the payment
  * itself reversed in the ledger. Nothing is deleted.
  */
-export async function reversePayment(db: Database, input: { orgId: string; paymentId: string; reason: string }, actor: Actor): Promise<void> {
+export async function reversePayment(
+  db: Database,
+  input: { orgId: string; paymentId: string; reason: string },
+  actor: Actor,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const payment = await lockPayment(trx, input.orgId, input.paymentId);
     if (!payment) throw new AppError('not_found');
@@ -99,7 +142,10 @@ export async function reversePayment(db: Database, input: { orgId: string; payme
       .orderBy('invoice_id')
       .execute();
     for (const application of live) {
-      await reverseApplication(trx, input.orgId, 'payment', application.id, { by: actor.userId ?? null, reason: input.reason });
+      await reverseApplication(trx, input.orgId, 'payment', application.id, {
+        by: actor.userId ?? null,
+        reason: input.reason,
+      });
     }
     await postEntry(trx, {
       orgId: input.orgId,
@@ -108,13 +154,28 @@ export async function reversePayment(db: Database, input: { orgId: string; payme
       memo: input.reason,
       createdBy: actor.userId ?? null,
       lines: [
-        { account: 'unapplied_cash', customerId: payment.customer_id, paymentId: payment.id, amount: payment.amount },
-        { account: 'cash_clearing', customerId: payment.customer_id, paymentId: payment.id, amount: -payment.amount },
+        {
+          account: 'unapplied_cash',
+          customerId: payment.customer_id,
+          paymentId: payment.id,
+          amount: payment.amount,
+        },
+        {
+          account: 'cash_clearing',
+          customerId: payment.customer_id,
+          paymentId: payment.id,
+          amount: -payment.amount,
+        },
       ],
     });
     await trx
       .updateTable('payments')
-      .set({ status: 'reversed', unapplied_amount: payment.amount, reversed_at: sql`now()`, reverse_reason: input.reason })
+      .set({
+        status: 'reversed',
+        unapplied_amount: payment.amount,
+        reversed_at: sql`now()`,
+        reverse_reason: input.reason,
+      })
       .where('org_id', '=', input.orgId)
       .where('id', '=', payment.id)
       .execute();

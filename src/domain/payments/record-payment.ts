@@ -4,8 +4,8 @@ import { type Allocation, allocateOldestFirst, applyToInvoices } from '../applic
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
-import { assertSafeAmount } from '../money/money.ts';
 import { currencyExponent } from '../money/currency.ts';
+import { assertSafeAmount } from '../money/money.ts';
 import { nextDocumentNumber } from '../shared/document-numbers.ts';
 import { newId } from '../shared/ids.ts';
 
@@ -28,7 +28,11 @@ export interface NewPayment {
  * Records a payment received outside Saldo (check, cash, transfer, card terminal) and applies it.
  * Online payments (a later release) arrive through the same application logic.
  */
-export async function recordPayment(db: Database, input: NewPayment, actor: Actor): Promise<{ id: string; number: string; applied: bigint; replayed: boolean }> {
+export async function recordPayment(
+  db: Database,
+  input: NewPayment,
+  actor: Actor,
+): Promise<{ id: string; number: string; applied: bigint; replayed: boolean }> {
   if (input.amount <= 0n) throw new AppError('amount_not_positive');
   assertSafeAmount(input.amount);
   if (input.idempotencyKey) {
@@ -39,8 +43,14 @@ export async function recordPayment(db: Database, input: NewPayment, actor: Acto
       .where('idempotency_key', '=', input.idempotencyKey)
       .executeTakeFirst();
     if (existing) {
-      if (existing.amount !== input.amount || existing.customer_id !== input.customerId) throw new AppError('conflict');
-      return { id: existing.id, number: existing.number, applied: existing.amount - existing.unapplied_amount, replayed: true };
+      if (existing.amount !== input.amount || existing.customer_id !== input.customerId)
+        throw new AppError('conflict');
+      return {
+        id: existing.id,
+        number: existing.number,
+        applied: existing.amount - existing.unapplied_amount,
+        replayed: true,
+      };
     }
   }
   return db.transaction().execute(async (trx) => {
@@ -71,7 +81,9 @@ export async function recordPayment(db: Database, input: NewPayment, actor: Acto
         idempotency_key: input.idempotencyKey ?? null,
         created_by: actor.userId ?? null,
       })
-      .onConflict((oc) => oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+      )
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw new AppError('conflict');
@@ -90,10 +102,28 @@ export async function recordPayment(db: Database, input: NewPayment, actor: Acto
       input.allocations === 'auto'
         ? await allocateOldestFirst(trx, input.orgId, input.customerId, currency, input.amount)
         : (input.allocations ?? []);
-    const source = { kind: 'payment' as const, id, customerId: input.customerId, currency, available: input.amount };
-    const applied = await applyToInvoices(trx, input.orgId, source, allocations, actor.userId ?? null, input.locale);
+    const source = {
+      kind: 'payment' as const,
+      id,
+      customerId: input.customerId,
+      currency,
+      available: input.amount,
+    };
+    const applied = await applyToInvoices(
+      trx,
+      input.orgId,
+      source,
+      allocations,
+      actor.userId ?? null,
+      input.locale,
+    );
     if (applied > 0n) {
-      await trx.updateTable('payments').set({ unapplied_amount: input.amount - applied }).where('org_id', '=', input.orgId).where('id', '=', id).execute();
+      await trx
+        .updateTable('payments')
+        .set({ unapplied_amount: input.amount - applied })
+        .where('org_id', '=', input.orgId)
+        .where('id', '=', id)
+        .execute();
     }
     await recordAudit(trx, {
       orgId: input.orgId,
@@ -101,7 +131,14 @@ export async function recordPayment(db: Database, input: NewPayment, actor: Acto
       action: 'payment.recorded',
       entityType: 'payment',
       entityId: id,
-      after: { number, amount: input.amount.toString(), currency, method: input.method, reference: input.reference ?? null, applied: applied.toString() },
+      after: {
+        number,
+        amount: input.amount.toString(),
+        currency,
+        method: input.method,
+        reference: input.reference ?? null,
+        applied: applied.toString(),
+      },
     });
     return { id, number, applied, replayed: false };
   });
