@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../db/schema.ts';
-import { AppError, type ErrorParams } from '../domain/errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { negotiateLocale, t } from '../i18n/index.ts';
 
 export interface Problem {
@@ -18,18 +18,9 @@ export function requestLocale(request: FastifyRequest): Locale {
   return request.principal?.user.locale ?? negotiateLocale(request.headers['accept-language']);
 }
 
-/** Params ending in `Key` name a message to translate (e.g. reasonKey → reason). */
-function translateParams(locale: Locale, params: ErrorParams): ErrorParams {
-  const out: ErrorParams = { ...params };
-  for (const [name, value] of Object.entries(params)) {
-    if (name.endsWith('Key') && typeof value === 'string') out[name.slice(0, -3)] = t(locale, value, params);
-  }
-  return out;
-}
-
 export function toProblem(request: FastifyRequest, error: AppError): Problem {
   const locale = requestLocale(request);
-  const params = translateParams(locale, error.params);
+  const { params } = error;
   const errors = error.fields.map((f) => ({
     field: f.field,
     code: f.code,

@@ -40,6 +40,10 @@ export const en: Messages = {
   'error.duplicate_number': 'There is already a document numbered {number}.',
   'error.customer_on_hold': 'This customer is on credit hold.',
 
+  'invoiceStatus.draft': 'draft',
+  'invoiceStatus.open': 'open',
+  'invoiceStatus.void': 'void',
+
   'field.required': 'is required',
   'field.type': 'must be of type {type}',
   'field.format': 'must be a valid {format}',

@@ -40,6 +40,10 @@ export const es = {
   'error.duplicate_number': 'Ya existe un documento con el número {number}.',
   'error.customer_on_hold': 'Este cliente tiene el crédito suspendido.',
 
+  'invoiceStatus.draft': 'borrador',
+  'invoiceStatus.open': 'abierta',
+  'invoiceStatus.void': 'cancelada',
+
   'field.required': 'es obligatorio',
   'field.type': 'debe ser de tipo {type}',
   'field.format': 'debe ser un {format} válido',

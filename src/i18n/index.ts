@@ -12,12 +12,21 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'es' || value === 'en';
 }
 
-/** Translates a key, filling `{name}` placeholders. Unknown keys come back as the key itself. */
+/**
+ * Translates a key, filling `{name}` placeholders. A param named `somethingKey` is itself a message
+ * key: it is translated and fills `{something}` (e.g. statusKey: 'invoiceStatus.void' → {status}).
+ * Unknown keys come back as the key itself.
+ */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template =
     (catalogs[locale] as Record<string, string>)[key] ?? (catalogs.en as Record<string, string>)[key] ?? key;
+  const plain = Object.fromEntries(Object.entries(params).filter(([name]) => !name.endsWith('Key')));
+  const values: Record<string, string | number> = { ...plain };
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Key') && typeof value === 'string') values[name.slice(0, -3)] = t(locale, value, plain);
+  }
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? String(params[name]) : `{${name}}`,
+    name in values ? String(values[name]) : `{${name}}`,
   );
 }
 
