@@ -83,4 +83,5 @@ export const Pagination = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
 });
 
-export const Token = Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' });
+/** A link token as it arrives: anything malformed is simply a link that is not valid (410 token_invalid). */
+export const Token = Type.String({ minLength: 1, maxLength: 200 });

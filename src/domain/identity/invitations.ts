@@ -221,11 +221,15 @@ export async function acceptInvitation(
       if (!input.password)
         throw new AppError('validation_failed', {}, [{ field: 'password', code: 'required' }]);
       assertPasswordAcceptable(input.password, row.email);
-      const org = await trx
-        .selectFrom('organizations')
-        .select('locale')
-        .where('id', '=', row.org_id)
-        .executeTakeFirstOrThrow();
+      // The language the invitation was written in: the customer account's, else the seller's.
+      const place = row.account_id
+        ? await trx
+            .selectFrom('customer_accounts')
+            .select('locale')
+            .where('org_id', '=', row.org_id)
+            .where('id', '=', row.account_id)
+            .executeTakeFirstOrThrow()
+        : await trx.selectFrom('organizations').select('locale').where('id', '=', row.org_id).executeTakeFirstOrThrow();
       user = await trx
         .insertInto('users')
         .values({
@@ -233,7 +237,7 @@ export async function acceptInvitation(
           email: row.email,
           name,
           password_hash: await hashPassword(input.password),
-          locale: org.locale,
+          locale: place.locale,
         })
         .returning(['id', 'password_hash'])
         .executeTakeFirstOrThrow();

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { renderCreditMemoPdf } from '../../../domain/documents/render-credit-memo-pdf.ts';
+import { renderInvoicePdf } from '../../../domain/documents/render-invoice-pdf.ts';
+import { renderReceiptPdf } from '../../../domain/documents/render-receipt-pdf.ts';
+import type { AppDeps } from '../../deps.ts';
+import { customerOf, requireCustomer } from '../../plugins/auth.ts';
+import { problems, Uuid } from '../../schemas.ts';
+import { sendPdf } from '../console/documents.routes.ts';
+
+const pdfResponse = { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) };
+const params = Type.Object({ id: Uuid });
+
+/** The customer's own documents as PDFs: anything of another account (or a draft) is 404. */
+export const portalDocumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  app.get(
+    '/portal/invoices/:id/pdf',
+    {
+      preHandler: requireCustomer(),
+      schema: {
+        tags: ['portal'],
+        summary: 'One of the account’s invoices as a PDF',
+        params,
+        produces: ['application/pdf'],
+        response: { ...pdfResponse, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, accountId } = customerOf(request);
+      const { number, pdf } = await renderInvoicePdf(db, {
+        orgId,
+        invoiceId: request.params.id,
+        customerId: accountId,
+      });
+      return sendPdf(reply, number, pdf);
+    },
+  );
+
+  app.get(
+    '/portal/credit-memos/:id/pdf',
+    {
+      preHandler: requireCustomer(),
+      schema: {
+        tags: ['portal'],
+        summary: 'One of the account’s credit memos as a PDF',
+        params,
+        produces: ['application/pdf'],
+        response: { ...pdfResponse, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, accountId } = customerOf(request);
+      const { number, pdf } = await renderCreditMemoPdf(db, {
+        orgId,
+        creditMemoId: request.params.id,
+        customerId: accountId,
+      });
+      return sendPdf(reply, number, pdf);
+    },
+  );
+
+  app.get(
+    '/portal/payments/:id/receipt.pdf',
+    {
+      preHandler: requireCustomer(),
+      schema: {
+        tags: ['portal'],
+        summary: 'The receipt of one of the account’s payments as a PDF',
+        params,
+        produces: ['application/pdf'],
+        response: { ...pdfResponse, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, accountId } = customerOf(request);
+      const { number, pdf } = await renderReceiptPdf(db, {
+        orgId,
+        paymentId: request.params.id,
+        customerId: accountId,
+      });
+      return sendPdf(reply, number, pdf);
+    },
+  );
+};
