@@ -11,10 +11,143 @@ export function useFormatters() {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(locale);
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     return {
+      /** The BCP 47 tag these formatters use (for parsing what the user types). */
+      locale,
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
       number: (value: number) => number.format(value),
+      /** A calendar date (`YYYY-MM-DD`), shown as that same day wherever the browser is. */
+      day: (ymd: string) => day.format(new Date(`${ymd.slice(0, 10)}T00:00:00Z`)),
+      /** An amount in minor units of `currency`, e.g. money(123456, 'MXN') → "MX$1,234.56". */
+      money: (minor: number | bigint, currency: string) => formatMoney(minor, currency, locale),
     };
   }, [locale]);
+}
+
+/**
+ * ISO 4217 minor-unit exponents (the server's table in src/domain/money/currency.ts); every
+ * currency not listed has 2.
+ */
+const EXPONENTS: Record<string, number> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
+
+/** Digits after the decimal point in the currency's minor unit: JPY 0, USD 2, BHD 3. */
+export function currencyExponent(currency: string): number {
+  return EXPONENTS[currency.toUpperCase()] ?? 2;
+}
+
+/** Minor units → the exact decimal string: (123456, 'MXN') → "1234.56", (-5, 'USD') → "-0.05". */
+export function minorToDecimal(minor: number | bigint, currency: string): `${number}` {
+  const exponent = currencyExponent(currency);
+  const value = BigInt(minor);
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');
+  const integer = digits.slice(0, digits.length - exponent);
+  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
+  return `${negative ? '-' : ''}${integer}${fraction}` as `${number}`;
+}
+
+/**
+ * An amount in minor units, formatted exactly (Intl formats the decimal string, never a float)
+ * with the currency's own number of decimals.
+ */
+export function formatMoney(minor: number | bigint, currency: string, locale: string): string {
+  const exponent = currencyExponent(currency);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    }).format(minorToDecimal(minor, currency));
+  } catch {
+    return `${minorToDecimal(minor, currency)} ${currency}`;
+  }
+}
+
+export type ParsedAmount =
+  | { ok: true; minor: bigint }
+  | { ok: false; reason: 'empty' | 'invalid' | 'tooManyDecimals' | 'notPositive' };
+
+/**
+ * A typed amount → minor units, exactly (no floats). Accepts "1,234.56" and "1.234,56": when
+ * both marks appear the last one is the decimal mark; a single mark is the locale's decimal
+ * mark, unless it repeats or is followed by exactly three digits in the other convention.
+ */
+export function parseMoneyInput(text: string, currency: string, locale: string): ParsedAmount {
+  const exponent = currencyExponent(currency);
+  const s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f']/g, '')
+    .replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
+  if (!s) return { ok: false, reason: text.trim() ? 'invalid' : 'empty' };
+  if (s.startsWith('-')) return { ok: false, reason: 'notPositive' };
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return { ok: false, reason: 'invalid' };
+  const localeDecimal =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let decimalMark: '.' | ',' | null = null;
+  if (lastDot >= 0 && lastComma >= 0) decimalMark = lastDot > lastComma ? '.' : ',';
+  else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const count = s.split(mark).length - 1;
+    const after = s.length - s.lastIndexOf(mark) - 1;
+    if (count > 1) decimalMark = null;
+    else if (mark === localeDecimal) decimalMark = mark;
+    else decimalMark = after === 3 && !/^0[.,]/.test(s) ? null : mark;
+  }
+  const cut = decimalMark ? s.lastIndexOf(decimalMark) : s.length;
+  const integerPart = s.slice(0, cut);
+  const fraction = decimalMark ? s.slice(cut + 1) : '';
+  const groups = integerPart.split(/[.,]/);
+  if (
+    groups.length > 1 &&
+    (groups.slice(1).some((g) => g.length !== 3) || !groups[0] || groups[0].length > 3)
+  )
+    return { ok: false, reason: 'invalid' };
+  const integer = groups.join('') || '0';
+  if (!/^\d+$/.test(integer) || (decimalMark && !/^\d*$/.test(fraction)))
+    return { ok: false, reason: 'invalid' };
+  if (fraction.replace(/0+$/, '').length > exponent) return { ok: false, reason: 'tooManyDecimals' };
+  const minor = BigInt(integer + fraction.slice(0, exponent).padEnd(exponent, '0'));
+  if (minor <= 0n) return { ok: false, reason: 'notPositive' };
+  if (minor > 1_000_000_000_000_000n) return { ok: false, reason: 'invalid' };
+  return { ok: true, minor };
+}
+
+/** Minor units → what a person types in an amount field, in the locale's own marks, no grouping. */
+export function minorToInput(minor: number | bigint, currency: string, locale: string): string {
+  const decimal = minorToDecimal(minor, currency);
+  const mark =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return mark === '.' ? decimal : decimal.replace('.', mark);
 }

@@ -2,10 +2,28 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import authEn from '../features/auth/i18n/en.json';
 import authEs from '../features/auth/i18n/es.json';
+import consoleInvoicesEn from '../features/console-invoices/i18n/en.json';
+import consoleInvoicesEs from '../features/console-invoices/i18n/es.json';
+import creditsEn from '../features/credits/i18n/en.json';
+import creditsEs from '../features/credits/i18n/es.json';
+import customersEn from '../features/customers/i18n/en.json';
+import customersEs from '../features/customers/i18n/es.json';
 import homeEn from '../features/home/i18n/en.json';
 import homeEs from '../features/home/i18n/es.json';
+import invoicesEn from '../features/invoices/i18n/en.json';
+import invoicesEs from '../features/invoices/i18n/es.json';
 import outboxEn from '../features/outbox/i18n/en.json';
 import outboxEs from '../features/outbox/i18n/es.json';
+import paymentsEn from '../features/payments/i18n/en.json';
+import paymentsEs from '../features/payments/i18n/es.json';
+import portalDashboardEn from '../features/portal-dashboard/i18n/en.json';
+import portalDashboardEs from '../features/portal-dashboard/i18n/es.json';
+import portalDocumentsEn from '../features/portal-documents/i18n/en.json';
+import portalDocumentsEs from '../features/portal-documents/i18n/es.json';
+import reportsEn from '../features/reports/i18n/en.json';
+import reportsEs from '../features/reports/i18n/es.json';
+import settingsEn from '../features/settings/i18n/en.json';
+import settingsEs from '../features/settings/i18n/es.json';
 import shellEn from '../features/shell/i18n/en.json';
 import shellEs from '../features/shell/i18n/es.json';
 import teamEn from '../features/team/i18n/en.json';
@@ -19,8 +37,40 @@ import commonEs from './i18n/es.json';
  * reference for key types; test/web-i18n.test.ts keeps the Spanish files key-for-key equal.
  */
 export const resources = {
-  en: { common: commonEn, auth: authEn, shell: shellEn, home: homeEn, outbox: outboxEn, team: teamEn },
-  es: { common: commonEs, auth: authEs, shell: shellEs, home: homeEs, outbox: outboxEs, team: teamEs },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    shell: shellEn,
+    home: homeEn,
+    outbox: outboxEn,
+    team: teamEn,
+    invoices: invoicesEn,
+    customers: customersEn,
+    payments: paymentsEn,
+    credits: creditsEn,
+    consoleInvoices: consoleInvoicesEn,
+    portalDashboard: portalDashboardEn,
+    portalDocuments: portalDocumentsEn,
+    reports: reportsEn,
+    settings: settingsEn,
+  },
+  es: {
+    common: commonEs,
+    auth: authEs,
+    shell: shellEs,
+    home: homeEs,
+    outbox: outboxEs,
+    team: teamEs,
+    invoices: invoicesEs,
+    customers: customersEs,
+    payments: paymentsEs,
+    credits: creditsEs,
+    consoleInvoices: consoleInvoicesEs,
+    portalDashboard: portalDashboardEs,
+    portalDocuments: portalDocumentsEs,
+    reports: reportsEs,
+    settings: settingsEs,
+  },
 } as const;
 
 export const LOCALES: readonly Locale[] = ['es', 'en'];

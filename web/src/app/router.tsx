@@ -3,13 +3,30 @@ import { AcceptInvitationPage } from '../features/auth/accept-invitation.page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
 import { ResetPasswordPage } from '../features/auth/reset-password.page';
 import { SignInPage } from '../features/auth/sign-in.page';
+import { ConsoleInvoicePage } from '../features/console-invoices/console-invoice.page';
+import { ConsoleInvoicesPage } from '../features/console-invoices/console-invoices.page';
+import { CreditDetailPage } from '../features/credits/credit-detail.page';
+import { CreditsListPage } from '../features/credits/credits-list.page';
+import { NewCreditPage } from '../features/credits/new-credit.page';
+import { CustomerDetailPage } from '../features/customers/customer-detail.page';
+import { CustomersListPage } from '../features/customers/customers-list.page';
 import { ConsoleHomePage } from '../features/home/console-home.page';
-import { PortalHomePage } from '../features/home/portal-home.page';
+import { AR_WRITE_ROLES } from '../features/invoices/ar.types';
 import { OutboxListPage } from '../features/outbox/outbox-list.page';
 import { OutboxMessagePage } from '../features/outbox/outbox-message.page';
+import { PaymentDetailPage } from '../features/payments/payment-detail.page';
+import { PaymentsListPage } from '../features/payments/payments-list.page';
+import { RecordPaymentPage } from '../features/payments/record-payment.page';
+import { PortalDashboardPage } from '../features/portal-dashboard/portal-dashboard.page';
+import { PortalCreditsPage } from '../features/portal-documents/portal-credits.page';
+import { PortalInvoicePage } from '../features/portal-documents/portal-invoice.page';
+import { PortalInvoicesPage } from '../features/portal-documents/portal-invoices.page';
+import { PortalPaymentsPage } from '../features/portal-documents/portal-payments.page';
+import { AgingReportPage } from '../features/reports/aging-report.page';
+import { DocumentSettingsPage } from '../features/settings/documents-settings.page';
 import { CenteredLayout } from '../features/shell/centered-layout';
 import { ChooseContextPage } from '../features/shell/choose-context.page';
-import { ConsoleLayout, OUTBOX_ROLES } from '../features/shell/console-layout';
+import { ConsoleLayout, DOCUMENT_SETTINGS_ROLES, OUTBOX_ROLES } from '../features/shell/console-layout';
 import { NotFoundContent, NotFoundPage } from '../features/shell/not-found';
 import { PortalLayout } from '../features/shell/portal-layout';
 import { RouteError } from '../features/shell/route-error';
@@ -51,6 +68,30 @@ export const router = createBrowserRouter([
             ),
             children: [
               { index: true, element: <ConsoleHomePage /> },
+              { path: 'customers', element: <CustomersListPage /> },
+              { path: 'customers/:id', element: <CustomerDetailPage /> },
+              { path: 'invoices', element: <ConsoleInvoicesPage /> },
+              { path: 'invoices/:id', element: <ConsoleInvoicePage /> },
+              { path: 'payments', element: <PaymentsListPage /> },
+              {
+                path: 'payments/new',
+                element: (
+                  <RequireRole roles={AR_WRITE_ROLES}>
+                    <RecordPaymentPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'payments/:id', element: <PaymentDetailPage /> },
+              { path: 'credits', element: <CreditsListPage /> },
+              {
+                path: 'credits/new',
+                element: (
+                  <RequireRole roles={AR_WRITE_ROLES}>
+                    <NewCreditPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'credits/:id', element: <CreditDetailPage /> },
               {
                 path: 'outbox',
                 element: (
@@ -68,6 +109,15 @@ export const router = createBrowserRouter([
                 ),
               },
               { path: 'team', element: <ConsoleTeamPage /> },
+              {
+                path: 'settings/documents',
+                element: (
+                  <RequireRole roles={DOCUMENT_SETTINGS_ROLES}>
+                    <DocumentSettingsPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'reports/aging', element: <AgingReportPage /> },
               { path: '*', element: <NotFoundContent /> },
             ],
           },
@@ -79,7 +129,11 @@ export const router = createBrowserRouter([
               </RequireContext>
             ),
             children: [
-              { index: true, element: <PortalHomePage /> },
+              { index: true, element: <PortalDashboardPage /> },
+              { path: 'invoices', element: <PortalInvoicesPage /> },
+              { path: 'invoices/:id', element: <PortalInvoicePage /> },
+              { path: 'credits', element: <PortalCreditsPage /> },
+              { path: 'payments', element: <PortalPaymentsPage /> },
               {
                 path: 'users',
                 element: (

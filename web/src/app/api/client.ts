@@ -35,8 +35,14 @@ export function rememberSession(me: Me | null): void {
   csrfToken = me?.csrfToken ?? null;
 }
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.resolvedLanguage ?? i18n.language,
   };

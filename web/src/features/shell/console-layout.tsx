@@ -1,9 +1,20 @@
-import { IconHome, IconMail, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconCash,
+  IconFileInvoice,
+  IconFileSettings,
+  IconHome,
+  IconMail,
+  IconReceiptRefund,
+  IconReportMoney,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useStaffContext } from '../../app/session';
 import { AppFrame, type NavItem } from './app-frame';
 
 export const OUTBOX_ROLES = ['owner', 'admin'] as const;
+export const DOCUMENT_SETTINGS_ROLES = ['owner', 'admin'] as const;
 
 /** The seller staff's console. */
 export function ConsoleLayout() {
@@ -11,10 +22,18 @@ export function ConsoleLayout() {
   const { role } = useStaffContext();
   const nav: NavItem[] = [
     { to: '/console', label: t('nav.home'), icon: IconHome, end: true },
+    { to: '/console/customers', label: t('list.title', { ns: 'customers' }), icon: IconBuildingStore },
+    { to: '/console/invoices', label: t('list.title', { ns: 'consoleInvoices' }), icon: IconFileInvoice },
+    { to: '/console/payments', label: t('list.title', { ns: 'payments' }), icon: IconCash },
+    { to: '/console/credits', label: t('list.title', { ns: 'credits' }), icon: IconReceiptRefund },
     ...((OUTBOX_ROLES as readonly string[]).includes(role)
       ? [{ to: '/console/outbox', label: t('nav.outbox'), icon: IconMail }]
       : []),
+    { to: '/console/reports/aging', label: t('nav', { ns: 'reports' }), icon: IconReportMoney },
     { to: '/console/team', label: t('nav.team'), icon: IconUsers },
+    ...((DOCUMENT_SETTINGS_ROLES as readonly string[]).includes(role)
+      ? [{ to: '/console/settings/documents', label: t('nav', { ns: 'settings' }), icon: IconFileSettings }]
+      : []),
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;
 }

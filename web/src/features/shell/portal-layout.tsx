@@ -1,4 +1,4 @@
-import { IconHome, IconUsers } from '@tabler/icons-react';
+import { IconCash, IconFileInvoice, IconHome, IconReceiptRefund, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerContext } from '../../app/session';
 import { AppFrame, type NavItem } from './app-frame';
@@ -9,6 +9,9 @@ export function PortalLayout() {
   const { role } = useCustomerContext();
   const nav: NavItem[] = [
     { to: '/portal', label: t('nav.home'), icon: IconHome, end: true },
+    { to: '/portal/invoices', label: t('invoices.title', { ns: 'portalDocuments' }), icon: IconFileInvoice },
+    { to: '/portal/credits', label: t('credits.title', { ns: 'portalDocuments' }), icon: IconReceiptRefund },
+    { to: '/portal/payments', label: t('payments.title', { ns: 'portalDocuments' }), icon: IconCash },
     ...(role === 'account_admin' ? [{ to: '/portal/users', label: t('nav.users'), icon: IconUsers }] : []),
   ];
   return <AppFrame nav={nav} navLabel={t('nav.portalLabel')} />;

@@ -1,0 +1,203 @@
+import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconReceiptRefund } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useFormatters } from '../../app/format';
+import { rules, useServerErrors } from '../../app/forms';
+import { usePageTitle } from '../../app/page-title';
+import { PageHeader } from '../../app/ui/page-header';
+import { ProblemAlert } from '../../app/ui/problem-alert';
+import { CustomerSelect } from '../customers/customer-select';
+import { useCustomer } from '../customers/customers.api';
+import { BackLink } from '../invoices/ar-ui';
+import { useInvoices } from '../invoices/invoices.api';
+import payClasses from '../payments/payments.module.css';
+import { todayIso, useAmountField } from '../payments/record-payment.page';
+import { useCreateCredit } from './credits.api';
+
+export function NewCreditPage() {
+  const { t } = useTranslation(['credits', 'payments', 'invoices', 'common']);
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  usePageTitle(t('new.title'));
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const create = useCreateCredit();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      customerId: params.get('customerId') ?? '',
+      invoiceId: params.get('invoiceId') ?? '',
+      amount: '',
+      currency: '',
+      issueDate: todayIso(),
+      reason: '',
+    },
+    validate: {
+      customerId: rules.required,
+      amount: rules.required,
+      issueDate: rules.required,
+      reason: rules.required,
+    },
+  });
+  const { formError, handleError, clearFormError } = useServerErrors(form);
+  const values = form.getValues();
+  const customer = useCustomer(values.customerId || null);
+  const invoices = useInvoices(
+    'console',
+    { customerId: values.customerId || undefined, status: 'open', sort: '-issueDate', pageSize: 100 },
+    { enabled: Boolean(values.customerId) },
+  );
+  const invoice = invoices.data?.items.find((item) => item.id === values.invoiceId);
+
+  useEffect(() => {
+    if (customer.data && !form.getValues().currency) form.setFieldValue('currency', customer.data.currency);
+  }, [customer.data, form.setFieldValue, form.getValues]);
+  useEffect(() => {
+    if (invoice) form.setFieldValue('currency', invoice.currency);
+  }, [invoice, form.setFieldValue]);
+
+  const currencies = useMemo(() => {
+    const set = new Set<string>();
+    if (customer.data) set.add(customer.data.currency);
+    for (const balance of customer.data?.balances ?? []) set.add(balance.currency);
+    return [...set];
+  }, [customer.data]);
+  const currency = values.currency || null;
+  const amount = useAmountField(values.amount, currency);
+
+  const submit = form.onSubmit((input) => {
+    clearFormError();
+    if (amount.minor === null || !currency) return;
+    create.mutate(
+      {
+        idempotencyKey,
+        body: {
+          customerId: input.customerId,
+          amount: Number(amount.minor),
+          currency,
+          issueDate: input.issueDate,
+          reason: input.reason.trim(),
+          invoiceId: input.invoiceId || undefined,
+        },
+      },
+      {
+        onSuccess: (credit) => {
+          notifications.show({
+            color: 'teal',
+            title: t('new.doneTitle'),
+            message: t('new.doneText', {
+              number: credit.number,
+              amount: format.money(credit.amount, credit.currency),
+            }),
+          });
+          void navigate(`/console/credits/${credit.id}`, { replace: true });
+        },
+        onError: handleError,
+      },
+    );
+  });
+
+  return (
+    <>
+      <BackLink to="/console/credits">{t('detail.back')}</BackLink>
+      <PageHeader title={t('new.title')} description={t('new.description')} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg" maw={820}>
+          {formError && <ProblemAlert error={formError} />}
+          <Paper withBorder p="lg">
+            <Grid gap="md">
+              <Grid.Col span={12}>
+                <CustomerSelect
+                  label={t('payments:fields.customer')}
+                  value={values.customerId || null}
+                  onChange={(id) => {
+                    form.setFieldValue('customerId', id ?? '');
+                    form.setFieldValue('invoiceId', '');
+                    form.setFieldValue('currency', '');
+                  }}
+                  error={form.errors.customerId}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Select
+                  label={t('fields.invoice')}
+                  description={t('new.invoiceHelp')}
+                  placeholder={t('new.invoiceNone')}
+                  clearable
+                  searchable
+                  disabled={!values.customerId}
+                  data={(invoices.data?.items ?? []).map((item) => ({
+                    value: item.id,
+                    label: `${item.number} · ${format.money(item.openAmount, item.currency)} · ${format.day(item.dueDate)}`,
+                  }))}
+                  {...form.getInputProps('invoiceId')}
+                  onChange={(value) => form.setFieldValue('invoiceId', value ?? '')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 5 }}>
+                <TextInput
+                  label={t('fields.amount')}
+                  required
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder={t('payments:record.amountPlaceholder')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  classNames={{ input: payClasses.amountInput }}
+                  {...form.getInputProps('amount')}
+                  error={form.errors.amount ?? amount.error}
+                  description={
+                    amount.hint ? t('payments:record.parsedAs', { amount: amount.hint }) : undefined
+                  }
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 3 }}>
+                <Select
+                  label={t('invoices:fields.currency')}
+                  data={currencies}
+                  disabled={currencies.length <= 1 || Boolean(invoice)}
+                  allowDeselect={false}
+                  {...form.getInputProps('currency')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <TextInput
+                  type="date"
+                  label={t('fields.issueDate')}
+                  required
+                  {...form.getInputProps('issueDate')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Textarea
+                  label={t('fields.reason')}
+                  placeholder={t('new.reasonPlaceholder')}
+                  required
+                  autosize
+                  minRows={2}
+                  maxLength={500}
+                  {...form.getInputProps('reason')}
+                />
+              </Grid.Col>
+            </Grid>
+          </Paper>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => void navigate(-1)}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              leftSection={<IconReceiptRefund size={18} aria-hidden />}
+              loading={create.isPending}
+            >
+              {t('new.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,442 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Grid,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconBan, IconFileOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '../../app/api/client';
+import { useFormatters } from '../../app/format';
+import { ProblemAlert } from '../../app/ui/problem-alert';
+import type { Audience, InvoiceDetail } from './ar.types';
+import { Facts, InvoiceStatusBadge, OverdueBadge, PaymentStatusBadge, PdfButton, Section } from './ar-ui';
+import { invoicePdfUrl } from './invoices.api';
+import classes from './invoices.module.css';
+
+export interface InvoiceDetailViewProps {
+  invoice: InvoiceDetail;
+  audience: Audience;
+  /** Buttons next to "Download PDF" (void, record payment…). */
+  actions?: ReactNode;
+  /** Where a payment or a credit memo of the history links to, if anywhere. */
+  paymentLink?: (paymentId: string) => string;
+  creditLink?: (creditMemoId: string) => string;
+  customerLink?: string;
+}
+
+/** Everything on an invoice: header, lines with their taxes, fees, totals, and what has been applied to it. */
+export function InvoiceDetailView({
+  invoice,
+  audience,
+  actions,
+  paymentLink,
+  creditLink,
+  customerLink,
+}: InvoiceDetailViewProps) {
+  const { t } = useTranslation(['invoices', 'common']);
+  const format = useFormatters();
+  const money = (minor: number) => format.money(minor, invoice.currency);
+  const paid = invoice.payments.filter((p) => !p.unappliedAt).reduce((sum, p) => sum + BigInt(p.amount), 0n);
+  const credited = invoice.credits
+    .filter((c) => !c.unappliedAt)
+    .reduce((sum, c) => sum + BigInt(c.amount), 0n);
+  const showSku = invoice.lines.some((line) => line.sku);
+  const showUnit = invoice.lines.some((line) => line.unit);
+  const showDiscount = invoice.lines.some((line) => line.discountAmount !== 0);
+  const fees = invoice.charges.filter((charge) => charge.kind === 'fee');
+  const documentTaxes = invoice.charges.filter((charge) => charge.kind === 'tax');
+
+  // Taxes by name and rate across lines and document-level charges.
+  const taxSummary = new Map<string, { name: string; rate: string | null; amount: bigint }>();
+  for (const tax of [...invoice.lines.flatMap((line) => line.taxes), ...documentTaxes]) {
+    const key = `${tax.name}|${tax.rate ?? ''}`;
+    const entry = taxSummary.get(key) ?? { name: tax.name, rate: tax.rate, amount: 0n };
+    entry.amount += BigInt(tax.amount);
+    taxSummary.set(key, entry);
+  }
+
+  const rate = (value: string | null) => (value === null ? '' : ` (${format.number(Number(value))} %)`);
+  const quantity = (value: string) => {
+    const n = Number(value);
+    return Number.isFinite(n)
+      ? new Intl.NumberFormat(format.locale, { maximumFractionDigits: 6 }).format(value as `${number}`)
+      : value;
+  };
+  const unitPrice = (value: string) =>
+    new Intl.NumberFormat(format.locale, {
+      style: 'currency',
+      currency: invoice.currency,
+      maximumFractionDigits: 6,
+    }).format(value as `${number}`);
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Stack gap={6}>
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.06em">
+              {t('detail.eyebrow')}
+            </Text>
+            <Group gap="sm" align="center">
+              <Title order={1} fz={26}>
+                {invoice.number}
+              </Title>
+              <InvoiceStatusBadge status={invoice.status} />
+              {invoice.status === 'open' && <PaymentStatusBadge status={invoice.paymentStatus} />}
+              {invoice.status === 'open' && invoice.overdue && <OverdueBadge days={invoice.daysOverdue} />}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {customerLink ? (
+                <Anchor component={Link} to={customerLink} size="sm" fw={500}>
+                  {invoice.customer.name}
+                </Anchor>
+              ) : (
+                invoice.customer.name
+              )}{' '}
+              · {invoice.customer.accountNumber}
+            </Text>
+          </Stack>
+          <Stack gap={4} align="flex-end">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
+              {t('fields.openAmount')}
+            </Text>
+            <Text
+              fz={28}
+              fw={700}
+              className={classes.money}
+              c={invoice.overdue && invoice.status === 'open' ? 'red.7' : undefined}
+            >
+              {invoice.status === 'void' ? '—' : money(invoice.openAmount)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('detail.ofTotal', { total: money(invoice.total) })}
+            </Text>
+          </Stack>
+        </Group>
+        <Box mt="lg">
+          <Facts
+            rows={[
+              [t('fields.issueDate'), format.day(invoice.issueDate)],
+              [t('fields.dueDate'), format.day(invoice.dueDate)],
+              [t('fields.poNumber'), invoice.poNumber || '—'],
+              [t('fields.currency'), invoice.currency],
+              ...(invoice.erpId && audience === 'console'
+                ? [[t('fields.erpId'), invoice.erpId] as [string, ReactNode]]
+                : []),
+            ]}
+          />
+        </Box>
+        <Group mt="lg" gap="sm">
+          <PdfButton href={invoicePdfUrl(audience, invoice.id)}>{t('detail.downloadPdf')}</PdfButton>
+          {actions}
+        </Group>
+      </Paper>
+
+      {invoice.status === 'void' && (
+        <Alert
+          color="gray"
+          variant="light"
+          icon={<IconBan size={20} aria-hidden />}
+          title={t('detail.voidTitle')}
+        >
+          {invoice.voidedAt ? t('detail.voidText', { date: format.dateTime(invoice.voidedAt) }) : null}
+          {invoice.voidReason && (
+            <Text size="sm" mt={4}>
+              {t('detail.voidReason', { reason: invoice.voidReason })}
+            </Text>
+          )}
+        </Alert>
+      )}
+
+      <Section title={t('detail.lines')}>
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                {showSku && <Table.Th>{t('lines.sku')}</Table.Th>}
+                <Table.Th miw={220}>{t('lines.description')}</Table.Th>
+                <Table.Th ta="right">{t('lines.quantity')}</Table.Th>
+                {showUnit && <Table.Th>{t('lines.unit')}</Table.Th>}
+                <Table.Th ta="right">{t('lines.unitPrice')}</Table.Th>
+                {showDiscount && <Table.Th ta="right">{t('lines.discount')}</Table.Th>}
+                <Table.Th ta="right">{t('lines.taxes')}</Table.Th>
+                <Table.Th ta="right">{t('lines.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoice.lines.map((line) => (
+                <Table.Tr key={line.lineNo}>
+                  {showSku && (
+                    <Table.Td fz="sm" ff="monospace" className={classes.nowrap}>
+                      {line.sku ?? '—'}
+                    </Table.Td>
+                  )}
+                  <Table.Td fz="sm">
+                    {line.description}
+                    {line.taxes.length > 0 && (
+                      <Text className={classes.sub}>
+                        {line.taxes.map((tax) => `${tax.name}${rate(tax.rate)}`).join(' · ')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td className={classes.num} fz="sm">
+                    {quantity(line.quantity)}
+                  </Table.Td>
+                  {showUnit && <Table.Td fz="sm">{line.unit ?? ''}</Table.Td>}
+                  <Table.Td className={classes.num} fz="sm">
+                    {unitPrice(line.unitPrice)}
+                  </Table.Td>
+                  {showDiscount && (
+                    <Table.Td className={classes.num} fz="sm">
+                      {line.discountAmount ? `−${money(line.discountAmount)}` : '—'}
+                    </Table.Td>
+                  )}
+                  <Table.Td className={classes.num} fz="sm">
+                    {money(line.taxAmount)}
+                  </Table.Td>
+                  <Table.Td className={classes.num} fz="sm" fw={600}>
+                    {money(line.totalAmount)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Grid p="md" gap="xl" className={classes.footer}>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Stack gap="md">
+              {taxSummary.size > 0 && (
+                <Box>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
+                    {t('detail.taxDetail')}
+                  </Text>
+                  <table className={classes.totals} style={{ marginLeft: 0 }}>
+                    <tbody>
+                      {[...taxSummary.values()].map((tax) => (
+                        <tr key={`${tax.name}${tax.rate}`}>
+                          <th>{`${tax.name}${rate(tax.rate)}`}</th>
+                          <td>{money(Number(tax.amount))}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </Box>
+              )}
+              {fees.length > 0 && (
+                <Box>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
+                    {t('detail.fees')}
+                  </Text>
+                  <table className={classes.totals} style={{ marginLeft: 0 }}>
+                    <tbody>
+                      {fees.map((fee) => (
+                        <tr key={fee.name}>
+                          <th>{`${fee.name}${rate(fee.rate)}`}</th>
+                          <td>{money(fee.amount)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </Box>
+              )}
+              {invoice.notes && (
+                <Box>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
+                    {t('fields.notes')}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {invoice.notes}
+                  </Text>
+                </Box>
+              )}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <table className={classes.totals} aria-label={t('detail.totals')}>
+              <tbody>
+                <tr>
+                  <th>{t('totals.subtotal')}</th>
+                  <td>{money(invoice.subtotal)}</td>
+                </tr>
+                {invoice.discountTotal !== 0 && (
+                  <tr>
+                    <th>{t('totals.discounts')}</th>
+                    <td>−{money(invoice.discountTotal)}</td>
+                  </tr>
+                )}
+                <tr>
+                  <th>{t('totals.taxes')}</th>
+                  <td>{money(invoice.taxTotal)}</td>
+                </tr>
+                {invoice.feeTotal !== 0 && (
+                  <tr>
+                    <th>{t('totals.fees')}</th>
+                    <td>{money(invoice.feeTotal)}</td>
+                  </tr>
+                )}
+                <tr data-strong>
+                  <th>{t('totals.total')}</th>
+                  <td>{money(invoice.total)}</td>
+                </tr>
+                <tr>
+                  <th>{t('totals.paid')}</th>
+                  <td>{paid ? `−${money(Number(paid))}` : money(0)}</td>
+                </tr>
+                <tr>
+                  <th>{t('totals.credited')}</th>
+                  <td>{credited ? `−${money(Number(credited))}` : money(0)}</td>
+                </tr>
+                <tr data-strong data-open>
+                  <th>{t('totals.open')}</th>
+                  <td>{invoice.status === 'void' ? '—' : money(invoice.openAmount)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </Grid.Col>
+        </Grid>
+      </Section>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Section title={t('detail.payments')}>
+            {invoice.payments.length === 0 ? (
+              <Text size="sm" c="dimmed" p="md">
+                {t('detail.noPayments')}
+              </Text>
+            ) : (
+              <Table verticalSpacing="xs">
+                <Table.Tbody>
+                  {invoice.payments.map((payment) => (
+                    <Table.Tr key={payment.applicationId}>
+                      <Table.Td>
+                        {paymentLink ? (
+                          <Anchor component={Link} to={paymentLink(payment.paymentId)} size="sm" fw={600}>
+                            {payment.number}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" fw={600}>
+                            {payment.number}
+                          </Text>
+                        )}
+                        <Text className={classes.sub}>
+                          {t(`methods.${payment.method}`)} · {format.day(payment.receivedOn)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {payment.unappliedAt ? (
+                          <Group gap={6} justify="flex-end" wrap="nowrap">
+                            <Badge size="xs" color="gray" variant="light" tt="none">
+                              {t('detail.unapplied')}
+                            </Badge>
+                            <Text size="sm" className={classes.struck}>
+                              {money(payment.amount)}
+                            </Text>
+                          </Group>
+                        ) : (
+                          <Text size="sm" fw={600} className={classes.money}>
+                            {money(payment.amount)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Section title={t('detail.credits')}>
+            {invoice.credits.length === 0 ? (
+              <Text size="sm" c="dimmed" p="md">
+                {t('detail.noCredits')}
+              </Text>
+            ) : (
+              <Table verticalSpacing="xs">
+                <Table.Tbody>
+                  {invoice.credits.map((credit) => (
+                    <Table.Tr key={credit.applicationId}>
+                      <Table.Td>
+                        {creditLink ? (
+                          <Anchor component={Link} to={creditLink(credit.creditMemoId)} size="sm" fw={600}>
+                            {credit.number}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" fw={600}>
+                            {credit.number}
+                          </Text>
+                        )}
+                        <Text className={classes.sub}>{format.dateTime(credit.appliedAt)}</Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {credit.unappliedAt ? (
+                          <Group gap={6} justify="flex-end" wrap="nowrap">
+                            <Badge size="xs" color="gray" variant="light" tt="none">
+                              {t('detail.unapplied')}
+                            </Badge>
+                            <Text size="sm" className={classes.struck}>
+                              {money(credit.amount)}
+                            </Text>
+                          </Group>
+                        ) : (
+                          <Text size="sm" fw={600} className={classes.money}>
+                            {money(credit.amount)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Loading, not found or failed, for any AR detail page. */
+export function DetailFallback({
+  query,
+  notFoundTitle,
+  notFoundText,
+}: {
+  query: { error: unknown; isError: boolean; refetch: () => unknown };
+  notFoundTitle: string;
+  notFoundText: string;
+}) {
+  if (isApiError(query.error) && query.error.status === 404) {
+    return (
+      <Paper withBorder p="xl">
+        <Stack align="center" gap="xs" py="lg">
+          <IconFileOff size={32} stroke={1.5} aria-hidden color="var(--mantine-color-gray-5)" />
+          <Title order={2} fz="lg">
+            {notFoundTitle}
+          </Title>
+          <Text size="sm" c="dimmed" ta="center" maw={420}>
+            {notFoundText}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  }
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <Stack gap="lg">
+      <Skeleton height={180} radius="md" />
+      <Skeleton height={260} radius="md" />
+    </Stack>
+  );
+}

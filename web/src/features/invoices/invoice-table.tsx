@@ -1,0 +1,418 @@
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Button,
+  Checkbox,
+  Collapse,
+  EmptyState,
+  Group,
+  Indicator,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFileInvoice, IconSearch, IconX } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { minorToInput, parseMoneyInput, useFormatters } from '../../app/format';
+import { ProblemAlert } from '../../app/ui/problem-alert';
+import type { Audience, InvoiceSummary } from './ar.types';
+import { DueDate, InvoiceBadges, Money, PageFooter, SkeletonRows, SortableTh } from './ar-ui';
+import { type InvoiceQuery, useInvoices } from './invoices.api';
+import classes from './invoices.module.css';
+import { useListState } from './list-state';
+
+const STATUS_TABS = ['all', 'open', 'overdue', 'partially_paid', 'paid', 'void'] as const;
+const DATE_KEYS = ['issuedFrom', 'issuedTo', 'dueFrom', 'dueTo'] as const;
+const AMOUNT_KEYS = ['minAmount', 'maxAmount'] as const;
+export const INVOICE_PAGE_SIZE = 25;
+
+export interface InvoiceTableProps {
+  audience: Audience;
+  /** Only this customer's invoices (and no customer column). */
+  customerId?: string;
+  showCustomer?: boolean;
+  selectable?: boolean;
+  /** Keep filters, sort and page in the address (list pages). */
+  syncUrl?: boolean;
+  /** Where a row's number links to. */
+  linkTo: (invoice: InvoiceSummary) => string;
+  /** The currency whose decimals the amount filters are typed in. */
+  amountCurrency?: string;
+  defaultSort?: string;
+  defaultStatus?: string;
+  title?: string;
+}
+
+/**
+ * Invoices of a seller or of one customer account, filtered, sorted and paginated by the
+ * server; rows can be selected to see what they add up to.
+ */
+export function InvoiceTable({
+  audience,
+  customerId,
+  showCustomer = false,
+  selectable = false,
+  syncUrl = false,
+  linkTo,
+  amountCurrency = 'USD',
+  defaultSort = '-issueDate',
+  defaultStatus = '',
+}: InvoiceTableProps) {
+  const { t } = useTranslation(['invoices', 'common']);
+  const format = useFormatters();
+  const state = useListState(syncUrl);
+  const q = state.get('q');
+  const status = state.get('status') || defaultStatus;
+  const sort = state.get('sort') || defaultSort;
+
+  const [search, setSearch] = useState(q);
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  useEffect(() => {
+    if (debounced !== q) state.set({ q: debounced || null });
+  }, [debounced, q, state.set]);
+
+  const advancedActive = [...DATE_KEYS, ...AMOUNT_KEYS].filter((key) => state.get(key)).length;
+  const [showAdvanced, setShowAdvanced] = useState(advancedActive > 0);
+
+  // Amount filters are typed as text and sent in minor units once they parse.
+  const [amountText, setAmountText] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      AMOUNT_KEYS.filter((key) => /^\d+$/.test(state.get(key))).map((key) => [
+        key,
+        minorToInput(BigInt(state.get(key)), amountCurrency, format.locale),
+      ]),
+    ),
+  );
+  const amountError = (key: (typeof AMOUNT_KEYS)[number]) => {
+    const text = amountText[key];
+    if (!text?.trim()) return null;
+    const parsed = parseMoneyInput(text, amountCurrency, format.locale);
+    return parsed.ok ? null : t('filters.amountInvalid');
+  };
+  const setAmount = (key: (typeof AMOUNT_KEYS)[number], text: string) => {
+    setAmountText((current) => ({ ...current, [key]: text }));
+    if (!text.trim()) return state.set({ [key]: null });
+    const parsed = parseMoneyInput(text, amountCurrency, format.locale);
+    if (parsed.ok) state.set({ [key]: parsed.minor.toString() });
+  };
+
+  const query: InvoiceQuery = {
+    customerId,
+    status: status === 'all' ? undefined : status || undefined,
+    issuedFrom: state.get('issuedFrom') || undefined,
+    issuedTo: state.get('issuedTo') || undefined,
+    dueFrom: state.get('dueFrom') || undefined,
+    dueTo: state.get('dueTo') || undefined,
+    minAmount: state.get('minAmount') || undefined,
+    maxAmount: state.get('maxAmount') || undefined,
+    q: q || undefined,
+    sort,
+    page: state.page,
+    pageSize: INVOICE_PAGE_SIZE,
+  };
+  const invoices = useInvoices(audience, query);
+  const data = invoices.data;
+  const filtered = Boolean(q || (status && status !== 'all') || advancedActive);
+
+  // Selection survives paging and filtering: it is keyed by id and remembers each row.
+  const [selected, setSelected] = useState<Map<string, InvoiceSummary>>(new Map());
+  const toggle = (invoice: InvoiceSummary) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(invoice.id)) next.delete(invoice.id);
+      else next.set(invoice.id, invoice);
+      return next;
+    });
+  const pageIds = data?.items.map((item) => item.id) ?? [];
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const someOnPage = pageIds.some((id) => selected.has(id));
+  const togglePage = () =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (allOnPage) for (const id of pageIds) next.delete(id);
+      else for (const item of data?.items ?? []) next.set(item.id, item);
+      return next;
+    });
+
+  const clearFilters = () => {
+    setSearch('');
+    setAmountText({});
+    state.set({
+      q: null,
+      status: null,
+      ...Object.fromEntries([...DATE_KEYS, ...AMOUNT_KEYS].map((key) => [key, null])),
+    });
+  };
+
+  const columns = 6 + (showCustomer ? 1 : 0) + (selectable ? 1 : 0);
+  const statusValue = STATUS_TABS.includes(status as (typeof STATUS_TABS)[number]) ? status : 'all';
+
+  return (
+    <>
+      <Paper withBorder className={classes.section}>
+        <Stack gap="sm" p="md" className={classes.filters}>
+          <Group justify="space-between" gap="sm">
+            <Group gap="sm" flex={1} miw={0}>
+              <TextInput
+                aria-label={t('filters.searchLabel')}
+                placeholder={t('filters.searchPlaceholder')}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                type="search"
+                value={search}
+                onChange={(event) => setSearch(event.currentTarget.value)}
+                w={{ base: '100%', sm: 300 }}
+              />
+              <Indicator disabled={advancedActive === 0} label={advancedActive} size={16} offset={4}>
+                <Button
+                  variant={showAdvanced ? 'light' : 'default'}
+                  leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+                  onClick={() => setShowAdvanced((open) => !open)}
+                  aria-expanded={showAdvanced}
+                >
+                  {t('filters.more')}
+                </Button>
+              </Indicator>
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  leftSection={<IconX size={14} aria-hidden />}
+                  onClick={clearFilters}
+                >
+                  {t('filters.clear')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+          <Box style={{ overflowX: 'auto' }}>
+            <SegmentedControl
+              aria-label={t('filters.status')}
+              value={statusValue}
+              onChange={(value) =>
+                state.set({ status: value === 'all' ? (defaultStatus ? 'all' : null) : value })
+              }
+              data={STATUS_TABS.map((value) => ({ value, label: t(`filters.statuses.${value}`) }))}
+              size="sm"
+            />
+          </Box>
+          <Collapse expanded={showAdvanced}>
+            <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" pt={4}>
+              {DATE_KEYS.map((key) => (
+                <TextInput
+                  key={key}
+                  type="date"
+                  label={t(`filters.${key}`)}
+                  value={state.get(key)}
+                  onChange={(event) => state.set({ [key]: event.currentTarget.value || null })}
+                />
+              ))}
+              {AMOUNT_KEYS.map((key) => (
+                <TextInput
+                  key={key}
+                  label={t(`filters.${key}`)}
+                  inputMode="decimal"
+                  placeholder={t('filters.amountPlaceholder')}
+                  value={amountText[key] ?? ''}
+                  error={amountError(key)}
+                  onChange={(event) => setAmount(key, event.currentTarget.value)}
+                />
+              ))}
+            </SimpleGrid>
+          </Collapse>
+        </Stack>
+
+        {invoices.isError && !data ? (
+          <Box p="md">
+            <ProblemAlert error={invoices.error} onRetry={() => void invoices.refetch()} />
+          </Box>
+        ) : data && data.items.length === 0 ? (
+          <EmptyState
+            py={48}
+            icon={<IconFileInvoice size={28} stroke={1.5} aria-hidden />}
+            withIndicatorBackground
+            title={filtered ? t('table.noMatchesTitle') : t('table.emptyTitle')}
+            description={filtered ? t('table.noMatchesText') : t('table.emptyText')}
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={showCustomer ? 980 : 820}>
+            <Table highlightOnHover verticalSpacing="sm" opacity={invoices.isPlaceholderData ? 0.6 : 1}>
+              <Table.Thead>
+                <Table.Tr>
+                  {selectable && (
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label={t('table.selectPage')}
+                        checked={allOnPage}
+                        indeterminate={someOnPage && !allOnPage}
+                        onChange={togglePage}
+                        size="xs"
+                      />
+                    </Table.Th>
+                  )}
+                  <SortableTh field="number" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                    {t('fields.number')}
+                  </SortableTh>
+                  {showCustomer && (
+                    <SortableTh field="customer" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                      {t('fields.customer')}
+                    </SortableTh>
+                  )}
+                  <SortableTh
+                    field="issueDate"
+                    sort={sort}
+                    onSort={(value) => state.set({ sort: value })}
+                    descendingFirst
+                  >
+                    {t('fields.issueDate')}
+                  </SortableTh>
+                  <SortableTh field="dueDate" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                    {t('fields.dueDate')}
+                  </SortableTh>
+                  <Table.Th>{t('fields.status')}</Table.Th>
+                  <SortableTh
+                    field="total"
+                    sort={sort}
+                    onSort={(value) => state.set({ sort: value })}
+                    align="right"
+                    descendingFirst
+                  >
+                    {t('fields.total')}
+                  </SortableTh>
+                  <SortableTh
+                    field="openAmount"
+                    sort={sort}
+                    onSort={(value) => state.set({ sort: value })}
+                    align="right"
+                    descendingFirst
+                  >
+                    {t('fields.openAmount')}
+                  </SortableTh>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data ? (
+                  data.items.map((invoice) => (
+                    <Table.Tr
+                      key={invoice.id}
+                      className={selected.has(invoice.id) ? classes.rowSelected : undefined}
+                    >
+                      {selectable && (
+                        <Table.Td>
+                          <Checkbox
+                            aria-label={t('table.selectRow', { number: invoice.number })}
+                            checked={selected.has(invoice.id)}
+                            onChange={() => toggle(invoice)}
+                            size="xs"
+                          />
+                        </Table.Td>
+                      )}
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={linkTo(invoice)}
+                          fw={600}
+                          size="sm"
+                          className={classes.nowrap}
+                        >
+                          {invoice.number}
+                        </Anchor>
+                        {invoice.poNumber && (
+                          <Text className={classes.sub} truncate="end" maw={180}>
+                            {t('fields.poShort', { po: invoice.poNumber })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      {showCustomer && (
+                        <Table.Td>
+                          <Text size="sm" fw={500} truncate="end" maw={240}>
+                            {invoice.customer.name}
+                          </Text>
+                          <Text className={classes.sub}>{invoice.customer.accountNumber}</Text>
+                        </Table.Td>
+                      )}
+                      <Table.Td fz="sm" className={classes.nowrap}>
+                        {format.day(invoice.issueDate)}
+                      </Table.Td>
+                      <Table.Td>
+                        <DueDate invoice={invoice} />
+                      </Table.Td>
+                      <Table.Td>
+                        <InvoiceBadges invoice={invoice} />
+                      </Table.Td>
+                      <Table.Td className={classes.num} fz="sm">
+                        <Money minor={invoice.total} currency={invoice.currency} />
+                      </Table.Td>
+                      <Table.Td className={classes.num} fz="sm" fw={600}>
+                        {invoice.status === 'void' ? (
+                          <Text component="span" c="dimmed" size="sm">
+                            —
+                          </Text>
+                        ) : (
+                          <Money minor={invoice.openAmount} currency={invoice.currency} />
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                ) : (
+                  <SkeletonRows cols={columns} />
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <PageFooter
+          data={data}
+          onPage={(page) => state.set({ page: String(page) })}
+          label={t('table.pagination')}
+        />
+      </Paper>
+      {selectable && selected.size > 0 && (
+        <SelectionBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
+      )}
+    </>
+  );
+}
+
+/** How many invoices are selected and what is still open on them, per currency. */
+function SelectionBar({ selected, onClear }: { selected: InvoiceSummary[]; onClear: () => void }) {
+  const { t } = useTranslation(['invoices', 'common']);
+  const format = useFormatters();
+  const totals = useMemo(() => {
+    const byCurrency = new Map<string, bigint>();
+    for (const invoice of selected) {
+      if (invoice.status !== 'open') continue;
+      byCurrency.set(invoice.currency, (byCurrency.get(invoice.currency) ?? 0n) + BigInt(invoice.openAmount));
+    }
+    return [...byCurrency.entries()];
+  }, [selected]);
+  return (
+    <Group className={classes.selectionBar} justify="space-between" gap="md" role="status" aria-live="polite">
+      <Group gap="lg">
+        <Text fw={600} size="sm">
+          {t('selection.count', { count: selected.length })}
+        </Text>
+        <Group gap={6}>
+          <Text size="sm" c="gray.4">
+            {t('selection.openTotal')}
+          </Text>
+          <Text size="sm" fw={700} className={classes.money}>
+            {totals.length === 0
+              ? format.money(0, selected[0]?.currency ?? 'USD')
+              : totals.map(([currency, minor]) => format.money(minor, currency)).join(' · ')}
+          </Text>
+        </Group>
+      </Group>
+      <ActionIcon variant="subtle" color="gray.3" onClick={onClear} aria-label={t('selection.clear')}>
+        <IconX size={16} aria-hidden />
+      </ActionIcon>
+    </Group>
+  );
+}

@@ -1,0 +1,248 @@
+import { Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconCash } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { currencyExponent, parseMoneyInput, useFormatters } from '../../app/format';
+import { rules, useServerErrors } from '../../app/forms';
+import { usePageTitle } from '../../app/page-title';
+import { PageHeader } from '../../app/ui/page-header';
+import { ProblemAlert } from '../../app/ui/problem-alert';
+import { CustomerSelect } from '../customers/customer-select';
+import { useCustomer } from '../customers/customers.api';
+import { RECORDABLE_METHODS } from '../invoices/ar.types';
+import { BackLink } from '../invoices/ar-ui';
+import { AllocationEditor } from './allocation-editor';
+import { checkAllocations, useOpenInvoices } from './allocations';
+import { useRecordPayment } from './payments.api';
+import classes from './payments.module.css';
+
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The typed amount, parsed exactly, and what to say about it under the input. */
+export function useAmountField(text: string, currency: string | null) {
+  const { t } = useTranslation(['invoices']);
+  const format = useFormatters();
+  return useMemo(() => {
+    if (!currency) return { minor: null, error: null, hint: null };
+    const parsed = parseMoneyInput(text, currency, format.locale);
+    if (parsed.ok) return { minor: parsed.minor, error: null, hint: format.money(parsed.minor, currency) };
+    if (parsed.reason === 'empty') return { minor: null, error: null, hint: null };
+    const error =
+      parsed.reason === 'tooManyDecimals'
+        ? t('amount.tooManyDecimals', { currency, digits: currencyExponent(currency) })
+        : t(`amount.${parsed.reason}`);
+    return { minor: null, error, hint: null };
+  }, [text, currency, format, t]);
+}
+
+export function RecordPaymentPage() {
+  const { t } = useTranslation(['payments', 'invoices', 'common']);
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  usePageTitle(t('record.title'));
+  // One key per form: however often it is submitted, the payment is recorded once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const record = useRecordPayment();
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      customerId: params.get('customerId') ?? '',
+      amount: '',
+      currency: '',
+      receivedOn: todayIso(),
+      method: 'bank_transfer',
+      reference: '',
+    },
+    validate: {
+      customerId: rules.required,
+      amount: rules.required,
+      receivedOn: rules.required,
+      method: rules.required,
+    },
+  });
+  const { formError, handleError, clearFormError } = useServerErrors(form);
+  const values = form.getValues();
+  const customer = useCustomer(values.customerId || null);
+
+  // The currency follows the chosen customer unless someone picks another of theirs.
+  useEffect(() => {
+    if (customer.data && !customer.data.balances.some((b) => b.currency === form.getValues().currency))
+      form.setFieldValue('currency', customer.data.currency);
+  }, [customer.data, form.setFieldValue, form.getValues]);
+
+  const currency = values.currency || null;
+  const currencies = useMemo(() => {
+    const set = new Set<string>();
+    if (customer.data) set.add(customer.data.currency);
+    for (const balance of customer.data?.balances ?? []) set.add(balance.currency);
+    return [...set];
+  }, [customer.data]);
+
+  const amount = useAmountField(values.amount, currency);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const open = useOpenInvoices(values.customerId || null, currency);
+  const check = checkAllocations(open.invoices, texts, currency ?? 'USD', format.locale, amount.minor);
+
+  // Another customer or currency means other invoices: start the allocation afresh.
+  const scope = `${values.customerId}|${currency}`;
+  const [textsScope, setTextsScope] = useState(scope);
+  if (textsScope !== scope) {
+    setTextsScope(scope);
+    setTexts({});
+  }
+
+  const submit = form.onSubmit((input) => {
+    clearFormError();
+    if (amount.minor === null || !currency || !check.ok) return;
+    record.mutate(
+      {
+        idempotencyKey,
+        body: {
+          customerId: input.customerId,
+          amount: Number(amount.minor),
+          currency,
+          receivedOn: input.receivedOn,
+          method: input.method,
+          reference: input.reference.trim() || undefined,
+          allocations: check.allocations.length > 0 ? check.allocations : undefined,
+        },
+      },
+      {
+        onSuccess: (payment) => {
+          notifications.show({
+            color: 'teal',
+            title: t('record.doneTitle'),
+            message: t('record.doneText', {
+              number: payment.number,
+              amount: format.money(payment.amount, payment.currency),
+            }),
+          });
+          void navigate(`/console/payments/${payment.id}`, { replace: true });
+        },
+        onError: handleError,
+      },
+    );
+  });
+
+  return (
+    <>
+      <BackLink to="/console/payments">{t('detail.back')}</BackLink>
+      <PageHeader title={t('record.title')} description={t('record.description')} />
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          {formError && <ProblemAlert error={formError} />}
+          {customer.data?.holdStatus === 'on_hold' && (
+            <Text size="sm" c="red.7">
+              {t('record.onHold', { reason: customer.data.holdReason ?? '' })}
+            </Text>
+          )}
+          <Paper withBorder p="lg">
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <CustomerSelect
+                  label={t('fields.customer')}
+                  value={values.customerId || null}
+                  onChange={(id) => form.setFieldValue('customerId', id ?? '')}
+                  error={form.errors.customerId}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 8, md: 4 }}>
+                <TextInput
+                  label={t('fields.amount')}
+                  required
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder={t('record.amountPlaceholder')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  classNames={{ input: classes.amountInput }}
+                  {...form.getInputProps('amount')}
+                  error={form.errors.amount ?? amount.error}
+                  description={
+                    amount.hint ? (
+                      <span className={classes.parsed}>{t('record.parsedAs', { amount: amount.hint })}</span>
+                    ) : (
+                      t('record.amountHelp')
+                    )
+                  }
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4, md: 2 }}>
+                <Select
+                  label={t('fields.currency')}
+                  data={currencies}
+                  disabled={currencies.length <= 1}
+                  allowDeselect={false}
+                  {...form.getInputProps('currency')}
+                />
+              </Grid.Col>
+            </Grid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt="md">
+              <TextInput
+                type="date"
+                label={t('fields.receivedOn')}
+                required
+                max={todayIso()}
+                {...form.getInputProps('receivedOn')}
+              />
+              <Select
+                label={t('fields.method')}
+                required
+                allowDeselect={false}
+                data={RECORDABLE_METHODS.map((method) => ({
+                  value: method,
+                  label: t(`invoices:methods.${method}`),
+                }))}
+                {...form.getInputProps('method')}
+              />
+              <TextInput
+                label={t('fields.reference')}
+                placeholder={t('record.referencePlaceholder')}
+                maxLength={120}
+                {...form.getInputProps('reference')}
+              />
+            </SimpleGrid>
+          </Paper>
+
+          <AllocationEditor
+            customerId={values.customerId || null}
+            currency={currency}
+            available={amount.minor}
+            availableLabel={t('allocation.paymentAmount')}
+            remainingLabel={t('allocation.unapplied')}
+            texts={texts}
+            onTextsChange={setTexts}
+            check={check}
+            invoices={open.invoices}
+            query={open.query}
+            truncated={open.truncated}
+          />
+
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => void navigate(-1)}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              leftSection={<IconCash size={18} aria-hidden />}
+              loading={record.isPending}
+              disabled={!check.ok || amount.minor === null}
+            >
+              {amount.minor !== null && currency
+                ? t('record.submitAmount', { amount: format.money(amount.minor, currency) })
+                : t('record.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { usePageTitle } from '../../app/page-title';
+import { BackLink } from '../invoices/ar-ui';
+import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
+import { useInvoice } from '../invoices/invoices.api';
+
+export function PortalInvoicePage() {
+  const { t } = useTranslation(['portalDocuments', 'invoices']);
+  const id = useParams().id ?? '';
+  const invoice = useInvoice('portal', id);
+  usePageTitle(invoice.data ? t('invoice.pageTitle', { number: invoice.data.number }) : t('invoices.title'));
+  return (
+    <>
+      <BackLink to="/portal/invoices">{t('invoice.back')}</BackLink>
+      {invoice.data ? (
+        <InvoiceDetailView invoice={invoice.data} audience="portal" />
+      ) : (
+        <DetailFallback
+          query={invoice}
+          notFoundTitle={t('invoices:detail.notFoundTitle')}
+          notFoundText={t('invoices:detail.notFoundText')}
+        />
+      )}
+    </>
+  );
+}
