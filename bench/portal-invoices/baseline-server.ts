@@ -5,7 +5,7 @@
  * 1. the session: SHA-256 of the `saldo_session` cookie, Saldo's own principalSql (prepared, as
  *    Saldo runs it), the session's context must be a customer account;
  * 2. the page and the count, in parallel, with the SQL Saldo's listInvoices runs for these
- *    parameters (the account's invoices, no drafts, status 'open', newest due date first, then
+ *    parameters (the account's invoices, no drafts, status 'open' with something still owing, newest due date first, then
  *    number, then id; days overdue judged in the seller's time zone);
  * 3. the same JSON shape: `{ items: InvoiceSummary[], total, page, pageSize }`, amounts as numbers.
  * No framework, no validation, no logging, no security headers, no request ids.
@@ -42,14 +42,14 @@ select i.id, i.number, i.erp_id, i.customer_id, c.name as customer_name, c.accou
             else 0 end as days_overdue
   from invoices i
   join customer_accounts c on c.org_id = i.org_id and c.id = i.customer_id
- where i.org_id = $1 and i.customer_id = $2 and i.status <> 'draft' and i.status = 'open'
+ where i.org_id = $1 and i.customer_id = $2 and i.status <> 'draft' and i.status = 'open' and i.open_amount > 0
  order by i.due_date desc, i.number desc, i.id asc
  limit $3 offset $4`;
 const countSql = `
 select count(*)::int as n
   from invoices i
   join customer_accounts c on c.org_id = i.org_id and c.id = i.customer_id
- where i.org_id = $1 and i.customer_id = $2 and i.status <> 'draft' and i.status = 'open'`;
+ where i.org_id = $1 and i.customer_id = $2 and i.status <> 'draft' and i.status = 'open' and i.open_amount > 0`;
 
 interface PageRow {
   id: string;

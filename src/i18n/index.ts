@@ -23,7 +23,8 @@ export function t(locale: Locale, key: string, params: Record<string, string | n
   const plain = Object.fromEntries(Object.entries(params).filter(([name]) => !name.endsWith('Key')));
   const values: Record<string, string | number> = { ...plain };
   for (const [name, value] of Object.entries(params)) {
-    if (name.endsWith('Key') && typeof value === 'string') values[name.slice(0, -3)] = t(locale, value, plain);
+    if (name.endsWith('Key') && typeof value === 'string')
+      values[name.slice(0, -3)] = t(locale, value, plain);
   }
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in values ? String(values[name]) : `{${name}}`,

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
 import { createApiKey } from '../../src/domain/identity/api-keys.ts';
+import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
 
@@ -51,6 +53,136 @@ const aCustomer = as(
     accountId: a.account.id,
   }),
 );
+
+// Seller B's payment and credit memo, each applied to one of B's invoices.
+const bPayInvoiceId = crypto.randomUUID();
+await db
+  .insertInto('invoices')
+  .values({
+    org_id: b.org.id,
+    id: bPayInvoiceId,
+    customer_id: b.account.id,
+    number: 'B-PAY-1',
+    issue_date: '2025-01-01',
+    due_date: '2025-01-31',
+    currency: 'MXN',
+    status: 'open',
+    subtotal: 100000n,
+    total: 100000n,
+    open_amount: 100000n,
+  })
+  .execute();
+const bPayment = await recordPayment(
+  db,
+  {
+    orgId: b.org.id,
+    customerId: b.account.id,
+    amount: 30000n,
+    receivedOn: '2025-03-01',
+    method: 'cash',
+    allocations: [{ invoiceId: bPayInvoiceId, amount: 20000n }],
+  },
+  {},
+);
+const bCredit = await issueCreditMemo(
+  db,
+  {
+    orgId: b.org.id,
+    customerId: b.account.id,
+    amount: 5000n,
+    issueDate: '2025-03-01',
+    allocations: [{ invoiceId: bPayInvoiceId, amount: 1000n }],
+  },
+  {},
+);
+const bPaymentApplication = await db
+  .selectFrom('payment_applications')
+  .select('id')
+  .where('org_id', '=', b.org.id)
+  .where('payment_id', '=', bPayment.id)
+  .executeTakeFirstOrThrow();
+const bCreditApplication = await db
+  .selectFrom('credit_applications')
+  .select('id')
+  .where('org_id', '=', b.org.id)
+  .where('credit_memo_id', '=', bCredit.id)
+  .executeTakeFirstOrThrow();
+/** B's payment, credit and invoice as they were before A's people tried to touch them. */
+const bMoneyState = async () => ({
+  payment: await db
+    .selectFrom('payments')
+    .select(['status', 'unapplied_amount'])
+    .where('org_id', '=', b.org.id)
+    .where('id', '=', bPayment.id)
+    .executeTakeFirstOrThrow(),
+  credit: await db
+    .selectFrom('credit_memos')
+    .select(['unapplied_amount'])
+    .where('org_id', '=', b.org.id)
+    .where('id', '=', bCredit.id)
+    .executeTakeFirstOrThrow(),
+  invoiceOpen: (
+    await db
+      .selectFrom('invoices')
+      .select('open_amount')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bPayInvoiceId)
+      .executeTakeFirstOrThrow()
+  ).open_amount,
+});
+const bMoneyBefore = await bMoneyState();
+
+/** An open, long-overdue invoice of seller B (for the aging report checks); returns its customer's account number. */
+async function openInvoiceOfB(number: string): Promise<string> {
+  await db
+    .insertInto('invoices')
+    .values({
+      org_id: b.org.id,
+      id: crypto.randomUUID(),
+      customer_id: b.account.id,
+      number,
+      issue_date: '2025-01-01',
+      due_date: '2025-01-01',
+      currency: 'MXN',
+      status: 'open',
+      subtotal: 4242n,
+      total: 4242n,
+      open_amount: 4242n,
+    })
+    .execute();
+  return b.account.account_number;
+}
+
+// Seller B's customer contact and a not-yet-due invoice (customers, invoices and portal checks).
+const bContact = await db
+  .insertInto('customer_contacts')
+  .values({ org_id: b.org.id, id: crypto.randomUUID(), account_id: b.account.id, name: 'Contacto B' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const bArInvoiceId = crypto.randomUUID();
+await db
+  .insertInto('invoices')
+  .values({
+    org_id: b.org.id,
+    id: bArInvoiceId,
+    customer_id: b.account.id,
+    number: 'B-AR-1',
+    issue_date: '2099-01-01',
+    due_date: '2099-01-31',
+    currency: 'MXN',
+    status: 'open',
+    subtotal: 1234n,
+    total: 1234n,
+    open_amount: 1234n,
+  })
+  .execute();
+const bAccountRow = () =>
+  db
+    .selectFrom('customer_accounts')
+    .select(['name', 'hold_status'])
+    .where('org_id', '=', b.org.id)
+    .where('id', '=', b.account.id)
+    .executeTakeFirstOrThrow();
 
 const checks: Record<string, () => Promise<void>> = {
   'GET /healthz': async () => {
@@ -151,6 +283,35 @@ const checks: Record<string, () => Promise<void>> = {
   'GET /api/v1/console/organization': async () => {
     expect((await aOwner({ method: 'GET', url: '/api/v1/console/organization' })).json().id).toBe(a.org.id);
   },
+  'GET /api/v1/console/reports/aging': async () => {
+    await openInvoiceOfB('AGING-B-JSON');
+    const report = (await aOwner({ method: 'GET', url: '/api/v1/console/reports/aging' })).json();
+    const ids = report.currencies.flatMap((c: { customers: { customerId: string }[] }) =>
+      c.customers.map((k) => k.customerId),
+    );
+    expect(ids).not.toContain(b.account.id);
+    expect(report.currencies).toEqual([]);
+  },
+  'GET /api/v1/console/reports/aging.csv': async () => {
+    const bAccount = await openInvoiceOfB('AGING-B-CSV');
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/reports/aging.csv' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(bAccount);
+    expect(r.body).not.toContain('42.42');
+  },
+  'GET /api/v1/console/reports/aging.xlsx': async () => {
+    const bAccount = await openInvoiceOfB('AGING-B-XLSX');
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/reports/aging.xlsx' });
+    expect(r.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const cells = workbook.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])),
+    );
+    expect(cells).not.toContain(bAccount);
+    expect(workbook.worksheets.map((sheet) => sheet.rowCount)).toEqual([1]);
+  },
   'GET /api/v1/portal/account': async () => {
     const account = (await aCustomer({ method: 'GET', url: '/api/v1/portal/account' })).json();
     expect(account.id).toBe(a.account.id);
@@ -168,6 +329,423 @@ const checks: Record<string, () => Promise<void>> = {
       .where('email', '=', 'cross-customer@example.test')
       .execute();
     expect(rows).toEqual([{ org_id: a.org.id, account_id: a.account.id }]);
+  },
+  'GET /api/v1/console/payments': async () => {
+    const list = (await aOwner({ method: 'GET', url: '/api/v1/console/payments?pageSize=100' })).json();
+    expect(list.items.map((p: { id: string }) => p.id)).not.toContain(bPayment.id);
+    const filtered = (
+      await aOwner({ method: 'GET', url: `/api/v1/console/payments?customerId=${b.account.id}` })
+    ).json();
+    expect(filtered.items).toEqual([]);
+  },
+  'POST /api/v1/console/payments': async () => {
+    const base = { amount: 100, receivedOn: '2025-03-01', method: 'cash', reference: 'cross-seller' };
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/payments',
+      payload: { ...base, customerId: b.account.id },
+    });
+    expect(r.statusCode).toBe(404);
+    const r2 = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/payments',
+      payload: {
+        ...base,
+        customerId: a.account.id,
+        allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }],
+      },
+    });
+    expect(r2.statusCode).toBe(404);
+    const rows = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('reference', '=', 'cross-seller')
+      .execute();
+    expect(rows).toEqual([]);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'GET /api/v1/console/payments/{id}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/payments/${bPayment.id}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/payments/{id}/applications': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/payments/${bPayment.id}/applications`,
+      payload: { allocations: 'auto' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'POST /api/v1/console/payment-applications/{id}/unapply': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/payment-applications/${bPaymentApplication.id}/unapply`,
+      payload: { reason: 'cross-seller' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'POST /api/v1/console/payments/{id}/reverse': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/payments/${bPayment.id}/reverse`,
+      payload: { reason: 'cross-seller' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'GET /api/v1/console/credit-memos': async () => {
+    const list = (await aOwner({ method: 'GET', url: '/api/v1/console/credit-memos?pageSize=100' })).json();
+    expect(list.items.map((m: { id: string }) => m.id)).not.toContain(bCredit.id);
+  },
+  'POST /api/v1/console/credit-memos': async () => {
+    const base = { amount: 100, issueDate: '2025-03-01', reason: 'cross-seller' };
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/credit-memos',
+      payload: { ...base, customerId: b.account.id },
+    });
+    expect(r.statusCode).toBe(404);
+    const r2 = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/credit-memos',
+      payload: { ...base, customerId: a.account.id, invoiceId: bPayInvoiceId },
+    });
+    expect(r2.statusCode).toBe(404);
+    const r3 = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/credit-memos',
+      payload: {
+        ...base,
+        customerId: a.account.id,
+        allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }],
+      },
+    });
+    expect(r3.statusCode).toBe(404);
+    const rows = await db
+      .selectFrom('credit_memos')
+      .select('id')
+      .where('reason', '=', 'cross-seller')
+      .execute();
+    expect(rows).toEqual([]);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'GET /api/v1/console/credit-memos/{id}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/credit-memos/${bCredit.id}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/credit-memos/{id}/applications': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/credit-memos/${bCredit.id}/applications`,
+      payload: { allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }] },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'POST /api/v1/console/credit-applications/{id}/unapply': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/credit-applications/${bCreditApplication.id}/unapply`,
+      payload: {},
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'GET /api/v1/portal/payments': async () => {
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/payments?pageSize=100' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((p: { id: string }) => p.id)).not.toContain(bPayment.id);
+  },
+  'GET /api/v1/portal/credit-memos': async () => {
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/credit-memos?pageSize=100' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((m: { id: string }) => m.id)).not.toContain(bCredit.id);
+  },
+  // Documents (PDFs) and the document template.
+  'GET /api/v1/console/invoices/{id}/pdf': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/invoices/${bPayInvoiceId}/pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/credit-memos/{id}/pdf': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/credit-memos/${bCredit.id}/pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/payments/{id}/receipt.pdf': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/payments/${bPayment.id}/receipt.pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/portal/invoices/{id}/pdf': async () => {
+    const r = await aCustomer({ method: 'GET', url: `/api/v1/portal/invoices/${bPayInvoiceId}/pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/portal/credit-memos/{id}/pdf': async () => {
+    const r = await aCustomer({ method: 'GET', url: `/api/v1/portal/credit-memos/${bCredit.id}/pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/portal/payments/{id}/receipt.pdf': async () => {
+    const r = await aCustomer({ method: 'GET', url: `/api/v1/portal/payments/${bPayment.id}/receipt.pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'PUT /api/v1/console/settings/documents': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/documents',
+      payload: {
+        accentColor: '#123456',
+        footerText: 'Seller A footer',
+        showSku: false,
+        showUnit: true,
+        showDiscount: true,
+        showTaxDetail: true,
+        showPoNumber: true,
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    const rows = await db.selectFrom('document_templates').select(['org_id', 'footer_text']).execute();
+    expect(rows.filter((row) => row.org_id === b.org.id)).toEqual([]);
+    expect(rows.find((row) => row.org_id === a.org.id)?.footer_text).toBe('Seller A footer');
+  },
+  'GET /api/v1/console/settings/documents': async () => {
+    await db
+      .insertInto('document_templates')
+      .values({ org_id: b.org.id, footer_text: 'Seller B secret footer' })
+      .onConflict((oc) => oc.column('org_id').doNothing())
+      .execute();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/documents' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().footerText).not.toBe('Seller B secret footer');
+  },
+  'PUT /api/v1/console/settings/documents/logo': async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/documents/logo',
+      headers: { 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(r.statusCode).toBe(200);
+    const withLogo = await db
+      .selectFrom('document_templates')
+      .select('org_id')
+      .where('logo', 'is not', null)
+      .execute();
+    expect(withLogo.map((row) => row.org_id)).toEqual([a.org.id]);
+  },
+  'DELETE /api/v1/console/settings/documents/logo': async () => {
+    await db
+      .insertInto('document_templates')
+      .values({ org_id: b.org.id, logo: Buffer.from([0x89, 0x50, 0x4e, 0x47]), logo_type: 'image/png' })
+      .onConflict((oc) =>
+        oc
+          .column('org_id')
+          .doUpdateSet({ logo: Buffer.from([0x89, 0x50, 0x4e, 0x47]), logo_type: 'image/png' }),
+      )
+      .execute();
+    const r = await aOwner({ method: 'DELETE', url: '/api/v1/console/settings/documents/logo' });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('document_templates')
+      .select('logo_type')
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow.logo_type).toBe('image/png');
+  },
+  'POST /api/v1/console/settings/documents/preview': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/settings/documents/preview',
+      payload: {
+        accentColor: '#123456',
+        footerText: '',
+        showSku: true,
+        showUnit: true,
+        showDiscount: true,
+        showTaxDetail: true,
+        showPoNumber: true,
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.rawPayload.toString('latin1')).toContain('Seller A');
+    expect(r.rawPayload.toString('latin1')).not.toContain('Seller B');
+  },
+  'GET /api/v1/console/settings/documents/preview.pdf': async () => {
+    const r = await aOwner({
+      method: 'GET',
+      url: '/api/v1/console/settings/documents/preview.pdf?accentColor=%23123456',
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.rawPayload.toString('latin1')).toContain('Seller A');
+    expect(r.rawPayload.toString('latin1')).not.toContain('Seller B');
+  },
+  'GET /api/v1/console/customers': async () => {
+    const list = (await aOwner({ method: 'GET', url: '/api/v1/console/customers?pageSize=100&q=' })).json();
+    const ids = list.items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(a.account.id);
+    expect(ids).not.toContain(b.account.id);
+    const sorted = (await aOwner({ method: 'GET', url: '/api/v1/console/customers?sort=-balance' })).json();
+    expect(sorted.items.map((c: { id: string }) => c.id)).not.toContain(b.account.id);
+  },
+  'POST /api/v1/console/customers': async () => {
+    const created = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/customers',
+      payload: { accountNumber: 'ISO-A-1', name: 'Iso', currency: 'MXN', locale: 'es' },
+    });
+    expect(created.statusCode).toBe(201);
+    const rows = await db
+      .selectFrom('customer_accounts')
+      .select('org_id')
+      .where('account_number', '=', 'ISO-A-1')
+      .execute();
+    expect(rows).toEqual([{ org_id: a.org.id }]);
+    const foreignCollector = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/customers',
+      payload: {
+        accountNumber: 'ISO-A-2',
+        name: 'Iso',
+        currency: 'MXN',
+        locale: 'es',
+        collectorUserId: b.staff.ar_agent.id,
+      },
+    });
+    expect(foreignCollector.statusCode).toBe(400);
+  },
+  'GET /api/v1/console/customers/{id}': async () => {
+    expect(
+      (await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}` })).statusCode,
+    ).toBe(404);
+  },
+  'PATCH /api/v1/console/customers/{id}': async () => {
+    const r = await aOwner({
+      method: 'PATCH',
+      url: `/api/v1/console/customers/${b.account.id}`,
+      payload: { name: 'Hacked' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect((await bAccountRow()).name).not.toBe('Hacked');
+  },
+  'POST /api/v1/console/customers/{id}/contacts': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/contacts`,
+      payload: { name: 'Intruso' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(
+      await db.selectFrom('customer_contacts').select('id').where('name', '=', 'Intruso').execute(),
+    ).toEqual([]);
+  },
+  'PATCH /api/v1/console/customers/{id}/contacts/{contactId}': async () => {
+    for (const accountId of [b.account.id, a.account.id]) {
+      const r = await aOwner({
+        method: 'PATCH',
+        url: `/api/v1/console/customers/${accountId}/contacts/${bContact.id}`,
+        payload: { name: 'Hacked' },
+      });
+      expect(r.statusCode).toBe(404);
+    }
+    const row = await db
+      .selectFrom('customer_contacts')
+      .select('name')
+      .where('id', '=', bContact.id)
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('Contacto B');
+  },
+  'DELETE /api/v1/console/customers/{id}/contacts/{contactId}': async () => {
+    for (const accountId of [b.account.id, a.account.id]) {
+      const r = await aOwner({
+        method: 'DELETE',
+        url: `/api/v1/console/customers/${accountId}/contacts/${bContact.id}`,
+      });
+      expect(r.statusCode).toBe(404);
+    }
+    expect(
+      await db.selectFrom('customer_contacts').select('id').where('id', '=', bContact.id).execute(),
+    ).toHaveLength(1);
+  },
+  'POST /api/v1/console/customers/{id}/hold': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/hold`,
+      payload: { reason: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect((await bAccountRow()).hold_status).toBe('active');
+  },
+  'DELETE /api/v1/console/customers/{id}/hold': async () => {
+    const r = await aOwner({ method: 'DELETE', url: `/api/v1/console/customers/${b.account.id}/hold` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/customers/{id}/activity': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/activity` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/invoices': async () => {
+    const list = (await aOwner({ method: 'GET', url: '/api/v1/console/invoices?pageSize=100' })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(bArInvoiceId);
+    const byB = (
+      await aOwner({ method: 'GET', url: `/api/v1/console/invoices?customerId=${b.account.id}` })
+    ).json();
+    expect(byB).toMatchObject({ items: [], total: 0 });
+  },
+  'POST /api/v1/console/invoices': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/invoices',
+      payload: {
+        customerId: b.account.id,
+        number: 'ISO-INV-1',
+        issueDate: '2025-01-01',
+        lines: [{ description: 'x', quantity: '1', unitPrice: '1' }],
+      },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await db.selectFrom('invoices').select('id').where('number', '=', 'ISO-INV-1').execute()).toEqual(
+      [],
+    );
+  },
+  'GET /api/v1/console/invoices/{id}': async () => {
+    expect(
+      (await aOwner({ method: 'GET', url: `/api/v1/console/invoices/${bArInvoiceId}` })).statusCode,
+    ).toBe(404);
+  },
+  'POST /api/v1/console/invoices/{id}/void': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/invoices/${bArInvoiceId}/void`,
+      payload: { reason: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+    const row = await db
+      .selectFrom('invoices')
+      .select('status')
+      .where('id', '=', bArInvoiceId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('open');
+  },
+  'GET /api/v1/portal/invoices': async () => {
+    const list = (await aCustomer({ method: 'GET', url: '/api/v1/portal/invoices?pageSize=100' })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(bArInvoiceId);
+    expect(list.items.every((i: { customer: { id: string } }) => i.customer.id === a.account.id)).toBe(true);
+  },
+  'GET /api/v1/portal/invoices/{id}': async () => {
+    expect(
+      (await aCustomer({ method: 'GET', url: `/api/v1/portal/invoices/${bArInvoiceId}` })).statusCode,
+    ).toBe(404);
+  },
+  'GET /api/v1/portal/summary': async () => {
+    const summary = (await aCustomer({ method: 'GET', url: '/api/v1/portal/summary' })).json();
+    expect(summary.nextDue?.invoiceId).not.toBe(bArInvoiceId);
+    expect(summary.balances.every((x: { notYetDue: number }) => x.notYetDue !== 1234)).toBe(true);
+    expect(
+      summary.recentPayments.every((p: { customer: { id: string } }) => p.customer.id === a.account.id),
+    ).toBe(true);
   },
   'GET /api/v1/integration/whoami': async () => {
     const r = await app.inject({

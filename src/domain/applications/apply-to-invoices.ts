@@ -73,7 +73,10 @@ export async function applyToInvoices(
       });
     }
     if (invoice.status !== 'open')
-      throw new AppError('invoice_not_open', { number: invoice.number, statusKey: `invoiceStatus.${invoice.status}` });
+      throw new AppError('invoice_not_open', {
+        number: invoice.number,
+        statusKey: `invoiceStatus.${invoice.status}`,
+      });
     const open = invoice.open_amount - invoice.pending_amount;
     if (amount > open)
       throw new AppError('exceeds_open_amount', {

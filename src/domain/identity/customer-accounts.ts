@@ -1,12 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, Locale } from '../../db/schema.ts';
+import type { Address, DB, Locale } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../shared/ids.ts';
 
+/** A jsonb column's value as sent to PostgreSQL (the table type nests Generated around Json). */
+export const jsonb = (value: Address) => JSON.stringify(value) as unknown as never;
+
 /**
- * The customer account as far as sign-in needs it. The AR core (customers, contacts, terms,
- * holds) extends this table.
+ * Creates a customer account. The first fields are what sign-in needs (operators, the demo);
+ * the optional ones are the AR terms the console sets (domain/customers/create-customer.ts).
+ * A taken account number is `duplicate_number`.
  */
 export async function createCustomerAccount(
   db: Kysely<DB> | Transaction<DB>,
@@ -18,6 +22,13 @@ export async function createCustomerAccount(
     currency: string;
     locale: Locale;
     actor: Actor;
+    paymentTermsDays?: number | undefined;
+    creditLimit?: bigint | null | undefined;
+    billingAddress?: Address | undefined;
+    shippingAddress?: Address | undefined;
+    collectorUserId?: string | null | undefined;
+    tags?: string[] | undefined;
+    erpId?: string | null | undefined;
   },
 ): Promise<{ id: string }> {
   const id = newId();
@@ -29,6 +40,13 @@ export async function createCustomerAccount(
     tax_id: input.taxId ?? null,
     currency: input.currency,
     locale: input.locale,
+    ...(input.paymentTermsDays !== undefined ? { payment_terms_days: input.paymentTermsDays } : {}),
+    ...(input.creditLimit !== undefined ? { credit_limit: input.creditLimit } : {}),
+    ...(input.billingAddress !== undefined ? { billing_address: jsonb(input.billingAddress) } : {}),
+    ...(input.shippingAddress !== undefined ? { shipping_address: jsonb(input.shippingAddress) } : {}),
+    ...(input.collectorUserId !== undefined ? { collector_user_id: input.collectorUserId } : {}),
+    ...(input.tags !== undefined ? { tags: input.tags } : {}),
+    ...(input.erpId !== undefined ? { erp_id: input.erpId } : {}),
   };
   const inserted = await db
     .insertInto('customer_accounts')
@@ -36,14 +54,19 @@ export async function createCustomerAccount(
     .onConflict((oc) => oc.columns(['org_id', 'account_number']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) throw new AppError('conflict');
+  if (!inserted) throw new AppError('duplicate_number', { number: input.accountNumber });
   await recordAudit(db, {
     orgId: input.orgId,
     actor: input.actor,
     action: 'customer_account.created',
     entityType: 'customer_account',
     entityId: id,
-    after: values,
+    after: {
+      ...values,
+      credit_limit: input.creditLimit?.toString(),
+      billing_address: input.billingAddress,
+      shipping_address: input.shippingAddress,
+    },
   });
   return { id };
 }

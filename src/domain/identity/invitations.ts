@@ -229,7 +229,11 @@ export async function acceptInvitation(
             .where('org_id', '=', row.org_id)
             .where('id', '=', row.account_id)
             .executeTakeFirstOrThrow()
-        : await trx.selectFrom('organizations').select('locale').where('id', '=', row.org_id).executeTakeFirstOrThrow();
+        : await trx
+            .selectFrom('organizations')
+            .select('locale')
+            .where('id', '=', row.org_id)
+            .executeTakeFirstOrThrow();
       user = await trx
         .insertInto('users')
         .values({

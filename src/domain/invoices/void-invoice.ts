@@ -23,7 +23,10 @@ export async function voidInvoice(
       .executeTakeFirst();
     if (!invoice) throw new AppError('not_found');
     if (invoice.status === 'void')
-      throw new AppError('invoice_not_open', { number: invoice.number, statusKey: `invoiceStatus.${invoice.status}` });
+      throw new AppError('invoice_not_open', {
+        number: invoice.number,
+        statusKey: `invoiceStatus.${invoice.status}`,
+      });
     if (invoice.open_amount !== invoice.total)
       throw new AppError('invoice_has_applications', { number: invoice.number });
     if (invoice.status === 'open') {

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * Puts a customer on credit hold, with the reason, who and when (placing it again changes the
+ * reason and keeps one audit row per change).
+ */
+export async function placeHold(
+  db: Database,
+  input: { orgId: string; customerId: string; reason: string },
+  actor: Actor,
+): Promise<void> {
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError('validation_failed', {}, [{ field: 'reason', code: 'required' }]);
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('customer_accounts')
+      .select(['hold_status', 'hold_reason'])
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.customerId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new AppError('not_found');
+    await trx
+      .updateTable('customer_accounts')
+      .set({
+        hold_status: 'on_hold',
+        hold_reason: reason,
+        hold_by: actor.userId ?? null,
+        hold_at: sql`now()`,
+        updated_at: sql`now()`,
+      })
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.customerId)
+      .execute();
+    await recordAudit(trx, {
+      orgId: input.orgId,
+      actor,
+      action: 'customer_account.hold_placed',
+      entityType: 'customer_account',
+      entityId: input.customerId,
+      before: { holdStatus: current.hold_status, holdReason: current.hold_reason },
+      after: { holdStatus: 'on_hold', holdReason: reason },
+    });
+  });
+}
+
+/**
+ * Releases a credit hold; the reason for releasing goes to the audit log (the account keeps who
+ * and when). Releasing an account that is not on hold changes nothing.
+ */
+export async function releaseHold(
+  db: Database,
+  input: { orgId: string; customerId: string; reason?: string | null | undefined },
+  actor: Actor,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('customer_accounts')
+      .select(['hold_status', 'hold_reason'])
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.customerId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new AppError('not_found');
+    if (current.hold_status === 'active') return;
+    await trx
+      .updateTable('customer_accounts')
+      .set({
+        hold_status: 'active',
+        hold_reason: null,
+        hold_by: actor.userId ?? null,
+        hold_at: sql`now()`,
+        updated_at: sql`now()`,
+      })
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.customerId)
+      .execute();
+    await recordAudit(trx, {
+      orgId: input.orgId,
+      actor,
+      action: 'customer_account.hold_released',
+      entityType: 'customer_account',
+      entityId: input.customerId,
+      before: { holdStatus: 'on_hold', holdReason: current.hold_reason },
+      after: { holdStatus: 'active', reason: input.reason?.trim() || null },
+    });
+  });
+}

@@ -1,0 +1,354 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type Static, Type } from 'typebox';
+import { AppError } from '../../../domain/errors.ts';
+import { createInvoice } from '../../../domain/invoices/create-invoice.ts';
+import { getInvoice, type InvoiceDetail } from '../../../domain/invoices/get-invoice.ts';
+import {
+  type InvoiceSummary,
+  invoiceSorts,
+  invoiceStatusFilters,
+  listInvoices,
+} from '../../../domain/invoices/list-invoices.ts';
+import { voidInvoice } from '../../../domain/invoices/void-invoice.ts';
+import type { AppDeps } from '../../deps.ts';
+import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
+import { DateTime, problems, Uuid } from '../../schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Minor = Type.Integer({ minimum: -1e15, maximum: 1e15 });
+const NonNegativeMinor = Type.Integer({ minimum: 0, maximum: 1e15 });
+const CalendarDate = Type.String({ format: 'date' });
+const Decimal = Type.String({
+  pattern: '^-?\\d{1,14}(\\.\\d{1,6})?$',
+  description: 'a decimal string, e.g. "12.5"',
+});
+const Rate = Type.String({ pattern: '^\\d{1,5}(\\.\\d{1,4})?$', description: 'percent, e.g. "16"' });
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+const PaymentMethod = Type.Enum(['check', 'cash', 'bank_transfer', 'card_terminal', 'other', 'card', 'ach']);
+
+export const InvoiceSummarySchema = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  erpId: Nullable(Type.String()),
+  customer: Type.Object({ id: Uuid, name: Type.String(), accountNumber: Type.String() }),
+  issueDate: CalendarDate,
+  dueDate: CalendarDate,
+  currency: Type.String(),
+  poNumber: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('void')]),
+  paymentStatus: Type.Union([
+    Type.Literal('unpaid'),
+    Type.Literal('partially_paid'),
+    Type.Literal('payment_pending'),
+    Type.Literal('paid'),
+  ]),
+  overdue: Type.Boolean(),
+  daysOverdue: Type.Integer({ minimum: 0 }),
+  total: Minor,
+  openAmount: Minor,
+});
+
+const ChargeKind = Type.Union([Type.Literal('fee'), Type.Literal('tax')]);
+
+export const InvoiceDetailSchema = Type.Object({
+  ...InvoiceSummarySchema.properties,
+  subtotal: Minor,
+  discountTotal: Minor,
+  taxTotal: Minor,
+  feeTotal: Minor,
+  notes: Nullable(Type.String()),
+  lines: Type.Array(
+    Type.Object({
+      lineNo: Type.Integer(),
+      sku: Nullable(Type.String()),
+      description: Type.String(),
+      quantity: Type.String(),
+      unit: Nullable(Type.String()),
+      unitPrice: Type.String(),
+      discountAmount: Minor,
+      netAmount: Minor,
+      taxAmount: Minor,
+      totalAmount: Minor,
+      taxes: Type.Array(Type.Object({ name: Type.String(), rate: Nullable(Type.String()), amount: Minor })),
+    }),
+  ),
+  charges: Type.Array(
+    Type.Object({ kind: ChargeKind, name: Type.String(), rate: Nullable(Type.String()), amount: Minor }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      applicationId: Uuid,
+      paymentId: Uuid,
+      number: Type.String(),
+      receivedOn: CalendarDate,
+      method: PaymentMethod,
+      amount: Minor,
+      appliedAt: DateTime,
+      unappliedAt: Nullable(DateTime),
+    }),
+  ),
+  credits: Type.Array(
+    Type.Object({
+      applicationId: Uuid,
+      creditMemoId: Uuid,
+      number: Type.String(),
+      amount: Minor,
+      appliedAt: DateTime,
+      unappliedAt: Nullable(DateTime),
+    }),
+  ),
+  voidedAt: Nullable(DateTime),
+  voidReason: Nullable(Type.String()),
+});
+
+export const InvoiceList = Type.Object({
+  items: Type.Array(InvoiceSummarySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+/** The filters and sorts of an invoice list, shared by the console and the portal. */
+export const invoiceListFilters = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+  status: Type.Optional(Type.Enum(invoiceStatusFilters)),
+  issuedFrom: Type.Optional(CalendarDate),
+  issuedTo: Type.Optional(CalendarDate),
+  dueFrom: Type.Optional(CalendarDate),
+  dueTo: Type.Optional(CalendarDate),
+  minAmount: Type.Optional(NonNegativeMinor),
+  maxAmount: Type.Optional(NonNegativeMinor),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: Type.Optional(Type.Enum(invoiceSorts)),
+};
+
+export function listFiltersIn(query: { minAmount?: number | undefined; maxAmount?: number | undefined }): {
+  minAmount?: bigint;
+  maxAmount?: bigint;
+} {
+  return {
+    ...(query.minAmount !== undefined ? { minAmount: BigInt(query.minAmount) } : {}),
+    ...(query.maxAmount !== undefined ? { maxAmount: BigInt(query.maxAmount) } : {}),
+  };
+}
+
+export function invoiceSummaryOut(i: InvoiceSummary): Static<typeof InvoiceSummarySchema> {
+  return { ...i, total: Number(i.total), openAmount: Number(i.openAmount) };
+}
+
+export function invoiceDetailOut(i: InvoiceDetail): Static<typeof InvoiceDetailSchema> {
+  return {
+    ...invoiceSummaryOut(i),
+    subtotal: Number(i.subtotal),
+    discountTotal: Number(i.discountTotal),
+    taxTotal: Number(i.taxTotal),
+    feeTotal: Number(i.feeTotal),
+    notes: i.notes,
+    lines: i.lines.map((l) => ({
+      ...l,
+      discountAmount: Number(l.discountAmount),
+      netAmount: Number(l.netAmount),
+      taxAmount: Number(l.taxAmount),
+      totalAmount: Number(l.totalAmount),
+      taxes: l.taxes.map((t) => ({ ...t, amount: Number(t.amount) })),
+    })),
+    charges: i.charges.map((c) => ({ ...c, amount: Number(c.amount) })),
+    payments: i.payments.map((p) => ({ ...p, amount: Number(p.amount) })),
+    credits: i.credits.map((c) => ({ ...c, amount: Number(c.amount) })),
+    voidedAt: i.voidedAt,
+    voidReason: i.voidReason,
+  };
+}
+
+const optionalBigInt = (n: number | null | undefined) => (n === undefined || n === null ? n : BigInt(n));
+
+const CreateInvoiceBody = Type.Object(
+  {
+    customerId: Uuid,
+    number: Text(50),
+    issueDate: CalendarDate,
+    dueDate: Type.Optional(CalendarDate),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    poNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    lines: Type.Array(
+      Type.Object(
+        {
+          sku: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+          description: Text(500),
+          quantity: Decimal,
+          unit: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+          unitPrice: Decimal,
+          discountAmount: Type.Optional(NonNegativeMinor),
+          taxes: Type.Optional(
+            Type.Array(
+              Type.Object(
+                {
+                  name: Text(50),
+                  rate: Type.Optional(Nullable(Rate)),
+                  amount: Type.Optional(Nullable(Minor)),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 10 },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
+    charges: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: ChargeKind,
+            name: Text(100),
+            rate: Type.Optional(Nullable(Rate)),
+            amount: Type.Optional(Nullable(Minor)),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('open')])),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The seller's invoices: list (filters, sorts and pages on the server), create (amounts computed
+ * exactly from the lines), detail, void. Every staff role reads; owners, admins and AR agents
+ * change. The PDF route lives with the documents.
+ */
+export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+  const read = requireStaff();
+  const change = requireStaff('owner', 'admin', 'ar_agent');
+
+  async function detail(orgId: string, invoiceId: string) {
+    const invoice = await getInvoice(db, { orgId, invoiceId });
+    if (!invoice) throw new AppError('not_found');
+    return invoiceDetailOut(invoice);
+  }
+
+  app.get(
+    '/console/invoices',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['console'],
+        summary: "The seller's invoices, filtered, sorted and paginated on the server",
+        querystring: Type.Object(
+          { ...invoiceListFilters, customerId: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: { 200: InvoiceList, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, minAmount, maxAmount, ...filters } = request.query;
+      const result = await listInvoices(db, {
+        orgId: staffOf(request).orgId,
+        page,
+        pageSize,
+        ...filters,
+        ...listFiltersIn({ minAmount, maxAmount }),
+      });
+      return { items: result.items.map(invoiceSummaryOut), total: result.total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/console/invoices',
+    {
+      preHandler: change,
+      schema: {
+        tags: ['console'],
+        summary: 'Create an invoice (open: posted at once; draft: kept aside)',
+        body: CreateInvoiceBody,
+        response: { 201: InvoiceDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = staffOf(request);
+      const body = request.body;
+      const { id } = await createInvoice(
+        db,
+        {
+          orgId,
+          customerId: body.customerId,
+          number: body.number.trim(),
+          issueDate: body.issueDate,
+          dueDate: body.dueDate ?? null,
+          currency: body.currency ?? null,
+          poNumber: body.poNumber?.trim() || null,
+          notes: body.notes ?? null,
+          lines: body.lines.map((l) => ({
+            sku: l.sku ?? null,
+            description: l.description,
+            quantity: l.quantity,
+            unit: l.unit ?? null,
+            unitPrice: l.unitPrice,
+            ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
+            taxes: (l.taxes ?? []).map((t) => ({
+              name: t.name,
+              rate: t.rate ?? null,
+              amount: optionalBigInt(t.amount) ?? null,
+            })),
+          })),
+          charges: (body.charges ?? []).map((c) => ({
+            kind: c.kind,
+            name: c.name,
+            rate: c.rate ?? null,
+            amount: optionalBigInt(c.amount) ?? null,
+          })),
+          status: body.status ?? 'open',
+        },
+        actorOf(request),
+      );
+      return reply.code(201).send(await detail(orgId, id));
+    },
+  );
+
+  app.get(
+    '/console/invoices/:id',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['console'],
+        summary: 'An invoice with its lines, taxes, charges and applications',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: InvoiceDetailSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => detail(staffOf(request).orgId, request.params.id),
+  );
+
+  app.post(
+    '/console/invoices/:id/void',
+    {
+      preHandler: change,
+      schema: {
+        tags: ['console'],
+        summary: 'Void an invoice nothing is applied to (a reversing journal entry)',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: InvoiceDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { orgId } = staffOf(request);
+      await voidInvoice(
+        db,
+        { orgId, invoiceId: request.params.id, reason: request.body.reason.trim() },
+        actorOf(request),
+      );
+      return detail(orgId, request.params.id);
+    },
+  );
+};
