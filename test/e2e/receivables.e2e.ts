@@ -68,15 +68,18 @@ test.runIf(hasBrowser)('staff: record a payment → allocate oldest first → ag
   // The aging report before the payment.
   await page.goto('/console/reports/aging');
   await expect.poll(() => page.getByRole('heading', { name: 'Aging report' }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.locator('main').innerText(), { timeout: 15_000 })
+    .toContain('Blue Anchor Bistro');
   const before = await page.locator('main').innerText();
-  expect(before).toContain('Blue Anchor Bistro');
 
   await page.goto('/console/payments/new');
-  await page.getByRole('textbox', { name: 'Customer' }).click();
-  await page.getByRole('textbox', { name: 'Customer' }).fill('Blue Anchor');
+  const customer = page.getByPlaceholder('Search by name or number');
+  await customer.click();
+  await customer.fill('Blue Anchor');
   await page.getByRole('option', { name: /Blue Anchor Bistro/ }).click();
-  await page.getByRole('textbox', { name: 'Amount' }).fill('1,000.00');
-  await page.getByRole('textbox', { name: 'Reference' }).fill('Check #5521');
+  await page.getByPlaceholder('0.00').fill('1,000.00');
+  await page.getByPlaceholder('Check number, transfer id…').fill('Check #5521');
   await page.getByRole('button', { name: 'Apply oldest first' }).click();
   await expect.poll(() => page.getByText('Kept as unapplied cash').isVisible()).toBe(true);
   await screenshot(page, 'ar-staff-01-allocation');
@@ -89,7 +92,12 @@ test.runIf(hasBrowser)('staff: record a payment → allocate oldest first → ag
 
   await page.goto('/console/reports/aging');
   await expect.poll(() => page.getByRole('heading', { name: 'Aging report' }).isVisible()).toBe(true);
-  await expect.poll(async () => (await page.locator('main').innerText()) !== before).toBe(true);
+  await expect
+    .poll(() => page.locator('main').innerText(), { timeout: 15_000 })
+    .toContain('Blue Anchor Bistro');
+  await expect
+    .poll(async () => (await page.locator('main').innerText()) !== before, { timeout: 15_000 })
+    .toBe(true);
   await screenshot(page, 'ar-staff-03-aging');
   const csvHref = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
   const csv = await context.request.get(csvHref!);
