@@ -38,14 +38,32 @@ export const MAX_LOGO_BYTES = 512 * 1024;
 export const MAX_FOOTER_LENGTH = 1000;
 export const ACCENT_COLOR_PATTERN = '^#[0-9a-fA-F]{6}$';
 
-/** The seller's template; the defaults when it has never been edited. */
+/**
+ * The seller's template. Never edited: the defaults, with the seller's own branding (accent colour
+ * and footer from the organization) where it has one.
+ */
 export async function loadDocumentTemplate(db: Db, orgId: string): Promise<DocumentTemplate> {
   const row = await db
     .selectFrom('document_templates')
     .selectAll()
     .where('org_id', '=', orgId)
     .executeTakeFirst();
-  if (!row) return { ...DEFAULT_DOCUMENT_SETTINGS, logo: null };
+  if (!row) {
+    const org = await db
+      .selectFrom('organizations')
+      .select('branding')
+      .where('id', '=', orgId)
+      .executeTakeFirst();
+    const branding = (org?.branding ?? {}) as { accentColor?: string; footer?: string };
+    return {
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      ...(branding.accentColor && new RegExp(ACCENT_COLOR_PATTERN).test(branding.accentColor)
+        ? { accentColor: branding.accentColor }
+        : {}),
+      ...(branding.footer ? { footerText: branding.footer.slice(0, MAX_FOOTER_LENGTH) } : {}),
+      logo: null,
+    };
+  }
   return {
     accentColor: row.accent_color,
     footerText: row.footer_text,
