@@ -156,7 +156,12 @@ export const portalInvoices: Benchmark = {
               name: 'Saldo server',
               command: process.execPath,
               // The same server script as http-session: Saldo's real app as `saldo web` builds it.
-              args: tsxNodeArgs(path.join(ctx.repoRoot, 'bench/http-session/saldo-server.ts')),
+              args: tsxNodeArgs(
+                path.join(ctx.repoRoot, 'bench/http-session/saldo-server.ts'),
+                process.env.BENCH_PROFILE_DIR
+                  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+                  : [],
+              ),
               cwd: ctx.repoRoot,
               env: cleanEnv({
                 ...common,
