@@ -1,5 +1,14 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
-import { IconCreditCard, IconFileInvoice, IconMail, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconCash,
+  IconChartBar,
+  IconCreditCard,
+  IconMail,
+  IconRefresh,
+  IconUserPlus,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Trans, useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/page-title';
 import { useSession, useStaffContext } from '../../app/session';
@@ -10,6 +19,7 @@ export function ConsoleHomePage() {
   const { user } = useSession();
   const context = useStaffContext();
   const canManage = context.role === 'owner' || context.role === 'admin';
+  const canCollect = canManage || context.role === 'ar_agent';
   usePageTitle(t('console.pageTitle'));
 
   return (
@@ -31,7 +41,27 @@ export function ConsoleHomePage() {
         <Title order={2} fz="md" c="dark.6">
           {t('shortcuts')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: canManage ? 2 : 1 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <ShortcutCard
+            to="/console/customers"
+            icon={IconBuildingStore}
+            title={t('console.customersTitle')}
+            text={t('console.customersText')}
+          />
+          {canCollect && (
+            <ShortcutCard
+              to="/console/payments/new"
+              icon={IconCash}
+              title={t('console.recordPaymentTitle')}
+              text={t('console.recordPaymentText')}
+            />
+          )}
+          <ShortcutCard
+            to="/console/reports/aging"
+            icon={IconChartBar}
+            title={t('console.agingTitle')}
+            text={t('console.agingText')}
+          />
           <ShortcutCard
             to="/console/team"
             icon={canManage ? IconUserPlus : IconUsers}
@@ -55,11 +85,11 @@ export function ConsoleHomePage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <ComingSoonCard
-            icon={IconFileInvoice}
-            title={t('invoicesTitle')}
-            text={t('console.invoicesText')}
+            icon={IconCreditCard}
+            title={t('console.onlinePaymentsTitle')}
+            text={t('console.onlinePaymentsText')}
           />
-          <ComingSoonCard icon={IconCreditCard} title={t('paymentsTitle')} text={t('console.paymentsText')} />
+          <ComingSoonCard icon={IconRefresh} title={t('console.syncTitle')} text={t('console.syncText')} />
         </SimpleGrid>
       </Stack>
     </Stack>
