@@ -107,30 +107,34 @@ test.runIf(hasBrowser)('staff: record a payment → allocate oldest first → ag
   await context.close();
 });
 
-test.runIf(hasBrowser)('owner: document settings preview follows the form; saved footer appears on invoices', async () => {
-  const { page, context } = await newPage('en-US');
-  await signIn(page, 'emily@harborfoods.example');
-  await page.waitForURL(`${baseUrl}/console`);
-  await page.goto('/console/settings/documents');
-  await expect.poll(() => page.getByRole('heading', { name: 'Documents' }).isVisible()).toBe(true);
-  const footer = 'Wire to Harbor Bank, ABA 021000021 · billing@harborfoods.example';
-  await page.getByLabel('Footer text').fill(footer);
-  // The preview frame is re-pointed at the unsaved settings (debounced) and renders a PDF.
-  const frame = page.locator('iframe');
-  const footerInPreview = async () => new URL((await frame.getAttribute('src')) ?? '', baseUrl).searchParams.get('footerText');
-  await expect.poll(footerInPreview, { timeout: 10_000 }).toBe(footer);
-  const preview = await context.request.get((await frame.getAttribute('src'))!);
-  expect(preview.headers()['content-type']).toContain('application/pdf');
-  expect(pdfText(Buffer.from(await preview.body()))).toContain('billing@harborfoods.example');
-  await screenshot(page, 'ar-owner-01-document-settings');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => page.getByText('Document settings saved.').first().isVisible()).toBe(true);
+test.runIf(hasBrowser)(
+  'owner: document settings preview follows the form; saved footer appears on invoices',
+  async () => {
+    const { page, context } = await newPage('en-US');
+    await signIn(page, 'emily@harborfoods.example');
+    await page.waitForURL(`${baseUrl}/console`);
+    await page.goto('/console/settings/documents');
+    await expect.poll(() => page.getByRole('heading', { name: 'Documents' }).isVisible()).toBe(true);
+    const footer = 'Wire to Harbor Bank, ABA 021000021 · billing@harborfoods.example';
+    await page.getByLabel('Footer text').fill(footer);
+    // The preview frame is re-pointed at the unsaved settings (debounced) and renders a PDF.
+    const frame = page.locator('iframe');
+    const footerInPreview = async () =>
+      new URL((await frame.getAttribute('src')) ?? '', baseUrl).searchParams.get('footerText');
+    await expect.poll(footerInPreview, { timeout: 10_000 }).toBe(footer);
+    const preview = await context.request.get((await frame.getAttribute('src'))!);
+    expect(preview.headers()['content-type']).toContain('application/pdf');
+    expect(pdfText(Buffer.from(await preview.body()))).toContain('billing@harborfoods.example');
+    await screenshot(page, 'ar-owner-01-document-settings');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByText('Document settings saved.').first().isVisible()).toBe(true);
 
-  // Any real invoice now carries the footer.
-  const invoices = await context.request.get('/api/v1/console/invoices?pageSize=1');
-  const [first] = (await invoices.json()).items as { id: string }[];
-  const pdf = await context.request.get(`/api/v1/console/invoices/${first!.id}/pdf`);
-  expect(pdfText(Buffer.from(await pdf.body()))).toContain('billing@harborfoods.example');
-  expect(unexpected(pageProblems(page))).toEqual([]);
-  await context.close();
-});
+    // Any real invoice now carries the footer.
+    const invoices = await context.request.get('/api/v1/console/invoices?pageSize=1');
+    const [first] = (await invoices.json()).items as { id: string }[];
+    const pdf = await context.request.get(`/api/v1/console/invoices/${first!.id}/pdf`);
+    expect(pdfText(Buffer.from(await pdf.body()))).toContain('billing@harborfoods.example');
+    expect(unexpected(pageProblems(page))).toEqual([]);
+    await context.close();
+  },
+);

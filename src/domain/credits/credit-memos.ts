@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { type Allocation, applyToInvoices, reverseApplication } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
-import { currencyExponent } from '../money/currency.ts';
-import { assertSafeAmount } from '../money/money.ts';
 import { nextDocumentNumber } from '../shared/document-numbers.ts';
 import { newId } from '../shared/ids.ts';
 
@@ -31,18 +30,9 @@ export async function issueCreditMemo(
   input: NewCreditMemo,
   actor: Actor,
 ): Promise<{ id: string; number: string; applied: bigint }> {
-  if (input.amount <= 0n) throw new AppError('amount_not_positive');
-  assertSafeAmount(input.amount);
+  assertDocumentAmount(input.amount);
   return db.transaction().execute(async (trx) => {
-    const customer = await trx
-      .selectFrom('customer_accounts')
-      .select(['currency'])
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
-    if (!customer) throw new AppError('not_found');
-    const currency = input.currency ?? customer.currency;
-    currencyExponent(currency);
+    const currency = await resolveCustomerCurrency(trx, input);
     if (input.invoiceId) {
       const invoice = await trx
         .selectFrom('invoices')

@@ -2,10 +2,9 @@ import type { Database } from '../../db/client.ts';
 import type { PaymentMethod } from '../../db/schema.ts';
 import { type Allocation, allocateOldestFirst, applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
-import { currencyExponent } from '../money/currency.ts';
-import { assertSafeAmount } from '../money/money.ts';
 import { nextDocumentNumber } from '../shared/document-numbers.ts';
 import { newId } from '../shared/ids.ts';
 
@@ -33,8 +32,7 @@ export async function recordPayment(
   input: NewPayment,
   actor: Actor,
 ): Promise<{ id: string; number: string; applied: bigint; replayed: boolean }> {
-  if (input.amount <= 0n) throw new AppError('amount_not_positive');
-  assertSafeAmount(input.amount);
+  assertDocumentAmount(input.amount);
   if (input.idempotencyKey) {
     const existing = await db
       .selectFrom('payments')
@@ -54,15 +52,7 @@ export async function recordPayment(
     }
   }
   return db.transaction().execute(async (trx) => {
-    const customer = await trx
-      .selectFrom('customer_accounts')
-      .select(['currency'])
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
-    if (!customer) throw new AppError('not_found');
-    const currency = input.currency ?? customer.currency;
-    currencyExponent(currency);
+    const currency = await resolveCustomerCurrency(trx, input);
     const id = newId();
     const number = await nextDocumentNumber(trx, input.orgId, 'payment', 'PAY-');
     const inserted = await trx

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MINOR_UNIT_EXPONENTS } from '../../../src/domain/money/exponents.ts';
 import { intlLocale, isLocale } from './i18n';
 
 /** Dates and numbers in the interface language, through Intl. */
@@ -26,42 +27,9 @@ export function useFormatters() {
   }, [locale]);
 }
 
-/**
- * ISO 4217 minor-unit exponents (the server's table in src/domain/money/currency.ts); every
- * currency not listed has 2.
- */
-const EXPONENTS: Record<string, number> = {
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  ISK: 0,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  PYG: 0,
-  RWF: 0,
-  UGX: 0,
-  UYI: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-  BHD: 3,
-  IQD: 3,
-  JOD: 3,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  TND: 3,
-  CLF: 4,
-  UYW: 4,
-};
-
 /** Digits after the decimal point in the currency's minor unit: JPY 0, USD 2, BHD 3. */
 export function currencyExponent(currency: string): number {
-  return EXPONENTS[currency.toUpperCase()] ?? 2;
+  return MINOR_UNIT_EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
 /** Minor units → the exact decimal string: (123456, 'MXN') → "1234.56", (-5, 'USD') → "-0.05". */

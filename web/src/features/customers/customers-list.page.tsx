@@ -1,29 +1,12 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Checkbox,
-  EmptyState,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingStore, IconLock, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Anchor, Badge, Checkbox, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconBuildingStore, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../app/ui/page-header';
-import { ProblemAlert } from '../../app/ui/problem-alert';
 import type { Balance } from '../invoices/ar.types';
-import { Money, PageFooter, SkeletonRows, SortableTh } from '../invoices/ar-ui';
+import { Money, SearchBox, ServerTable, SortableTh, useListSearch } from '../invoices/ar-ui';
 import classes from '../invoices/invoices.module.css';
 import { useListState } from '../invoices/list-state';
 import { useConsoleTeam } from '../team/team.api';
@@ -77,13 +60,8 @@ export function CustomersListPage() {
   const { orgName } = useStaffContext();
   usePageTitle(t('list.title'));
   const state = useListState(true);
-  const q = state.get('q');
+  const { q, search, setSearch } = useListSearch(state);
   const sort = state.get('sort') || 'name';
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  useEffect(() => {
-    if (debounced !== q) state.set({ q: debounced || null });
-  }, [debounced, q, state.set]);
 
   const team = useConsoleTeam();
   const customers = useCustomers({
@@ -95,7 +73,6 @@ export function CustomersListPage() {
     page: state.page,
     pageSize: PAGE_SIZE,
   });
-  const data = customers.data;
   const filtered = Boolean(q || state.get('hold') || state.get('collectorId') || state.get('overdue'));
   const onSort = (value: string) => state.set({ sort: value });
 
@@ -104,14 +81,11 @@ export function CustomersListPage() {
       <PageHeader title={t('list.title')} description={t('list.description', { org: orgName })} />
       <Paper withBorder className={classes.section}>
         <Group p="md" gap="sm" className={classes.filters}>
-          <TextInput
-            aria-label={t('list.searchLabel')}
+          <SearchBox
+            label={t('list.searchLabel')}
             placeholder={t('list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            type="search"
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            w={{ base: '100%', sm: 300 }}
+            onChange={setSearch}
           />
           <Select
             aria-label={t('list.holdFilter')}
@@ -148,84 +122,70 @@ export function CustomersListPage() {
           />
         </Group>
 
-        {customers.isError && !data ? (
-          <Box p="md">
-            <ProblemAlert error={customers.error} onRetry={() => void customers.refetch()} />
-          </Box>
-        ) : data && data.items.length === 0 ? (
-          <EmptyState
-            py={48}
-            icon={<IconBuildingStore size={28} stroke={1.5} aria-hidden />}
-            withIndicatorBackground
-            title={filtered ? t('list.noMatchesTitle') : t('list.emptyTitle')}
-            description={filtered ? t('list.noMatchesText') : t('list.emptyText')}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table highlightOnHover verticalSpacing="sm" opacity={customers.isPlaceholderData ? 0.6 : 1}>
-              <Table.Thead>
-                <Table.Tr>
-                  <SortableTh field="name" sort={sort} onSort={onSort}>
-                    {t('fields.name')}
-                  </SortableTh>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th>{t('fields.collector')}</Table.Th>
-                  <SortableTh field="overdue" sort={sort} onSort={onSort} align="right" descendingFirst>
-                    {t('fields.overdue')}
-                  </SortableTh>
-                  <SortableTh field="balance" sort={sort} onSort={onSort} align="right" descendingFirst>
-                    {t('fields.balance')}
-                  </SortableTh>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data ? (
-                  data.items.map((customer) => (
-                    <Table.Tr key={customer.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/console/customers/${customer.id}`} fw={600} size="sm">
-                          {customer.name}
-                        </Anchor>
-                        <Text className={classes.sub}>
-                          {customer.accountNumber}
-                          {customer.taxId ? ` · ${customer.taxId}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {customer.holdStatus === 'on_hold' ? (
-                          <HoldBadge reason={customer.holdReason} />
-                        ) : (
-                          <Badge color="teal" variant="light" radius="sm" tt="none" fw={600}>
-                            {t('hold.active')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td fz="sm">
-                        {customer.collector?.name ?? (
-                          <Text component="span" c="dimmed" size="sm">
-                            {t('fields.noCollector')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" c="red.7" fw={600}>
-                        <BalanceLines balances={customer.balances} pick={(b) => b.overdue} />
-                      </Table.Td>
-                      <Table.Td ta="right" fw={600}>
-                        <BalanceLines balances={customer.balances} pick={(b) => b.total} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
+        <ServerTable
+          result={customers}
+          filtered={filtered}
+          empty={{
+            icon: <IconBuildingStore size={28} stroke={1.5} aria-hidden />,
+            title: t('list.emptyTitle'),
+            text: t('list.emptyText'),
+            noMatchesTitle: t('list.noMatchesTitle'),
+            noMatchesText: t('list.noMatchesText'),
+          }}
+          minWidth={860}
+          cols={5}
+          head={
+            <>
+              <SortableTh field="name" sort={sort} onSort={onSort}>
+                {t('fields.name')}
+              </SortableTh>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              <Table.Th>{t('fields.collector')}</Table.Th>
+              <SortableTh field="overdue" sort={sort} onSort={onSort} align="right" descendingFirst>
+                {t('fields.overdue')}
+              </SortableTh>
+              <SortableTh field="balance" sort={sort} onSort={onSort} align="right" descendingFirst>
+                {t('fields.balance')}
+              </SortableTh>
+            </>
+          }
+          row={(customer) => (
+            <Table.Tr key={customer.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/console/customers/${customer.id}`} fw={600} size="sm">
+                  {customer.name}
+                </Anchor>
+                <Text className={classes.sub}>
+                  {customer.accountNumber}
+                  {customer.taxId ? ` · ${customer.taxId}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {customer.holdStatus === 'on_hold' ? (
+                  <HoldBadge reason={customer.holdReason} />
                 ) : (
-                  <SkeletonRows cols={5} />
+                  <Badge color="teal" variant="light" radius="sm" tt="none" fw={600}>
+                    {t('hold.active')}
+                  </Badge>
                 )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <PageFooter
-          data={data}
+              </Table.Td>
+              <Table.Td fz="sm">
+                {customer.collector?.name ?? (
+                  <Text component="span" c="dimmed" size="sm">
+                    {t('fields.noCollector')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right" c="red.7" fw={600}>
+                <BalanceLines balances={customer.balances} pick={(b) => b.overdue} />
+              </Table.Td>
+              <Table.Td ta="right" fw={600}>
+                <BalanceLines balances={customer.balances} pick={(b) => b.total} />
+              </Table.Td>
+            </Table.Tr>
+          )}
           onPage={(page) => state.set({ page: String(page) })}
-          label={t('list.pagination')}
+          paginationLabel={t('list.pagination')}
         />
       </Paper>
     </>

@@ -1,7 +1,10 @@
 import {
+  ActionIcon,
   Anchor,
   Badge,
+  Box,
   Button,
+  EmptyState,
   Group,
   Modal,
   Pagination,
@@ -11,27 +14,33 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
+  Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowLeft,
   IconArrowsSort,
   IconDownload,
+  IconSearch,
   IconSortAscending,
   IconSortDescending,
 } from '@tabler/icons-react';
-import type { UseMutationResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Page } from '../../app/api/types';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { ProblemAlert } from '../../app/ui/problem-alert';
-import type { InvoicePaymentStatus, InvoiceStatus } from './ar.types';
+import type { CustomerRef, InvoicePaymentStatus, InvoiceStatus } from './ar.types';
 import classes from './invoices.module.css';
+import { type ListState, useListState } from './list-state';
 
 /** An amount in minor units, formatted for the interface language; tabular figures. */
 export function Money({
@@ -401,5 +410,279 @@ export function DueDate({
         </Text>
       )}
     </>
+  );
+}
+
+/** The text typed in a list's search box, sent to the list state's `q` once typing pauses. */
+export function useListSearch(state: ListState) {
+  const q = state.get('q');
+  const [search, setSearch] = useState(q);
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  useEffect(() => {
+    if (debounced !== q) state.set({ q: debounced || null });
+  }, [debounced, q, state.set]);
+  return { q, search, setSearch };
+}
+
+/** The search box above a list. */
+export function SearchBox({
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextInput
+      aria-label={label}
+      placeholder={placeholder}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      type="search"
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      w={{ base: '100%', sm: 300 }}
+    />
+  );
+}
+
+/**
+ * The body of a server-paginated list: an error with retry, an empty state (told apart from
+ * "nothing matches the filters"), or the table with skeleton rows while loading; then the pager.
+ */
+export function ServerTable<T>({
+  result,
+  filtered,
+  empty,
+  minWidth,
+  cols,
+  head,
+  row,
+  onPage,
+  paginationLabel,
+}: {
+  result: UseQueryResult<Page<T>>;
+  filtered: boolean;
+  empty: {
+    icon: ReactNode;
+    title: string;
+    text: string;
+    noMatchesTitle: string;
+    noMatchesText: string;
+  };
+  minWidth: number;
+  cols: number;
+  head: ReactNode;
+  /** One `<Table.Tr>` (with its key) per item. */
+  row: (item: T) => ReactNode;
+  onPage: (page: number) => void;
+  paginationLabel: string;
+}) {
+  const data = result.data;
+  return (
+    <>
+      {result.isError && !data ? (
+        <Box p="md">
+          <ProblemAlert error={result.error} onRetry={() => void result.refetch()} />
+        </Box>
+      ) : data && data.items.length === 0 ? (
+        <EmptyState
+          py={48}
+          icon={empty.icon}
+          withIndicatorBackground
+          title={filtered ? empty.noMatchesTitle : empty.title}
+          description={filtered ? empty.noMatchesText : empty.text}
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table highlightOnHover verticalSpacing="sm" opacity={result.isPlaceholderData ? 0.6 : 1}>
+            <Table.Thead>
+              <Table.Tr>{head}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{data ? data.items.map(row) : <SkeletonRows cols={cols} />}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <PageFooter data={data} onPage={onPage} label={paginationLabel} />
+    </>
+  );
+}
+
+/** A customer's name over its account number, in a list row. */
+export function CustomerCell({ customer }: { customer: CustomerRef }) {
+  return (
+    <Table.Td>
+      <Text size="sm" fw={500} truncate="end" maw={240}>
+        {customer.name}
+      </Text>
+      <Text className={classes.sub}>{customer.accountNumber}</Text>
+    </Table.Td>
+  );
+}
+
+interface MoneyDocument {
+  id: string;
+  number: string;
+  customer: CustomerRef;
+  currency: string;
+  amount: number;
+}
+
+/**
+ * Payments and credit memos, newest first, searchable and paginated by the server: number
+ * (linked when `linkTo` is given), customer, date, one column of the kind's own, status,
+ * amount with what is left to apply, and a link to the PDF.
+ */
+export function MoneyDocumentsTable<T extends MoneyDocument>({
+  result,
+  list,
+  showCustomer,
+  linkTo,
+  labels,
+  emptyIcon,
+  subline,
+  dateOf,
+  extra,
+  status,
+  struck,
+  unappliedNote,
+  pdf,
+}: {
+  result: UseQueryResult<Page<T>>;
+  list: { state: ListState } & ReturnType<typeof useListSearch>;
+  showCustomer: boolean;
+  linkTo?: (item: T) => string;
+  /** In the kind's namespace: table.* texts, the number/date/status/amount/pdf column titles. */
+  labels: {
+    searchLabel: string;
+    searchPlaceholder: string;
+    emptyTitle: string;
+    emptyText: string;
+    noMatchesTitle: string;
+    noMatchesText: string;
+    pagination: string;
+    number: string;
+    date: string;
+    status: string;
+    amount: string;
+    pdf: string;
+  };
+  emptyIcon: ReactNode;
+  /** A dimmed line under the number (reason, reference), or nothing. */
+  subline: (item: T) => ReactNode;
+  dateOf: (item: T) => string;
+  extra: { title: string; cell: (item: T) => ReactNode };
+  status: (item: T) => ReactNode;
+  struck?: (item: T) => boolean;
+  /** "N still available", when something is left to apply. */
+  unappliedNote: (item: T) => string | null;
+  pdf: { tooltip: string; href: (item: T) => string; ariaLabel: (item: T) => string; icon: ReactNode };
+}) {
+  const { t } = useTranslation('invoices');
+  const format = useFormatters();
+  const { state, q, search, setSearch } = list;
+  return (
+    <Paper withBorder className={classes.section}>
+      <Group p="md" gap="sm" className={classes.filters}>
+        <SearchBox
+          label={labels.searchLabel}
+          placeholder={labels.searchPlaceholder}
+          value={search}
+          onChange={setSearch}
+        />
+      </Group>
+      <ServerTable
+        result={result}
+        filtered={Boolean(q)}
+        empty={{
+          icon: emptyIcon,
+          title: labels.emptyTitle,
+          text: labels.emptyText,
+          noMatchesTitle: labels.noMatchesTitle,
+          noMatchesText: labels.noMatchesText,
+        }}
+        minWidth={760}
+        cols={6 + (showCustomer ? 1 : 0)}
+        head={
+          <>
+            <Table.Th>{labels.number}</Table.Th>
+            {showCustomer && <Table.Th>{t('fields.customer')}</Table.Th>}
+            <Table.Th>{labels.date}</Table.Th>
+            <Table.Th>{extra.title}</Table.Th>
+            <Table.Th>{labels.status}</Table.Th>
+            <Table.Th ta="right">{labels.amount}</Table.Th>
+            <Table.Th w={48}>
+              <VisuallyHidden>{labels.pdf}</VisuallyHidden>
+            </Table.Th>
+          </>
+        }
+        row={(item) => {
+          const note = unappliedNote(item);
+          return (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                {linkTo ? (
+                  <Anchor component={Link} to={linkTo(item)} fw={600} size="sm" className={classes.nowrap}>
+                    {item.number}
+                  </Anchor>
+                ) : (
+                  <Text fw={600} size="sm">
+                    {item.number}
+                  </Text>
+                )}
+                {subline(item)}
+              </Table.Td>
+              {showCustomer && <CustomerCell customer={item.customer} />}
+              <Table.Td fz="sm" className={classes.nowrap}>
+                {format.day(dateOf(item))}
+              </Table.Td>
+              <Table.Td fz="sm">{extra.cell(item)}</Table.Td>
+              <Table.Td>{status(item)}</Table.Td>
+              <Table.Td className={classes.num} fz="sm">
+                <Text component="span" fw={600} size="sm" td={struck?.(item) ? 'line-through' : undefined}>
+                  <Money minor={item.amount} currency={item.currency} />
+                </Text>
+                {note && <Text className={classes.sub}>{note}</Text>}
+              </Table.Td>
+              <Table.Td>
+                <Tooltip label={pdf.tooltip} withArrow>
+                  <ActionIcon
+                    component="a"
+                    href={pdf.href(item)}
+                    target="_blank"
+                    rel="noopener"
+                    variant="subtle"
+                    color="gray"
+                    aria-label={pdf.ariaLabel(item)}
+                  >
+                    {pdf.icon}
+                  </ActionIcon>
+                </Tooltip>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+        onPage={(page) => state.set({ page: String(page) })}
+        paginationLabel={labels.pagination}
+      />
+    </Paper>
+  );
+}
+
+/** `useListState` plus its debounced search box, for lists searched by `q`. */
+export function useSearchableList(syncUrl: boolean) {
+  const state = useListState(syncUrl);
+  return { state, ...useListSearch(state) };
+}
+
+/** The small coloured status tag of a payment or credit memo. */
+export function DocumentStatusTag({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <Badge color={color} variant="light" radius="sm" tt="none" fw={600}>
+      {children}
+    </Badge>
   );
 }

@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Collapse,
-  EmptyState,
   Group,
   Indicator,
   Paper,
@@ -16,15 +15,22 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconFileInvoice, IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { IconAdjustmentsHorizontal, IconFileInvoice, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { minorToInput, parseMoneyInput, useFormatters } from '../../app/format';
-import { ProblemAlert } from '../../app/ui/problem-alert';
 import type { Audience, InvoiceSummary } from './ar.types';
-import { DueDate, InvoiceBadges, Money, PageFooter, SkeletonRows, SortableTh } from './ar-ui';
+import {
+  CustomerCell,
+  DueDate,
+  InvoiceBadges,
+  Money,
+  SearchBox,
+  ServerTable,
+  SortableTh,
+  useListSearch,
+} from './ar-ui';
 import { type InvoiceQuery, useInvoices } from './invoices.api';
 import classes from './invoices.module.css';
 import { useListState } from './list-state';
@@ -69,15 +75,9 @@ export function InvoiceTable({
   const { t } = useTranslation(['invoices', 'common']);
   const format = useFormatters();
   const state = useListState(syncUrl);
-  const q = state.get('q');
+  const { q, search, setSearch } = useListSearch(state);
   const status = state.get('status') || defaultStatus;
   const sort = state.get('sort') || defaultSort;
-
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  useEffect(() => {
-    if (debounced !== q) state.set({ q: debounced || null });
-  }, [debounced, q, state.set]);
 
   const advancedActive = [...DATE_KEYS, ...AMOUNT_KEYS].filter((key) => state.get(key)).length;
   const [showAdvanced, setShowAdvanced] = useState(advancedActive > 0);
@@ -161,14 +161,11 @@ export function InvoiceTable({
         <Stack gap="sm" p="md" className={classes.filters}>
           <Group justify="space-between" gap="sm">
             <Group gap="sm" flex={1} miw={0}>
-              <TextInput
-                aria-label={t('filters.searchLabel')}
+              <SearchBox
+                label={t('filters.searchLabel')}
                 placeholder={t('filters.searchPlaceholder')}
-                leftSection={<IconSearch size={16} aria-hidden />}
-                type="search"
                 value={search}
-                onChange={(event) => setSearch(event.currentTarget.value)}
-                w={{ base: '100%', sm: 300 }}
+                onChange={setSearch}
               />
               <Indicator disabled={advancedActive === 0} label={advancedActive} size={16} offset={4}>
                 <Button
@@ -229,149 +226,119 @@ export function InvoiceTable({
           </Collapse>
         </Stack>
 
-        {invoices.isError && !data ? (
-          <Box p="md">
-            <ProblemAlert error={invoices.error} onRetry={() => void invoices.refetch()} />
-          </Box>
-        ) : data && data.items.length === 0 ? (
-          <EmptyState
-            py={48}
-            icon={<IconFileInvoice size={28} stroke={1.5} aria-hidden />}
-            withIndicatorBackground
-            title={filtered ? t('table.noMatchesTitle') : t('table.emptyTitle')}
-            description={filtered ? t('table.noMatchesText') : t('table.emptyText')}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={showCustomer ? 980 : 820}>
-            <Table highlightOnHover verticalSpacing="sm" opacity={invoices.isPlaceholderData ? 0.6 : 1}>
-              <Table.Thead>
-                <Table.Tr>
-                  {selectable && (
-                    <Table.Th w={40}>
-                      <Checkbox
-                        aria-label={t('table.selectPage')}
-                        checked={allOnPage}
-                        indeterminate={someOnPage && !allOnPage}
-                        onChange={togglePage}
-                        size="xs"
-                      />
-                    </Table.Th>
-                  )}
-                  <SortableTh field="number" sort={sort} onSort={(value) => state.set({ sort: value })}>
-                    {t('fields.number')}
-                  </SortableTh>
-                  {showCustomer && (
-                    <SortableTh field="customer" sort={sort} onSort={(value) => state.set({ sort: value })}>
-                      {t('fields.customer')}
-                    </SortableTh>
-                  )}
-                  <SortableTh
-                    field="issueDate"
-                    sort={sort}
-                    onSort={(value) => state.set({ sort: value })}
-                    descendingFirst
-                  >
-                    {t('fields.issueDate')}
-                  </SortableTh>
-                  <SortableTh field="dueDate" sort={sort} onSort={(value) => state.set({ sort: value })}>
-                    {t('fields.dueDate')}
-                  </SortableTh>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <SortableTh
-                    field="total"
-                    sort={sort}
-                    onSort={(value) => state.set({ sort: value })}
-                    align="right"
-                    descendingFirst
-                  >
-                    {t('fields.total')}
-                  </SortableTh>
-                  <SortableTh
-                    field="openAmount"
-                    sort={sort}
-                    onSort={(value) => state.set({ sort: value })}
-                    align="right"
-                    descendingFirst
-                  >
-                    {t('fields.openAmount')}
-                  </SortableTh>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data ? (
-                  data.items.map((invoice) => (
-                    <Table.Tr
-                      key={invoice.id}
-                      className={selected.has(invoice.id) ? classes.rowSelected : undefined}
-                    >
-                      {selectable && (
-                        <Table.Td>
-                          <Checkbox
-                            aria-label={t('table.selectRow', { number: invoice.number })}
-                            checked={selected.has(invoice.id)}
-                            onChange={() => toggle(invoice)}
-                            size="xs"
-                          />
-                        </Table.Td>
-                      )}
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={linkTo(invoice)}
-                          fw={600}
-                          size="sm"
-                          className={classes.nowrap}
-                        >
-                          {invoice.number}
-                        </Anchor>
-                        {invoice.poNumber && (
-                          <Text className={classes.sub} truncate="end" maw={180}>
-                            {t('fields.poShort', { po: invoice.poNumber })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      {showCustomer && (
-                        <Table.Td>
-                          <Text size="sm" fw={500} truncate="end" maw={240}>
-                            {invoice.customer.name}
-                          </Text>
-                          <Text className={classes.sub}>{invoice.customer.accountNumber}</Text>
-                        </Table.Td>
-                      )}
-                      <Table.Td fz="sm" className={classes.nowrap}>
-                        {format.day(invoice.issueDate)}
-                      </Table.Td>
-                      <Table.Td>
-                        <DueDate invoice={invoice} />
-                      </Table.Td>
-                      <Table.Td>
-                        <InvoiceBadges invoice={invoice} />
-                      </Table.Td>
-                      <Table.Td className={classes.num} fz="sm">
-                        <Money minor={invoice.total} currency={invoice.currency} />
-                      </Table.Td>
-                      <Table.Td className={classes.num} fz="sm" fw={600}>
-                        {invoice.status === 'void' ? (
-                          <Text component="span" c="dimmed" size="sm">
-                            —
-                          </Text>
-                        ) : (
-                          <Money minor={invoice.openAmount} currency={invoice.currency} />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                ) : (
-                  <SkeletonRows cols={columns} />
+        <ServerTable
+          result={invoices}
+          filtered={filtered}
+          empty={{
+            icon: <IconFileInvoice size={28} stroke={1.5} aria-hidden />,
+            title: t('table.emptyTitle'),
+            text: t('table.emptyText'),
+            noMatchesTitle: t('table.noMatchesTitle'),
+            noMatchesText: t('table.noMatchesText'),
+          }}
+          minWidth={showCustomer ? 980 : 820}
+          cols={columns}
+          head={
+            <>
+              {selectable && (
+                <Table.Th w={40}>
+                  <Checkbox
+                    aria-label={t('table.selectPage')}
+                    checked={allOnPage}
+                    indeterminate={someOnPage && !allOnPage}
+                    onChange={togglePage}
+                    size="xs"
+                  />
+                </Table.Th>
+              )}
+              <SortableTh field="number" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                {t('fields.number')}
+              </SortableTh>
+              {showCustomer && (
+                <SortableTh field="customer" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                  {t('fields.customer')}
+                </SortableTh>
+              )}
+              <SortableTh
+                field="issueDate"
+                sort={sort}
+                onSort={(value) => state.set({ sort: value })}
+                descendingFirst
+              >
+                {t('fields.issueDate')}
+              </SortableTh>
+              <SortableTh field="dueDate" sort={sort} onSort={(value) => state.set({ sort: value })}>
+                {t('fields.dueDate')}
+              </SortableTh>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              <SortableTh
+                field="total"
+                sort={sort}
+                onSort={(value) => state.set({ sort: value })}
+                align="right"
+                descendingFirst
+              >
+                {t('fields.total')}
+              </SortableTh>
+              <SortableTh
+                field="openAmount"
+                sort={sort}
+                onSort={(value) => state.set({ sort: value })}
+                align="right"
+                descendingFirst
+              >
+                {t('fields.openAmount')}
+              </SortableTh>
+            </>
+          }
+          row={(invoice) => (
+            <Table.Tr key={invoice.id} className={selected.has(invoice.id) ? classes.rowSelected : undefined}>
+              {selectable && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('table.selectRow', { number: invoice.number })}
+                    checked={selected.has(invoice.id)}
+                    onChange={() => toggle(invoice)}
+                    size="xs"
+                  />
+                </Table.Td>
+              )}
+              <Table.Td>
+                <Anchor component={Link} to={linkTo(invoice)} fw={600} size="sm" className={classes.nowrap}>
+                  {invoice.number}
+                </Anchor>
+                {invoice.poNumber && (
+                  <Text className={classes.sub} truncate="end" maw={180}>
+                    {t('fields.poShort', { po: invoice.poNumber })}
+                  </Text>
                 )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <PageFooter
-          data={data}
+              </Table.Td>
+              {showCustomer && <CustomerCell customer={invoice.customer} />}
+              <Table.Td fz="sm" className={classes.nowrap}>
+                {format.day(invoice.issueDate)}
+              </Table.Td>
+              <Table.Td>
+                <DueDate invoice={invoice} />
+              </Table.Td>
+              <Table.Td>
+                <InvoiceBadges invoice={invoice} />
+              </Table.Td>
+              <Table.Td className={classes.num} fz="sm">
+                <Money minor={invoice.total} currency={invoice.currency} />
+              </Table.Td>
+              <Table.Td className={classes.num} fz="sm" fw={600}>
+                {invoice.status === 'void' ? (
+                  <Text component="span" c="dimmed" size="sm">
+                    —
+                  </Text>
+                ) : (
+                  <Money minor={invoice.openAmount} currency={invoice.currency} />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          )}
           onPage={(page) => state.set({ page: String(page) })}
-          label={t('table.pagination')}
+          paginationLabel={t('table.pagination')}
         />
       </Paper>
       {selectable && selected.size > 0 && (

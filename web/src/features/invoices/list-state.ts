@@ -10,6 +10,8 @@ export function pageFrom(value: string | null | undefined): number {
  * The filters, sort and page of a list: in the address (so back, reload and shared links keep
  * them) on list pages, or in component state where a list is one part of a page.
  */
+export type ListState = ReturnType<typeof useListState>;
+
 export function useListState(synced: boolean) {
   const [params, setParams] = useSearchParams();
   const [local, setLocal] = useState<Record<string, string>>({});
