@@ -1,11 +1,9 @@
-import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createDb } from '../../src/db/client.ts';
 import { type AgingReport, agingReport, agingSql } from '../../src/domain/reports/aging-report.ts';
-import { seedAr } from '../support/ar-seed.ts';
-import { startBenchDatabase } from '../support/database.ts';
 import { median, ratioOf, roundTo } from '../support/result.ts';
+import { AR_SEED_OPTIONS, loadNow, machineDetails, startArDatabase } from '../support/run-info.ts';
 import type { Benchmark } from '../support/types.ts';
 
 /**
@@ -79,8 +77,7 @@ export const agingReportBench: Benchmark = {
   description:
     'the org’s aging report over 1M invoices, ms (median): Saldo’s agingReport vs one hand-written SQL query computing the same buckets',
   options: {
-    customers: { description: 'customers to seed', default: 50_000, min: 10, max: 1_000_000 },
-    invoices: { description: 'invoices to seed', default: 1_000_000, min: 100, max: 20_000_000 },
+    ...AR_SEED_OPTIONS,
     runs: {
       description: 'measured runs of each side (interleaved), after one warm-up each',
       default: 5,
@@ -89,14 +86,8 @@ export const agingReportBench: Benchmark = {
     },
   },
   async run(ctx) {
-    const loadAtStart = roundTo(loadavg()[0]!, 2);
-    const database = await startBenchDatabase(ctx);
-    ctx.log(`database: ${database.where}`);
-    const seed = await seedAr(database.ownerUrl, {
-      customers: ctx.options.customers!,
-      invoices: ctx.options.invoices!,
-      log: ctx.log,
-    });
+    const loadAtStart = loadNow();
+    const { database, seed } = await startArDatabase(ctx);
     ctx.log(`seeded in ${seed.seconds.total.toFixed(1)} s`);
 
     // Both sides connect as the app role, in this process, one connection each in use at a time.
@@ -199,10 +190,7 @@ export const agingReportBench: Benchmark = {
           runs: ctx.options.runs,
           order: 'one warm-up each, then interleaved (B,S then S,B …)',
           connection: 'one each, app role, from the harness process',
-          cpus: availableParallelism(),
-          loadAverage1mAtStartAndEnd: [loadAtStart, roundTo(loadavg()[0]!, 2)],
-          node: process.version,
-          database: database.where,
+          ...machineDetails(loadAtStart, database),
         },
       },
     };

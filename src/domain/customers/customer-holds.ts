@@ -14,37 +14,13 @@ export async function placeHold(
 ): Promise<void> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError('validation_failed', {}, [{ field: 'reason', code: 'required' }]);
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('customer_accounts')
-      .select(['hold_status', 'hold_reason'])
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) throw new AppError('not_found');
-    await trx
-      .updateTable('customer_accounts')
-      .set({
-        hold_status: 'on_hold',
-        hold_reason: reason,
-        hold_by: actor.userId ?? null,
-        hold_at: sql`now()`,
-        updated_at: sql`now()`,
-      })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .execute();
-    await recordAudit(trx, {
-      orgId: input.orgId,
-      actor,
-      action: 'customer_account.hold_placed',
-      entityType: 'customer_account',
-      entityId: input.customerId,
-      before: { holdStatus: current.hold_status, holdReason: current.hold_reason },
-      after: { holdStatus: 'on_hold', holdReason: reason },
-    });
-  });
+  await transitionHold(db, input, actor, (current) => ({
+    status: 'on_hold',
+    reason,
+    action: 'customer_account.hold_placed',
+    before: { holdStatus: current.hold_status, holdReason: current.hold_reason },
+    after: { holdStatus: 'on_hold', holdReason: reason },
+  }));
 }
 
 /**
@@ -56,6 +32,42 @@ export async function releaseHold(
   input: { orgId: string; customerId: string; reason?: string | null | undefined },
   actor: Actor,
 ): Promise<void> {
+  await transitionHold(db, input, actor, (current) =>
+    current.hold_status === 'active'
+      ? null
+      : {
+          status: 'active',
+          reason: null,
+          action: 'customer_account.hold_released',
+          before: { holdStatus: 'on_hold', holdReason: current.hold_reason },
+          after: { holdStatus: 'active', reason: input.reason?.trim() || null },
+        },
+  );
+}
+
+interface HoldRow {
+  hold_status: 'active' | 'on_hold';
+  hold_reason: string | null;
+}
+
+interface HoldTransition {
+  status: 'on_hold' | 'active';
+  reason: string | null;
+  action: 'customer_account.hold_placed' | 'customer_account.hold_released';
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * Locks the account, asks `plan` what to do given its current hold (null: nothing), then sets the
+ * hold status and reason with who and when, and records the audit row, in one transaction.
+ */
+async function transitionHold(
+  db: Database,
+  input: { orgId: string; customerId: string },
+  actor: Actor,
+  plan: (current: HoldRow) => HoldTransition | null,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('customer_accounts')
@@ -65,12 +77,13 @@ export async function releaseHold(
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw new AppError('not_found');
-    if (current.hold_status === 'active') return;
+    const change = plan(current);
+    if (!change) return;
     await trx
       .updateTable('customer_accounts')
       .set({
-        hold_status: 'active',
-        hold_reason: null,
+        hold_status: change.status,
+        hold_reason: change.reason,
         hold_by: actor.userId ?? null,
         hold_at: sql`now()`,
         updated_at: sql`now()`,
@@ -81,11 +94,11 @@ export async function releaseHold(
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
-      action: 'customer_account.hold_released',
+      action: change.action,
       entityType: 'customer_account',
       entityId: input.customerId,
-      before: { holdStatus: 'on_hold', holdReason: current.hold_reason },
-      after: { holdStatus: 'active', reason: input.reason?.trim() || null },
+      before: change.before,
+      after: change.after,
     });
   });
 }

@@ -72,6 +72,21 @@ export function toAddress(value: unknown): Address {
   return out;
 }
 
+/** The customer columns a receipt or credit memo selects (`c.name as customer_name`, …) as the printed party. */
+export function customerParty(row: {
+  customer_name: string;
+  account_number: string;
+  customer_tax_id: string | null;
+  billing_address: unknown;
+}): Party {
+  return {
+    name: row.customer_name,
+    accountNumber: row.account_number,
+    taxId: row.customer_tax_id,
+    address: toAddress(row.billing_address),
+  };
+}
+
 export function addressLines(address: Address | null | undefined): string[] {
   if (!address) return [];
   const cityLine = [[address.city, address.region].filter(Boolean).join(', '), address.postalCode]
@@ -545,6 +560,26 @@ export class DocumentLayout {
     });
     this.repeatOnNewPage = null;
     this.y += 12;
+  }
+
+  /**
+   * What a payment or credit memo was applied to: the invoices' table (or a note that nothing is
+   * applied yet), then the totals — the document's amount, what is applied, what is left.
+   */
+  applications(
+    columns: Column[],
+    rows: Row[],
+    totals: { label: string; amount: bigint; applied: bigint; unapplied: bigint },
+  ): void {
+    const { t } = this;
+    this.section(t('applications'), 40);
+    if (rows.length) this.table(columns, rows);
+    else this.paragraph(t('nothingApplied'), { color: MUTED });
+    this.totals([
+      { label: totals.label, value: this.money(totals.amount) },
+      { label: t('applied'), value: this.money(-totals.applied), style: 'muted' },
+      { label: t('unapplied'), value: this.money(totals.unapplied), style: 'accent', ruleAbove: true },
+    ]);
   }
 
   /** The totals block on the right, kept together on one page. */

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { loadDocumentTemplate } from './document-template.ts';
 import { labelsFor } from './labels.ts';
-import { DocumentLayout, STAMP_COLORS, toAddress } from './pdf-layout.ts';
+import { customerParty, DocumentLayout, STAMP_COLORS } from './pdf-layout.ts';
 import { loadSeller } from './seller.ts';
 
 /**
@@ -72,18 +72,7 @@ export async function renderCreditMemoPdf(
   const details: [string, string][] = [[t('issueDate'), layout.date(memo.issue_date)]];
   if (memo.invoice_number) details.push([t('relatedInvoice'), memo.invoice_number]);
   details.push([t('currency'), memo.currency]);
-  layout.parties(
-    {
-      heading: t('creditTo'),
-      value: {
-        name: memo.customer_name,
-        accountNumber: memo.account_number,
-        taxId: memo.customer_tax_id,
-        address: toAddress(memo.billing_address),
-      },
-    },
-    details,
-  );
+  layout.parties({ heading: t('creditTo'), value: customerParty(memo) }, details);
   layout.band(
     t('creditAmount'),
     layout.money(memo.amount),
@@ -94,33 +83,29 @@ export async function renderCreditMemoPdf(
     layout.paragraph(memo.reason);
   }
 
-  layout.section(t('applications'), 40);
-  if (applications.length)
-    layout.table(
-      [
-        { key: 'invoice', label: t('invoiceNumber'), flex: true },
-        { key: 'issueDate', label: t('issueDate') },
-        { key: 'appliedOn', label: t('appliedOn') },
-        { key: 'total', label: t('total'), align: 'right' },
-        { key: 'amount', label: t('applied'), align: 'right' },
-      ],
-      applications.map((a) => ({
-        cells: {
-          invoice: a.number,
-          issueDate: layout.date(a.issue_date),
-          appliedOn: layout.day(a.created_at),
-          total: layout.money(a.total),
-          amount: layout.money(a.amount),
-        },
-      })),
-    );
-  else layout.paragraph(t('nothingApplied'), { color: '#6b7280' });
-
-  const applied = applications.reduce((s, a) => s + a.amount, 0n);
-  layout.totals([
-    { label: t('creditAmount'), value: layout.money(memo.amount) },
-    { label: t('applied'), value: layout.money(-applied), style: 'muted' },
-    { label: t('unapplied'), value: layout.money(memo.unapplied_amount), style: 'accent', ruleAbove: true },
-  ]);
+  layout.applications(
+    [
+      { key: 'invoice', label: t('invoiceNumber'), flex: true },
+      { key: 'issueDate', label: t('issueDate') },
+      { key: 'appliedOn', label: t('appliedOn') },
+      { key: 'total', label: t('total'), align: 'right' },
+      { key: 'amount', label: t('applied'), align: 'right' },
+    ],
+    applications.map((a) => ({
+      cells: {
+        invoice: a.number,
+        issueDate: layout.date(a.issue_date),
+        appliedOn: layout.day(a.created_at),
+        total: layout.money(a.total),
+        amount: layout.money(a.amount),
+      },
+    })),
+    {
+      label: t('creditAmount'),
+      amount: memo.amount,
+      applied: applications.reduce((s, a) => s + a.amount, 0n),
+      unapplied: memo.unapplied_amount,
+    },
+  );
   return { number: memo.number, pdf: await layout.finish() };
 }

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { loadDocumentTemplate } from './document-template.ts';
 import { labelsFor, methodKey } from './labels.ts';
-import { DocumentLayout, STAMP_COLORS, toAddress } from './pdf-layout.ts';
+import { customerParty, DocumentLayout, STAMP_COLORS } from './pdf-layout.ts';
 import { loadSeller } from './seller.ts';
 
 /**
@@ -76,59 +76,39 @@ export async function renderReceiptPdf(
   ];
   if (payment.reference) details.push([t('reference'), payment.reference]);
   details.push([t('currency'), payment.currency]);
-  layout.parties(
-    {
-      heading: t('receivedFrom'),
-      value: {
-        name: payment.customer_name,
-        accountNumber: payment.account_number,
-        taxId: payment.customer_tax_id,
-        address: toAddress(payment.billing_address),
-      },
-    },
-    details,
-  );
+  layout.parties({ heading: t('receivedFrom'), value: customerParty(payment) }, details);
   layout.band(
     t('amountReceived'),
     layout.money(payment.amount),
     reversed ? t('paymentReversed') : t(methodKey(payment.method)),
   );
 
-  layout.section(t('applications'), 40);
-  if (applications.length)
-    layout.table(
-      [
-        { key: 'invoice', label: t('invoiceNumber'), flex: true },
-        { key: 'issueDate', label: t('issueDate') },
-        { key: 'dueDate', label: t('dueDate') },
-        { key: 'total', label: t('total'), align: 'right' },
-        { key: 'open', label: t('openAmount'), align: 'right' },
-        { key: 'amount', label: t('applied'), align: 'right' },
-      ],
-      applications.map((a) => ({
-        cells: {
-          invoice: a.number,
-          issueDate: layout.date(a.issue_date),
-          dueDate: layout.date(a.due_date),
-          total: layout.money(a.total),
-          open: layout.money(a.open_amount),
-          amount: layout.money(a.amount),
-        },
-      })),
-    );
-  else layout.paragraph(t('nothingApplied'), { color: '#6b7280' });
-
-  const applied = applications.reduce((s, a) => s + a.amount, 0n);
-  layout.totals([
-    { label: t('amountReceived'), value: layout.money(payment.amount) },
-    { label: t('applied'), value: layout.money(-applied), style: 'muted' },
+  layout.applications(
+    [
+      { key: 'invoice', label: t('invoiceNumber'), flex: true },
+      { key: 'issueDate', label: t('issueDate') },
+      { key: 'dueDate', label: t('dueDate') },
+      { key: 'total', label: t('total'), align: 'right' },
+      { key: 'open', label: t('openAmount'), align: 'right' },
+      { key: 'amount', label: t('applied'), align: 'right' },
+    ],
+    applications.map((a) => ({
+      cells: {
+        invoice: a.number,
+        issueDate: layout.date(a.issue_date),
+        dueDate: layout.date(a.due_date),
+        total: layout.money(a.total),
+        open: layout.money(a.open_amount),
+        amount: layout.money(a.amount),
+      },
+    })),
     {
-      label: t('unapplied'),
-      value: layout.money(payment.unapplied_amount),
-      style: 'accent',
-      ruleAbove: true,
+      label: t('amountReceived'),
+      amount: payment.amount,
+      applied: applications.reduce((s, a) => s + a.amount, 0n),
+      unapplied: payment.unapplied_amount,
     },
-  ]);
+  );
   if (reversed && payment.reverse_reason)
     layout.paragraph(t('reversedReason', { reason: payment.reverse_reason }));
   else if (!reversed) layout.paragraph(t('thanks'));
