@@ -1,24 +1,7 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api/client';
-import type { Page } from '../../app/api/types';
-import {
-  type Allocation,
-  type Audience,
-  apiBase,
-  type CreditDetail,
-  type CreditSummary,
-} from '../invoices/ar.types';
-import { toSearchParams } from '../invoices/invoices.api';
-import { useInvalidateAr } from '../payments/payments.api';
+import type { Allocation, Audience, CreditDetail, CreditSummary } from '../invoices/ar.types';
+import { type ArDocumentQuery, arDocumentHooks } from '../invoices/ar-documents.api';
 
-export interface CreditQuery {
-  customerId?: string;
-  status?: string;
-  q?: string;
-  sort?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type CreditQuery = ArDocumentQuery;
 
 export interface NewCreditBody {
   customerId: string;
@@ -31,57 +14,20 @@ export interface NewCreditBody {
   allocations?: Allocation[];
 }
 
-const creditsPath = (audience: Audience) => `${apiBase(audience)}/credit-memos`;
+const credits = arDocumentHooks<CreditSummary, CreditDetail, NewCreditBody>({
+  key: 'credits',
+  path: 'credit-memos',
+  applicationsPath: 'credit-applications',
+  // The reason is optional to unapply a credit: none typed, none sent.
+  unapplyBody: (body) => (body.reason ? body : {}),
+});
 
-export function useCredits(audience: Audience, query: CreditQuery) {
-  return useQuery({
-    queryKey: [audience, 'credits', 'list', query],
-    queryFn: () =>
-      apiRequest<Page<CreditSummary>>('GET', `${creditsPath(audience)}?${toSearchParams(query)}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useCredit(id: string) {
-  return useQuery({
-    queryKey: ['console', 'credits', 'detail', id],
-    queryFn: () => apiRequest<CreditDetail>('GET', `${creditsPath('console')}/${encodeURIComponent(id)}`),
-  });
-}
+export const useCredits = credits.useList;
+export const useCredit = credits.useDetail;
+export const useCreateCredit = credits.useCreate;
+export const useApplyCredit = credits.useApply;
+export const useUnapplyCredit = credits.useUnapply;
 
 export function creditPdfUrl(audience: Audience, id: string): string {
-  return `${creditsPath(audience)}/${encodeURIComponent(id)}/pdf`;
-}
-
-export function useCreateCredit() {
-  const invalidate = useInvalidateAr();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: NewCreditBody; idempotencyKey: string }) =>
-      apiRequest<CreditDetail>('POST', creditsPath('console'), body, { 'Idempotency-Key': idempotencyKey }),
-    onSuccess: invalidate,
-  });
-}
-
-export function useApplyCredit(id: string) {
-  const invalidate = useInvalidateAr();
-  return useMutation({
-    mutationFn: (allocations: Allocation[]) =>
-      apiRequest<CreditDetail>('POST', `${creditsPath('console')}/${encodeURIComponent(id)}/applications`, {
-        allocations,
-      }),
-    onSuccess: invalidate,
-  });
-}
-
-export function useUnapplyCredit(applicationId: string | null) {
-  const invalidate = useInvalidateAr();
-  return useMutation({
-    mutationFn: (body: { reason: string }) =>
-      apiRequest<void>(
-        'POST',
-        `/api/v1/console/credit-applications/${encodeURIComponent(applicationId ?? '')}/unapply`,
-        body.reason ? body : {},
-      ),
-    onSuccess: invalidate,
-  });
+  return `${credits.documentsPath(audience)}/${encodeURIComponent(id)}/pdf`;
 }

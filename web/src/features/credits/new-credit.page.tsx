@@ -1,10 +1,9 @@
-import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Grid, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconReceiptRefund } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
@@ -13,16 +12,22 @@ import { ProblemAlert } from '../../app/ui/problem-alert';
 import { CustomerSelect } from '../customers/customer-select';
 import { useCustomer } from '../customers/customers.api';
 import { BackLink } from '../invoices/ar-ui';
+import {
+  AmountInput,
+  FormActions,
+  todayIso,
+  useAmountField,
+  useCustomerCurrencies,
+  useShowCreated,
+} from '../invoices/document-form';
 import { useInvoices } from '../invoices/invoices.api';
-import payClasses from '../payments/payments.module.css';
-import { todayIso, useAmountField } from '../payments/record-payment.page';
 import { useCreateCredit } from './credits.api';
 
 export function NewCreditPage() {
   const { t } = useTranslation(['credits', 'payments', 'invoices', 'common']);
   const format = useFormatters();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
+  const showCreated = useShowCreated();
   usePageTitle(t('new.title'));
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateCredit();
@@ -60,12 +65,7 @@ export function NewCreditPage() {
     if (invoice) form.setFieldValue('currency', invoice.currency);
   }, [invoice, form.setFieldValue]);
 
-  const currencies = useMemo(() => {
-    const set = new Set<string>();
-    if (customer.data) set.add(customer.data.currency);
-    for (const balance of customer.data?.balances ?? []) set.add(balance.currency);
-    return [...set];
-  }, [customer.data]);
+  const currencies = useCustomerCurrencies(customer.data);
   const currency = values.currency || null;
   const amount = useAmountField(values.amount, currency);
 
@@ -85,17 +85,12 @@ export function NewCreditPage() {
         },
       },
       {
-        onSuccess: (credit) => {
-          notifications.show({
-            color: 'teal',
+        onSuccess: (credit) =>
+          showCreated(credit, {
             title: t('new.doneTitle'),
-            message: t('new.doneText', {
-              number: credit.number,
-              amount: format.money(credit.amount, credit.currency),
-            }),
-          });
-          void navigate(`/console/credits/${credit.id}`, { replace: true });
-        },
+            text: (values) => t('new.doneText', values),
+            to: `/console/credits/${credit.id}`,
+          }),
         onError: handleError,
       },
     );
@@ -139,15 +134,9 @@ export function NewCreditPage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 5 }}>
-                <TextInput
+                <AmountInput
                   label={t('fields.amount')}
-                  required
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder={t('payments:record.amountPlaceholder')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  classNames={{ input: payClasses.amountInput }}
-                  {...form.getInputProps('amount')}
+                  inputProps={form.getInputProps('amount')}
                   error={form.errors.amount ?? amount.error}
                   description={
                     amount.hint ? t('payments:record.parsedAs', { amount: amount.hint }) : undefined
@@ -184,18 +173,9 @@ export function NewCreditPage() {
               </Grid.Col>
             </Grid>
           </Paper>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => void navigate(-1)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              leftSection={<IconReceiptRefund size={18} aria-hidden />}
-              loading={create.isPending}
-            >
-              {t('new.submit')}
-            </Button>
-          </Group>
+          <FormActions icon={<IconReceiptRefund size={18} aria-hidden />} loading={create.isPending}>
+            {t('new.submit')}
+          </FormActions>
         </Stack>
       </form>
     </>

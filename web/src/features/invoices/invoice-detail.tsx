@@ -20,7 +20,8 @@ import { isApiError } from '../../app/api/client';
 import { useFormatters } from '../../app/format';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import type { Audience, InvoiceDetail } from './ar.types';
-import { Facts, InvoiceStatusBadge, OverdueBadge, PaymentStatusBadge, PdfButton, Section } from './ar-ui';
+import { InvoiceStatusBadge, OverdueBadge, PaymentStatusBadge, PdfButton, Section } from './ar-ui';
+import { DocumentHeader } from './document-ui';
 import { invoicePdfUrl } from './invoices.api';
 import classes from './invoices.module.css';
 
@@ -82,66 +83,49 @@ export function InvoiceDetailView({
 
   return (
     <Stack gap="lg">
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-        <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={6}>
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.06em">
-              {t('detail.eyebrow')}
-            </Text>
-            <Group gap="sm" align="center">
-              <Title order={1} fz={26}>
-                {invoice.number}
-              </Title>
-              <InvoiceStatusBadge status={invoice.status} />
-              {invoice.status === 'open' && <PaymentStatusBadge status={invoice.paymentStatus} />}
-              {invoice.status === 'open' && invoice.overdue && <OverdueBadge days={invoice.daysOverdue} />}
-            </Group>
-            <Text size="sm" c="dimmed">
-              {customerLink ? (
-                <Anchor component={Link} to={customerLink} size="sm" fw={500}>
-                  {invoice.customer.name}
-                </Anchor>
-              ) : (
-                invoice.customer.name
-              )}{' '}
-              · {invoice.customer.accountNumber}
-            </Text>
-          </Stack>
-          <Stack gap={4} align="flex-end">
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
-              {t('fields.openAmount')}
-            </Text>
-            <Text
-              fz={28}
-              fw={700}
-              className={classes.money}
-              c={invoice.overdue && invoice.status === 'open' ? 'red.7' : undefined}
-            >
-              {invoice.status === 'void' ? '—' : money(invoice.openAmount)}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t('detail.ofTotal', { total: money(invoice.total) })}
-            </Text>
-          </Stack>
-        </Group>
-        <Box mt="lg">
-          <Facts
-            rows={[
-              [t('fields.issueDate'), format.day(invoice.issueDate)],
-              [t('fields.dueDate'), format.day(invoice.dueDate)],
-              [t('fields.poNumber'), invoice.poNumber || '—'],
-              [t('fields.currency'), invoice.currency],
-              ...(invoice.erpId && audience === 'console'
-                ? [[t('fields.erpId'), invoice.erpId] as [string, ReactNode]]
-                : []),
-            ]}
-          />
-        </Box>
-        <Group mt="lg" gap="sm">
-          <PdfButton href={invoicePdfUrl(audience, invoice.id)}>{t('detail.downloadPdf')}</PdfButton>
-          {actions}
-        </Group>
-      </Paper>
+      <DocumentHeader
+        eyebrow={t('detail.eyebrow')}
+        number={invoice.number}
+        badgesAlign="center"
+        badges={
+          <>
+            <InvoiceStatusBadge status={invoice.status} />
+            {invoice.status === 'open' && <PaymentStatusBadge status={invoice.paymentStatus} />}
+            {invoice.status === 'open' && invoice.overdue && <OverdueBadge days={invoice.daysOverdue} />}
+          </>
+        }
+        customer={
+          <Text size="sm" c="dimmed">
+            {customerLink ? (
+              <Anchor component={Link} to={customerLink} size="sm" fw={500}>
+                {invoice.customer.name}
+              </Anchor>
+            ) : (
+              invoice.customer.name
+            )}{' '}
+            · {invoice.customer.accountNumber}
+          </Text>
+        }
+        figureLabel={t('fields.openAmount')}
+        figure={invoice.status === 'void' ? '—' : money(invoice.openAmount)}
+        figureColor={invoice.overdue && invoice.status === 'open' ? 'red.7' : undefined}
+        figureNote={t('detail.ofTotal', { total: money(invoice.total) })}
+        facts={[
+          [t('fields.issueDate'), format.day(invoice.issueDate)],
+          [t('fields.dueDate'), format.day(invoice.dueDate)],
+          [t('fields.poNumber'), invoice.poNumber || '—'],
+          [t('fields.currency'), invoice.currency],
+          ...(invoice.erpId && audience === 'console'
+            ? [[t('fields.erpId'), invoice.erpId] as [string, ReactNode]]
+            : []),
+        ]}
+        actions={
+          <>
+            <PdfButton href={invoicePdfUrl(audience, invoice.id)}>{t('detail.downloadPdf')}</PdfButton>
+            {actions}
+          </>
+        }
+      />
 
       {invoice.status === 'void' && (
         <Alert
@@ -217,48 +201,33 @@ export function InvoiceDetailView({
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Stack gap="md">
               {taxSummary.size > 0 && (
-                <Box>
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
-                    {t('detail.taxDetail')}
-                  </Text>
-                  <table className={classes.totals} style={{ marginLeft: 0 }}>
-                    <tbody>
-                      {[...taxSummary.values()].map((tax) => (
-                        <tr key={`${tax.name}${tax.rate}`}>
-                          <th>{`${tax.name}${rate(tax.rate)}`}</th>
-                          <td>{money(Number(tax.amount))}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </Box>
+                <FooterBlock title={t('detail.taxDetail')}>
+                  <AmountsTable
+                    rows={[...taxSummary.values()].map((tax) => ({
+                      key: `${tax.name}${tax.rate}`,
+                      label: `${tax.name}${rate(tax.rate)}`,
+                      amount: money(Number(tax.amount)),
+                    }))}
+                  />
+                </FooterBlock>
               )}
               {fees.length > 0 && (
-                <Box>
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
-                    {t('detail.fees')}
-                  </Text>
-                  <table className={classes.totals} style={{ marginLeft: 0 }}>
-                    <tbody>
-                      {fees.map((fee) => (
-                        <tr key={fee.name}>
-                          <th>{`${fee.name}${rate(fee.rate)}`}</th>
-                          <td>{money(fee.amount)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </Box>
+                <FooterBlock title={t('detail.fees')}>
+                  <AmountsTable
+                    rows={fees.map((fee) => ({
+                      key: fee.name,
+                      label: `${fee.name}${rate(fee.rate)}`,
+                      amount: money(fee.amount),
+                    }))}
+                  />
+                </FooterBlock>
               )}
               {invoice.notes && (
-                <Box>
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
-                    {t('fields.notes')}
-                  </Text>
+                <FooterBlock title={t('fields.notes')}>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {invoice.notes}
                   </Text>
-                </Box>
+                </FooterBlock>
               )}
             </Stack>
           </Grid.Col>
@@ -309,101 +278,126 @@ export function InvoiceDetailView({
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section title={t('detail.payments')}>
-            {invoice.payments.length === 0 ? (
-              <Text size="sm" c="dimmed" p="md">
-                {t('detail.noPayments')}
-              </Text>
-            ) : (
-              <Table verticalSpacing="xs">
-                <Table.Tbody>
-                  {invoice.payments.map((payment) => (
-                    <Table.Tr key={payment.applicationId}>
-                      <Table.Td>
-                        {paymentLink ? (
-                          <Anchor component={Link} to={paymentLink(payment.paymentId)} size="sm" fw={600}>
-                            {payment.number}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm" fw={600}>
-                            {payment.number}
-                          </Text>
-                        )}
-                        <Text className={classes.sub}>
-                          {t(`methods.${payment.method}`)} · {format.day(payment.receivedOn)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {payment.unappliedAt ? (
-                          <Group gap={6} justify="flex-end" wrap="nowrap">
-                            <Badge size="xs" color="gray" variant="light" tt="none">
-                              {t('detail.unapplied')}
-                            </Badge>
-                            <Text size="sm" className={classes.struck}>
-                              {money(payment.amount)}
-                            </Text>
-                          </Group>
-                        ) : (
-                          <Text size="sm" fw={600} className={classes.money}>
-                            {money(payment.amount)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Section>
+          <AppliedList
+            title={t('detail.payments')}
+            emptyText={t('detail.noPayments')}
+            money={money}
+            rows={invoice.payments.map((payment) => ({
+              key: payment.applicationId,
+              number: payment.number,
+              link: paymentLink?.(payment.paymentId),
+              sub: `${t(`methods.${payment.method}`)} · ${format.day(payment.receivedOn)}`,
+              amount: payment.amount,
+              unapplied: Boolean(payment.unappliedAt),
+            }))}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Section title={t('detail.credits')}>
-            {invoice.credits.length === 0 ? (
-              <Text size="sm" c="dimmed" p="md">
-                {t('detail.noCredits')}
-              </Text>
-            ) : (
-              <Table verticalSpacing="xs">
-                <Table.Tbody>
-                  {invoice.credits.map((credit) => (
-                    <Table.Tr key={credit.applicationId}>
-                      <Table.Td>
-                        {creditLink ? (
-                          <Anchor component={Link} to={creditLink(credit.creditMemoId)} size="sm" fw={600}>
-                            {credit.number}
-                          </Anchor>
-                        ) : (
-                          <Text size="sm" fw={600}>
-                            {credit.number}
-                          </Text>
-                        )}
-                        <Text className={classes.sub}>{format.dateTime(credit.appliedAt)}</Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {credit.unappliedAt ? (
-                          <Group gap={6} justify="flex-end" wrap="nowrap">
-                            <Badge size="xs" color="gray" variant="light" tt="none">
-                              {t('detail.unapplied')}
-                            </Badge>
-                            <Text size="sm" className={classes.struck}>
-                              {money(credit.amount)}
-                            </Text>
-                          </Group>
-                        ) : (
-                          <Text size="sm" fw={600} className={classes.money}>
-                            {money(credit.amount)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Section>
+          <AppliedList
+            title={t('detail.credits')}
+            emptyText={t('detail.noCredits')}
+            money={money}
+            rows={invoice.credits.map((credit) => ({
+              key: credit.applicationId,
+              number: credit.number,
+              link: creditLink?.(credit.creditMemoId),
+              sub: format.dateTime(credit.appliedAt),
+              amount: credit.amount,
+              unapplied: Boolean(credit.unappliedAt),
+            }))}
+          />
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** A small titled block under the lines (tax detail, fees, notes). */
+function FooterBlock({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.04em" mb={4}>
+        {title}
+      </Text>
+      {children}
+    </Box>
+  );
+}
+
+/** Label → amount rows in the totals style, flush left. */
+function AmountsTable({ rows }: { rows: { key: string; label: string; amount: string }[] }) {
+  return (
+    <table className={classes.totals} style={{ marginLeft: 0 }}>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th>{row.label}</th>
+            <td>{row.amount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What has been applied to the invoice from payments or from credit memos. */
+function AppliedList({
+  title,
+  emptyText,
+  money,
+  rows,
+}: {
+  title: string;
+  emptyText: string;
+  money: (minor: number) => string;
+  rows: { key: string; number: string; link?: string; sub: string; amount: number; unapplied: boolean }[];
+}) {
+  const { t } = useTranslation(['invoices']);
+  return (
+    <Section title={title}>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed" p="md">
+          {emptyText}
+        </Text>
+      ) : (
+        <Table verticalSpacing="xs">
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.key}>
+                <Table.Td>
+                  {row.link ? (
+                    <Anchor component={Link} to={row.link} size="sm" fw={600}>
+                      {row.number}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={600}>
+                      {row.number}
+                    </Text>
+                  )}
+                  <Text className={classes.sub}>{row.sub}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {row.unapplied ? (
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      <Badge size="xs" color="gray" variant="light" tt="none">
+                        {t('detail.unapplied')}
+                      </Badge>
+                      <Text size="sm" className={classes.struck}>
+                        {money(row.amount)}
+                      </Text>
+                    </Group>
+                  ) : (
+                    <Text size="sm" fw={600} className={classes.money}>
+                      {money(row.amount)}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
   );
 }
 

@@ -1,17 +1,17 @@
-import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconCirclePlus, IconUnlink } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCirclePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { type Application, canWriteAr, type PaymentDetail } from '../invoices/ar.types';
-import { BackLink, Facts, PdfButton, ReasonModal, Section } from '../invoices/ar-ui';
+import { BackLink, PdfButton, ReasonModal } from '../invoices/ar-ui';
+import { ApplicationsSection, CustomerAnchor, DocumentHeader } from '../invoices/document-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
-import classes from '../invoices/invoices.module.css';
 import { ApplyAllocationsModal } from './apply-modal';
 import {
   receiptUrl,
@@ -62,62 +62,43 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
 
   return (
     <Stack gap="lg">
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-        <Group justify="space-between" align="flex-start" gap="md">
-          <Stack gap={6}>
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.06em">
-              {t('detail.eyebrow')}
-            </Text>
-            <Group gap="sm">
-              <Title order={1} fz={26}>
-                {payment.number}
-              </Title>
-              <PaymentStatusTag payment={payment} />
-            </Group>
-            <Anchor component={Link} to={`/console/customers/${payment.customer.id}`} size="sm" fw={500}>
-              {payment.customer.name} · {payment.customer.accountNumber}
-            </Anchor>
-          </Stack>
-          <Stack gap={4} align="flex-end">
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
-              {t('fields.amount')}
-            </Text>
-            <Text fz={28} fw={700} className={classes.money} td={live ? undefined : 'line-through'}>
-              {money(payment.amount)}
-            </Text>
-          </Stack>
-        </Group>
-        <Box mt="lg">
-          <Facts
-            rows={[
-              [t('fields.receivedOn'), format.day(payment.receivedOn)],
-              [t('fields.method'), t(`invoices:methods.${payment.method}`)],
-              [t('fields.reference'), payment.reference || '—'],
-              [t('fields.applied'), money(Number(applied))],
-              [t('fields.unapplied'), money(payment.unappliedAmount)],
-            ]}
-          />
-        </Box>
-        <Group mt="lg" gap="sm">
-          <PdfButton href={receiptUrl('console', payment.id)}>{t('actions.receipt')}</PdfButton>
-          {canWrite && live && payment.unappliedAmount > 0 && (
-            <Button leftSection={<IconCirclePlus size={16} aria-hidden />} onClick={applyModal.open}>
-              {t('detail.applyRemaining')}
-            </Button>
-          )}
-          {canWrite && live && (
-            <Button
-              variant="default"
-              color="red"
-              c="red.7"
-              leftSection={<IconArrowBackUp size={16} aria-hidden />}
-              onClick={reverseModal.open}
-            >
-              {t('detail.reverse')}
-            </Button>
-          )}
-        </Group>
-      </Paper>
+      <DocumentHeader
+        eyebrow={t('detail.eyebrow')}
+        number={payment.number}
+        badges={<PaymentStatusTag payment={payment} />}
+        customer={<CustomerAnchor customer={payment.customer} />}
+        figureLabel={t('fields.amount')}
+        figure={money(payment.amount)}
+        figureStruck={!live}
+        facts={[
+          [t('fields.receivedOn'), format.day(payment.receivedOn)],
+          [t('fields.method'), t(`invoices:methods.${payment.method}`)],
+          [t('fields.reference'), payment.reference || '—'],
+          [t('fields.applied'), money(Number(applied))],
+          [t('fields.unapplied'), money(payment.unappliedAmount)],
+        ]}
+        actions={
+          <>
+            <PdfButton href={receiptUrl('console', payment.id)}>{t('actions.receipt')}</PdfButton>
+            {canWrite && live && payment.unappliedAmount > 0 && (
+              <Button leftSection={<IconCirclePlus size={16} aria-hidden />} onClick={applyModal.open}>
+                {t('detail.applyRemaining')}
+              </Button>
+            )}
+            {canWrite && live && (
+              <Button
+                variant="default"
+                color="red"
+                c="red.7"
+                leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                onClick={reverseModal.open}
+              >
+                {t('detail.reverse')}
+              </Button>
+            )}
+          </>
+        }
+      />
 
       {!live && (
         <Alert
@@ -135,80 +116,23 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
         </Alert>
       )}
 
-      <Section title={t('detail.applications')}>
-        {payment.applications.length === 0 ? (
-          <Text size="sm" c="dimmed" p="md">
-            {t('detail.noApplications')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={620}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoices:fields.number')}</Table.Th>
-                  <Table.Th>{t('detail.appliedAt')}</Table.Th>
-                  <Table.Th>{t('fields.status')}</Table.Th>
-                  <Table.Th ta="right">{t('fields.amount')}</Table.Th>
-                  {canWrite && live && <Table.Th w={120} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {payment.applications.map((application) => (
-                  <Table.Tr key={application.id}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/console/invoices/${application.invoiceId}`}
-                        size="sm"
-                        fw={600}
-                      >
-                        {application.invoiceNumber}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td fz="sm">{format.dateTime(application.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {application.unappliedAt ? (
-                        <Stack gap={0}>
-                          <Badge color="gray" variant="light" radius="sm" tt="none" w="fit-content">
-                            {t('detail.unappliedOn', { date: format.date(application.unappliedAt) })}
-                          </Badge>
-                          {application.unapplyReason && (
-                            <Text className={classes.sub}>{application.unapplyReason}</Text>
-                          )}
-                        </Stack>
-                      ) : (
-                        <Badge color="teal" variant="light" radius="sm" tt="none">
-                          {t('status.applied')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td className={classes.num} fz="sm" fw={600}>
-                      <span className={application.unappliedAt ? classes.struck : undefined}>
-                        {money(application.amount)}
-                      </span>
-                    </Table.Td>
-                    {canWrite && live && (
-                      <Table.Td ta="right">
-                        {!application.unappliedAt && (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red"
-                            leftSection={<IconUnlink size={14} aria-hidden />}
-                            onClick={() => setUnapplying(application)}
-                          >
-                            {t('detail.unapply')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Section>
+      <ApplicationsSection
+        title={t('detail.applications')}
+        emptyText={t('detail.noApplications')}
+        applications={payment.applications}
+        money={money}
+        labels={{
+          number: t('invoices:fields.number'),
+          appliedAt: t('detail.appliedAt'),
+          status: t('fields.status'),
+          amount: t('fields.amount'),
+          applied: t('status.applied'),
+          unapply: t('detail.unapply'),
+          unappliedOn: (date) => t('detail.unappliedOn', { date }),
+        }}
+        canUnapply={canWrite && live}
+        onUnapply={setUnapplying}
+      />
 
       {canWrite && (
         <>

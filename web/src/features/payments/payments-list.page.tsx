@@ -1,40 +1,24 @@
-import { Button } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
-import { canWriteAr } from '../invoices/ar.types';
+import { ArListPage } from '../invoices/document-ui';
 import { PaymentsTable } from './payments-table';
 
 export function PaymentsListPage() {
   const { t } = useTranslation(['payments', 'common']);
-  const { role, orgName } = useStaffContext();
-  usePageTitle(t('list.title'));
+  const { orgName } = useStaffContext();
   return (
-    <>
-      <PageHeader
-        title={t('list.title')}
-        description={t('list.description', { org: orgName })}
-        actions={
-          canWriteAr(role) && (
-            <Button
-              component={Link}
-              to="/console/payments/new"
-              leftSection={<IconPlus size={18} aria-hidden />}
-            >
-              {t('record.title')}
-            </Button>
-          )
-        }
-      />
+    <ArListPage
+      title={t('list.title')}
+      description={t('list.description', { org: orgName })}
+      newTo="/console/payments/new"
+      newLabel={t('record.title')}
+    >
       <PaymentsTable
         audience="console"
         showCustomer
         syncUrl
         linkTo={(payment) => `/console/payments/${payment.id}`}
       />
-    </>
+    </ArListPage>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Grid, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconCash } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { currencyExponent, parseMoneyInput, useFormatters } from '../../app/format';
+import { useSearchParams } from 'react-router';
+import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
 import { PageHeader } from '../../app/ui/page-header';
@@ -14,39 +13,24 @@ import { CustomerSelect } from '../customers/customer-select';
 import { useCustomer } from '../customers/customers.api';
 import { RECORDABLE_METHODS } from '../invoices/ar.types';
 import { BackLink } from '../invoices/ar-ui';
+import {
+  AmountInput,
+  FormActions,
+  todayIso,
+  useAmountField,
+  useCustomerCurrencies,
+  useShowCreated,
+} from '../invoices/document-form';
 import { AllocationEditor } from './allocation-editor';
 import { checkAllocations, useOpenInvoices } from './allocations';
 import { useRecordPayment } from './payments.api';
 import classes from './payments.module.css';
 
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The typed amount, parsed exactly, and what to say about it under the input. */
-export function useAmountField(text: string, currency: string | null) {
-  const { t } = useTranslation(['invoices']);
-  const format = useFormatters();
-  return useMemo(() => {
-    if (!currency) return { minor: null, error: null, hint: null };
-    const parsed = parseMoneyInput(text, currency, format.locale);
-    if (parsed.ok) return { minor: parsed.minor, error: null, hint: format.money(parsed.minor, currency) };
-    if (parsed.reason === 'empty') return { minor: null, error: null, hint: null };
-    const error =
-      parsed.reason === 'tooManyDecimals'
-        ? t('amount.tooManyDecimals', { currency, digits: currencyExponent(currency) })
-        : t(`amount.${parsed.reason}`);
-    return { minor: null, error, hint: null };
-  }, [text, currency, format, t]);
-}
-
 export function RecordPaymentPage() {
   const { t } = useTranslation(['payments', 'invoices', 'common']);
   const format = useFormatters();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
+  const showCreated = useShowCreated();
   usePageTitle(t('record.title'));
   // One key per form: however often it is submitted, the payment is recorded once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -80,12 +64,7 @@ export function RecordPaymentPage() {
   }, [customer.data, form.setFieldValue, form.getValues]);
 
   const currency = values.currency || null;
-  const currencies = useMemo(() => {
-    const set = new Set<string>();
-    if (customer.data) set.add(customer.data.currency);
-    for (const balance of customer.data?.balances ?? []) set.add(balance.currency);
-    return [...set];
-  }, [customer.data]);
+  const currencies = useCustomerCurrencies(customer.data);
 
   const amount = useAmountField(values.amount, currency);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -117,17 +96,12 @@ export function RecordPaymentPage() {
         },
       },
       {
-        onSuccess: (payment) => {
-          notifications.show({
-            color: 'teal',
+        onSuccess: (payment) =>
+          showCreated(payment, {
             title: t('record.doneTitle'),
-            message: t('record.doneText', {
-              number: payment.number,
-              amount: format.money(payment.amount, payment.currency),
-            }),
-          });
-          void navigate(`/console/payments/${payment.id}`, { replace: true });
-        },
+            text: (values) => t('record.doneText', values),
+            to: `/console/payments/${payment.id}`,
+          }),
         onError: handleError,
       },
     );
@@ -156,15 +130,9 @@ export function RecordPaymentPage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 8, md: 4 }}>
-                <TextInput
+                <AmountInput
                   label={t('fields.amount')}
-                  required
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder={t('record.amountPlaceholder')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  classNames={{ input: classes.amountInput }}
-                  {...form.getInputProps('amount')}
+                  inputProps={form.getInputProps('amount')}
                   error={form.errors.amount ?? amount.error}
                   description={
                     amount.hint ? (
@@ -226,21 +194,15 @@ export function RecordPaymentPage() {
             truncated={open.truncated}
           />
 
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => void navigate(-1)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              leftSection={<IconCash size={18} aria-hidden />}
-              loading={record.isPending}
-              disabled={!check.ok || amount.minor === null}
-            >
-              {amount.minor !== null && currency
-                ? t('record.submitAmount', { amount: format.money(amount.minor, currency) })
-                : t('record.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            icon={<IconCash size={18} aria-hidden />}
+            loading={record.isPending}
+            disabled={!check.ok || amount.minor === null}
+          >
+            {amount.minor !== null && currency
+              ? t('record.submitAmount', { amount: format.money(amount.minor, currency) })
+              : t('record.submit')}
+          </FormActions>
         </Stack>
       </form>
     </>
