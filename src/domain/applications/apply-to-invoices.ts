@@ -20,7 +20,6 @@ export interface ApplicationSource {
   available: bigint;
 }
 
-const tables = { payment: 'payment_applications', credit: 'credit_applications' } as const;
 const sourceAccount = { payment: 'unapplied_cash', credit: 'customer_credits' } as const;
 
 /**
@@ -134,12 +133,30 @@ export async function applyToInvoices(
       .where('id', '=', id)
       .execute();
   }
+  await updateUnapplied(trx, orgId, source.kind, source.id, -total);
   return total;
 }
 
+/** The source document's unapplied amount moves with its applications, in the same transaction. */
+async function updateUnapplied(
+  trx: Transaction<DB>,
+  orgId: string,
+  kind: 'payment' | 'credit',
+  id: string,
+  delta: bigint,
+) {
+  if (delta === 0n) return;
+  await trx
+    .updateTable(kind === 'payment' ? 'payments' : 'credit_memos')
+    .set({ unapplied_amount: sql`unapplied_amount + ${delta}` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
- * Undoes one live application: a reversing journal entry, the invoice's open amount restored.
- * The caller has locked the source document and adds the amount back to it.
+ * Undoes one live application: a reversing journal entry, the invoice's open amount and the source
+ * document's unapplied amount restored. The caller has locked the source document.
  */
 export async function reverseApplication(
   trx: Transaction<DB>,
@@ -148,14 +165,36 @@ export async function reverseApplication(
   applicationId: string,
   input: { by: string | null; reason?: string | null },
 ): Promise<{ amount: bigint; invoiceId: string }> {
-  const table = tables[kind];
-  const application = await trx
-    .selectFrom(table)
-    .select(['id', 'invoice_id', 'amount', 'journal_entry_id', 'unapplied_at'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', applicationId)
-    .forUpdate()
-    .executeTakeFirst();
+  const application =
+    kind === 'payment'
+      ? await trx
+          .selectFrom('payment_applications')
+          .select([
+            'id',
+            'invoice_id',
+            'amount',
+            'journal_entry_id',
+            'unapplied_at',
+            'payment_id as source_id',
+          ])
+          .where('org_id', '=', orgId)
+          .where('id', '=', applicationId)
+          .forUpdate()
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('credit_applications')
+          .select([
+            'id',
+            'invoice_id',
+            'amount',
+            'journal_entry_id',
+            'unapplied_at',
+            'credit_memo_id as source_id',
+          ])
+          .where('org_id', '=', orgId)
+          .where('id', '=', applicationId)
+          .forUpdate()
+          .executeTakeFirst();
   if (!application) throw new AppError('not_found');
   if (application.unapplied_at) throw new AppError('application_already_reversed');
   await trx
@@ -198,6 +237,7 @@ export async function reverseApplication(
     .where('org_id', '=', orgId)
     .where('id', '=', application.invoice_id)
     .execute();
+  await updateUnapplied(trx, orgId, kind, application.source_id, application.amount);
   return { amount: application.amount, invoiceId: application.invoice_id };
 }
 

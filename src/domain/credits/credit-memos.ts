@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { type Allocation, applyToInvoices, reverseApplication } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
@@ -103,13 +102,6 @@ export async function issueCreditMemo(
       actor.userId ?? null,
       input.locale,
     );
-    if (applied > 0n)
-      await trx
-        .updateTable('credit_memos')
-        .set({ unapplied_amount: input.amount - applied })
-        .where('org_id', '=', input.orgId)
-        .where('id', '=', id)
-        .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
@@ -160,12 +152,6 @@ export async function applyCredit(
       actor.userId ?? null,
       input.locale,
     );
-    await trx
-      .updateTable('credit_memos')
-      .set({ unapplied_amount: sql`unapplied_amount - ${applied}` })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', memo.id)
-      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
@@ -207,12 +193,6 @@ export async function unapplyCredit(
       by: actor.userId ?? null,
       reason: input.reason ?? null,
     });
-    await trx
-      .updateTable('credit_memos')
-      .set({ unapplied_amount: sql`unapplied_amount + ${amount}` })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', application.credit_memo_id)
-      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,

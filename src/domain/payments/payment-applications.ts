@@ -56,12 +56,6 @@ export async function applyPayment(
       actor.userId ?? null,
       input.locale,
     );
-    await trx
-      .updateTable('payments')
-      .set({ unapplied_amount: sql`unapplied_amount - ${applied}` })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', payment.id)
-      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
@@ -97,12 +91,6 @@ export async function unapplyPayment(
       by: actor.userId ?? null,
       reason: input.reason,
     });
-    await trx
-      .updateTable('payments')
-      .set({ unapplied_amount: sql`unapplied_amount + ${amount}` })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', application.payment_id)
-      .execute();
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
@@ -172,7 +160,6 @@ export async function reversePayment(
       .updateTable('payments')
       .set({
         status: 'reversed',
-        unapplied_amount: payment.amount,
         reversed_at: sql`now()`,
         reverse_reason: input.reason,
       })

@@ -107,14 +107,6 @@ export async function recordPayment(
       actor.userId ?? null,
       input.locale,
     );
-    if (applied > 0n) {
-      await trx
-        .updateTable('payments')
-        .set({ unapplied_amount: input.amount - applied })
-        .where('org_id', '=', input.orgId)
-        .where('id', '=', id)
-        .execute();
-    }
     await recordAudit(trx, {
       orgId: input.orgId,
       actor,
