@@ -23,9 +23,15 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
       index: false,
       wildcard: true,
       allowedPath: (pathName) => pathName !== '/index.html',
+      // Hashed assets never change; anything else (favicon, robots.txt) is revalidated.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`))
-          res.header('cache-control', 'public, max-age=31536000, immutable');
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   }
