@@ -11,6 +11,9 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 60_000,
+    // A page under an axe audit on a busy 2-core machine can take seconds to answer a click:
+    // polls wait up to 10 s for what a person would see, instead of vitest's default 1 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 180_000,
   },
 });

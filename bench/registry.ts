@@ -1,8 +1,15 @@
 import { agingReportBench } from './aging-report/index.ts';
 import { coldStart } from './cold-start/index.ts';
+import { firstVisitBench } from './first-visit/index.ts';
 import { httpSession } from './http-session/index.ts';
 import { portalInvoices } from './portal-invoices/index.ts';
 import type { Benchmark } from './support/types.ts';
 
 /** Every benchmark `npm run bench` knows. Later issues add theirs here (see bench/README.md). */
-export const registry: readonly Benchmark[] = [httpSession, coldStart, agingReportBench, portalInvoices];
+export const registry: readonly Benchmark[] = [
+  httpSession,
+  coldStart,
+  agingReportBench,
+  portalInvoices,
+  firstVisitBench,
+];

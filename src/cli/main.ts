@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../db/embedded.ts';
 import { AppError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerMailCommands } from './mail.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommands } from './org.command.ts';
 import { repoRoot, serve } from './serve.ts';
@@ -47,6 +48,7 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerOrgCommands(program);
 registerUserCommands(program);
+registerMailCommands(program);
 
 try {
   await program.parseAsync(process.argv);

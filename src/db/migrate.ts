@@ -2,11 +2,15 @@ import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001-identity.ts';
 import * as m0002 from './migrations/0002-ar-core.ts';
+import * as m0003 from './migrations/0003-payment-idempotency.ts';
+import * as m0004 from './migrations/0004-hold-message.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
   '0001-identity': m0001,
   '0002-ar-core': m0002,
+  '0003-payment-idempotency': m0003,
+  '0004-hold-message': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -73,6 +73,8 @@ export interface CustomerAccountsTable {
   credit_limit: bigint | null;
   hold_status: Generated<'active' | 'on_hold'>;
   hold_reason: string | null;
+  /** What the customer sees about the hold (0004); the reason stays internal. */
+  hold_message: string | null;
   hold_by: string | null;
   hold_at: Timestamp | null;
   collector_user_id: string | null;
@@ -197,6 +199,8 @@ export interface PaymentsTable {
   reversed_at: Timestamp | null;
   reverse_reason: string | null;
   idempotency_key: string | null;
+  /** SHA-256 of the whole request recorded under idempotency_key (migration 0003). */
+  idempotency_fingerprint: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
 }

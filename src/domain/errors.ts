@@ -4,6 +4,7 @@
  */
 export const errorCodes = {
   validation_failed: 400,
+  bad_request: 400,
   invalid_json: 400,
   body_too_large: 413,
   unsupported_media_type: 415,
@@ -16,6 +17,8 @@ export const errorCodes = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  precondition_failed: 412,
+  range_not_satisfiable: 416,
   conflict: 409,
   email_taken: 409,
   weak_password: 400,
@@ -23,6 +26,8 @@ export const errorCodes = {
   token_expired: 410,
   token_used: 410,
   invitation_email_mismatch: 409,
+  already_member: 409,
+  cannot_invite_self: 409,
   no_such_context: 404,
   amount_not_positive: 400,
   due_before_issue: 400,
@@ -37,6 +42,7 @@ export const errorCodes = {
   application_already_reversed: 409,
   duplicate_number: 409,
   customer_on_hold: 409,
+  idempotency_key_reused: 422,
   internal: 500,
   unavailable: 503,
 } as const;

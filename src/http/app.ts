@@ -22,6 +22,7 @@ import { paymentRoutes } from './routes/console/payments.routes.ts';
 import { reportRoutes } from './routes/console/reports.routes.ts';
 import { teamRoutes } from './routes/console/team.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { helpRoutes } from './routes/help.routes.ts';
 import { integrationRoutes } from './routes/integration/whoami.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { accountRoutes } from './routes/portal/account.routes.ts';
@@ -31,7 +32,7 @@ import { portalPaymentRoutes } from './routes/portal/payments.routes.ts';
 import { portalSummaryRoutes } from './routes/portal/summary.routes.ts';
 import { invitationRoutes } from './routes/public/invitations.routes.ts';
 import { Me, Problem } from './schemas.ts';
-import { validatorCompiler } from './validation.ts';
+import { refuseBadText, validatorCompiler } from './validation.ts';
 
 export interface BuildAppOptions extends AppDeps {
   /** The built SPA (web/dist), or null to serve the API alone. */
@@ -41,6 +42,26 @@ export interface BuildAppOptions extends AppDeps {
   /** Where logs go (default stdout). */
   logStream?: NodeJS.WritableStream;
   version?: string;
+}
+
+/**
+ * A stable camelCase operationId from method and path, without the `/api/v1` prefix:
+ * `GET /api/v1/console/payments/:id` → `getConsolePaymentsById`,
+ * `GET /api/v1/console/settings/documents/preview.pdf` → `getConsoleSettingsDocumentsPreviewPdf`.
+ * Method + path is unique per route, so the ids are too.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\/v1(?=\/|$)/, '')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => {
+      const param = /^[:{](\w+)}?$/.exec(segment);
+      const parts = (param ? param[1]! : segment).split(/[^A-Za-z0-9]+/).filter(Boolean);
+      return param ? ['by', ...parts] : parts;
+    });
+  const pascal = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return method.toLowerCase() + pascal;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
@@ -69,6 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // NUL and lone surrogates are refused once, here, for every string of every route (validation.ts).
+  app.addHook('preValidation', async (request) => refuseBadText(request));
   app.addSchema(Problem);
   app.addSchema(Me);
   app.addHook('onRequest', async (request, reply) => {
@@ -116,10 +139,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       info: {
         title: 'Saldo API',
         version: options.version ?? '0.1.0',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
         description:
           'Accounts receivable for B2B sellers. Errors are RFC 9457 problem+json with a stable `code`. ' +
           'Browser sessions use the `saldo_session` cookie and send `X-CSRF-Token` on changes; the ERP uses `Authorization: Bearer <api key>`.',
       },
+      servers: [{ url: config.publicUrl, description: 'This Saldo (SALDO_PUBLIC_URL)' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'saldo_session' },
@@ -128,6 +153,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       security: [{ session: [] }],
     },
+    // Every operation gets its operationId here, from its method and path, so no route file has to
+    // name one and a new route cannot forget it.
+    transform: ({ schema, url, route }) => ({
+      schema: {
+        ...schema,
+        operationId: schema?.operationId ?? operationIdOf(String(route.method), url),
+      } as typeof schema,
+      url,
+    }),
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json.$id === 'string' ? json.$id : `def-${i}`,
@@ -145,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes, deps);
       await api.register(meRoutes, deps);
+      await api.register(helpRoutes, deps);
       await api.register(invitationRoutes, deps);
       await api.register(teamRoutes, deps);
       await api.register(outboxRoutes, deps);

@@ -78,10 +78,50 @@ export const OpenInvitation = Type.Object({
   createdAt: DateTime,
 });
 
-export const Pagination = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1 }),
+/** The last page a list may be asked for (beyond it a list is empty anyway; larger is a 400). */
+export const MAX_PAGE = 1_000_000;
+
+/** `?page=&pageSize=` of every list, bounded (a page past 10^6 or a 21-digit page is refused, never a 500). */
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+};
+
+export const Pagination = Type.Object(PageQuery);
+
+/**
+ * The window every calendar date must fall in, at the edge (validation.ts holds it for every
+ * `format: date`): PostgreSQL has no year 0, and no invoice, payment or report of a living
+ * business is dated before 1900 or after 2199.
+ */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2199-12-31';
+
+/** A calendar date `YYYY-MM-DD` between 1900-01-01 and 2199-12-31. */
+export const CalendarDate = Type.String({
+  format: 'date',
+  description: `A calendar date, YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}.`,
 });
+
+/** The ceiling of amounts in minor units (10^15): far beyond any invoice, and exact in JavaScript. */
+export const MAX_MINOR = 1e15;
+
+/** An amount in the currency's minor units, as sent: a JSON integer within ±10^15. */
+export const MinorAmount = Type.Integer({ minimum: -MAX_MINOR, maximum: MAX_MINOR });
+
+/**
+ * An amount in minor units as answered. Handlers pass the domain's bigint straight through: the
+ * serializer (fast-json-stringify) writes a bigint's digits, so an amount never passes through a
+ * JavaScript number on its way out.
+ */
+export const MinorAmountOut = Type.Unsafe<bigint>({
+  type: 'integer',
+  minimum: -MAX_MINOR,
+  maximum: MAX_MINOR,
+});
+
+/** A file sent as the whole body (the logo's PNG or JPEG). validation.ts lets it pass as the Buffer it is. */
+export const BinaryBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 /** A link token as it arrives: anything malformed is simply a link that is not valid (410 token_invalid). */
 export const Token = Type.String({ minLength: 1, maxLength: 200 });

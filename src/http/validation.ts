@@ -1,8 +1,23 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import { AppError } from '../domain/errors.ts';
+import { MAX_DATE, MIN_DATE } from './schemas.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** A real calendar date `YYYY-MM-DD` inside Saldo's window (schemas.ts: 1900-01-01..2199-12-31). */
+export function isBoundedDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match || text < MIN_DATE || text > MAX_DATE) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const dateTimeFormat = (
+  addFormatsModule as unknown as { get(name: string): { validate: (s: string) => boolean } }
+).get('date-time');
 
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({
@@ -13,16 +28,109 @@ function makeAjv(options: Options): Ajv {
     ...options,
   });
   addFormats(ajv);
+  // Every date and timestamp is bounded here, once, whatever route declares it: year 0000 or 9999
+  // would otherwise reach PostgreSQL (which has no year 0) and answer 500.
+  ajv.addFormat('date', { type: 'string', validate: isBoundedDate });
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (s: string) => dateTimeFormat.validate(s) && isBoundedDate(s.slice(0, 10)),
+  });
   return ajv;
+}
+
+/** The bounds an integer gets when its schema names none: a 21-digit `?page=` is a 400, not an overflow. */
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+/**
+ * A copy of a schema in which every integer without a bound is held to 32 bits. Routes that need
+ * wider integers (amounts: ±10^15) say so; the document served keeps the schemas as written.
+ */
+export function boundIntegers(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(boundIntegers);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = boundIntegers(value);
+  const types = Array.isArray(copy.type) ? copy.type : [copy.type];
+  if (types.includes('integer')) {
+    if (copy.maximum === undefined && copy.exclusiveMaximum === undefined) copy.maximum = INT_MAX;
+    if (copy.minimum === undefined && copy.exclusiveMinimum === undefined) copy.minimum = INT_MIN;
+  }
+  return copy;
 }
 
 /**
  * Bodies are validated as sent: no type coercion ("5" is not a number), unknown fields refused
  * (schemas say additionalProperties: false). Query strings and path params arrive as text, so
- * those are coerced to the declared types.
+ * those are coerced to the declared types. A binary body (`format: binary`, the logo upload) is
+ * the Buffer its content-type parser made; its route checks what it holds.
  */
 const bodyAjv = makeAjv({ coerceTypes: false });
 const textAjv = makeAjv({ coerceTypes: 'array' });
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const s = schema as { type?: unknown; format?: unknown };
+  if (httpPart === 'body' && s.type === 'string' && s.format === 'binary')
+    return (() => true) as ReturnType<FastifySchemaCompiler<object>>;
+  return (httpPart === 'body' ? bodyAjv : textAjv).compile(boundIntegers(schema) as object) as ReturnType<
+    FastifySchemaCompiler<object>
+  >;
+};
+
+/** NUL, or a UTF-16 surrogate that is not half of a pair (not Unicode text; PostgreSQL refuses NUL). */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isBadText(text: string): boolean {
+  return text.includes('\u0000') || loneSurrogate.test(text);
+}
+
+/**
+ * The fields of a parsed value (a JSON body, a query string, path params) whose text — or whose
+ * key — holds NUL or a lone surrogate, named as schema errors name them (`lines.0.description`).
+ * Iterative, so a deeply nested body cannot exhaust the stack.
+ */
+export function badTextFields(value: unknown, prefix = ''): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[value, prefix]];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (isBadText(current)) found.push(path || '(body)');
+    } else if (Array.isArray(current)) {
+      for (const [i, item] of current.entries()) stack.push([item, path ? `${path}.${i}` : String(i)]);
+    } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
+      for (const [key, item] of Object.entries(current)) {
+        const field = path ? `${path}.${key}` : key;
+        if (isBadText(key)) found.push(field);
+        else stack.push([item, field]);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/** The request headers Saldo reads as text. */
+const readHeaders = ['idempotency-key', 'x-csrf-token', 'accept-language', 'x-request-id', 'authorization'];
+
+/**
+ * The edge's one text check, run before any schema (app.ts, preValidation): a string anywhere in
+ * the body, the query string, the path or the headers Saldo reads that holds NUL or a lone
+ * surrogate refuses the whole request with 400 `validation_failed`, naming each field.
+ */
+export function refuseBadText(request: FastifyRequest): void {
+  const fields = [
+    ...badTextFields(request.params),
+    ...badTextFields(request.query),
+    ...badTextFields(request.body),
+    ...readHeaders.filter((h) => {
+      const value = request.headers[h];
+      return (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && isBadText(v));
+    }),
+  ];
+  if (fields.length > 0)
+    throw new AppError(
+      'validation_failed',
+      {},
+      [...new Set(fields)].map((field) => ({ field, code: 'invalid_characters' })),
+    );
+}

@@ -11,7 +11,10 @@ const { app, db } = await useTestApp();
 
 let invoiceSeq = 0;
 
-/** An invoice row as the AR core leaves it (the report reads invoices only; no journal needed here). */
+/**
+ * An invoice row as the AR core leaves it (today's report reads the documents' state; no journal
+ * needed here). Issued long before it is due, so that any as-of date of these tests counts it.
+ */
 async function invoice(
   database: Database,
   input: {
@@ -33,7 +36,7 @@ async function invoice(
       id: uuidv7(),
       customer_id: input.customerId,
       number: `F-${invoiceSeq}`,
-      issue_date: input.dueDate,
+      issue_date: addDays(input.dueDate, -400),
       due_date: input.dueDate,
       currency: input.currency ?? 'MXN',
       status: input.status ?? 'open',
@@ -90,7 +93,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const AS_OF = '2026-03-31';
+// Today in the seller's zone: today's report reads the invoices' current open amounts.
+const AS_OF = todayIn('America/Mexico_City');
 const ages = [-5, 0, 1, 30, 31, 60, 61, 90, 91] as const;
 
 /** A seller whose invoices sit at every boundary; amounts are powers of ten so each bucket's sum names its invoices. */
@@ -164,6 +168,40 @@ async function boundarySeller() {
     total: 7n,
     currency: 'JPY',
   });
+  // Money on account: 5.00 of cash and 1.00 of credit not applied; a reversed payment holds none.
+  for (const [status, amount] of [
+    ['completed', 500n],
+    ['reversed', 800n],
+  ] as const) {
+    await db
+      .insertInto('payments')
+      .values({
+        org_id: org.id,
+        id: uuidv7(),
+        customer_id: small.id,
+        number: `PAY-${amount}`,
+        currency: 'MXN',
+        amount,
+        unapplied_amount: amount,
+        received_on: addDays(AS_OF, -2),
+        method: 'cash',
+        status,
+      })
+      .execute();
+  }
+  await db
+    .insertInto('credit_memos')
+    .values({
+      org_id: org.id,
+      id: uuidv7(),
+      customer_id: small.id,
+      number: 'CM-1',
+      issue_date: addDays(AS_OF, -2),
+      currency: 'MXN',
+      amount: 300n,
+      unapplied_amount: 100n,
+    })
+    .execute();
   return { org, big, small };
 }
 
@@ -198,6 +236,7 @@ describe('agingReport', () => {
     const small = mxn.customers.find((c) => c.customerId === seller.small.id)!;
     expect(small.buckets).toEqual({ current: 0n, d1_30: 1234n, d31_60: 0n, d61_90: 0n, d90_plus: 0n });
     expect(small.total).toBe(1234n);
+    expect(small).toMatchObject({ unappliedCash: 500n, unappliedCredits: 100n, balance: 634n });
   });
 
   test('keeps currencies apart, totals each, and sorts customers by total, largest first', async () => {
@@ -308,10 +347,26 @@ describe('aging exports', () => {
       '61–90',
       '90+',
       'Total',
+      'Cobros sin aplicar',
+      'Notas de crédito sin aplicar',
+      'Saldo',
     ]);
     // JPY: the one customer, then its total (0 decimals).
-    expect(rows[1]).toEqual(['A-200', "'=Cafetería Ñandú", 'JPY', '0', '0', '0', '0', '7', '7']);
-    expect(rows[2]).toEqual(['', 'Total', 'JPY', '0', '0', '0', '0', '7', '7']);
+    expect(rows[1]).toEqual([
+      'A-200',
+      "'=Cafetería Ñandú",
+      'JPY',
+      '0',
+      '0',
+      '0',
+      '0',
+      '7',
+      '7',
+      '0',
+      '0',
+      '7',
+    ]);
+    expect(rows[2]).toEqual(['', 'Total', 'JPY', '0', '0', '0', '0', '7', '7', '0', '0', '7']);
     // MXN: the customer with a comma and quotes in its name survives the round trip.
     expect(rows[3]).toEqual([
       'A-100',
@@ -322,6 +377,9 @@ describe('aging exports', () => {
       '1100.00',
       '110000.00',
       '1000000.00',
+      '1111111.11',
+      '0.00',
+      '0.00',
       '1111111.11',
     ]);
     expect(rows[4]).toEqual([
@@ -334,6 +392,9 @@ describe('aging exports', () => {
       '0.00',
       '0.00',
       '12.34',
+      '5.00',
+      '1.00',
+      '6.34',
     ]);
     expect(rows[5]).toEqual([
       '',
@@ -345,11 +406,17 @@ describe('aging exports', () => {
       '110000.00',
       '1000000.00',
       '1111123.45',
+      '5.00',
+      '1.00',
+      '1111117.45',
     ]);
     expect(rows[6]).toEqual([
       'A-100',
       'Abarrotes "El Sol", S.A.',
       'USD',
+      '0.00',
+      '0.00',
+      '2.50',
       '0.00',
       '0.00',
       '2.50',
@@ -367,15 +434,31 @@ describe('aging exports', () => {
       '0.00',
       '0.00',
       '0.99',
+      '0.00',
+      '0.00',
+      '0.99',
     ]);
-    expect(rows[8]).toEqual(['', 'Total', 'USD', '0.99', '0.00', '2.50', '0.00', '0.00', '3.49']);
+    expect(rows[8]).toEqual([
+      '',
+      'Total',
+      'USD',
+      '0.99',
+      '0.00',
+      '2.50',
+      '0.00',
+      '0.00',
+      '3.49',
+      '0.00',
+      '0.00',
+      '3.49',
+    ]);
     expect(rows).toHaveLength(9);
     // Each total row equals the sum of its customers' rows, column by column (in minor units).
     for (const currency of ['JPY', 'MXN', 'USD']) {
       const of = rows.filter((r) => r[2] === currency);
       const customers = of.filter((r) => r[1] !== 'Total');
       const total = of.find((r) => r[1] === 'Total')!;
-      for (let col = 3; col < 9; col++) {
+      for (let col = 3; col < 12; col++) {
         const sum = customers.reduce((n, r) => n + BigInt(r[col]!.replace('.', '')), 0n);
         expect(sum, `${currency} column ${col}`).toBe(BigInt(total[col]!.replace('.', '')));
       }
@@ -390,7 +473,15 @@ describe('aging exports', () => {
       '61–90',
       '90+',
       'Total',
+      'Unapplied cash',
+      'Unapplied credits',
+      'Balance',
     ]);
+    // Every row reconciles: total − unapplied cash − unapplied credits = balance.
+    for (const r of rows.slice(1)) {
+      const [total, cash, credits, balance] = r.slice(8).map((v) => BigInt(v.replace('.', '')));
+      expect(total! - cash! - credits!).toBe(balance);
+    }
   });
 
   test('XLSX: a sheet per currency, bold frozen header, numeric cells with the currency’s decimals, totals', async () => {
@@ -412,6 +503,9 @@ describe('aging exports', () => {
       '61–90',
       '90+',
       'Total',
+      'Unapplied cash',
+      'Unapplied credits',
+      'Balance',
     ]);
     expect((mxn.getRow(2).values as unknown[]).slice(1)).toEqual([
       'A-100',
@@ -422,6 +516,9 @@ describe('aging exports', () => {
       1100,
       110000,
       1000000,
+      1111111.11,
+      0,
+      0,
       1111111.11,
     ]);
     expect((mxn.getRow(3).values as unknown[]).slice(1)).toEqual([
@@ -434,6 +531,9 @@ describe('aging exports', () => {
       0,
       0,
       12.34,
+      5,
+      1,
+      6.34,
     ]);
     const total = mxn.getRow(4);
     expect(total.font?.bold).toBe(true);
@@ -446,9 +546,14 @@ describe('aging exports', () => {
       110000,
       1000000,
       1111123.45,
+      5,
+      1,
+      1111117.45,
     ]);
     expect(mxn.rowCount).toBe(4);
     expect(mxn.getCell('I2').numFmt).toBe('#,##0.00');
+    expect(mxn.getCell('L3').numFmt).toBe('#,##0.00');
+    expect(mxn.getCell('L3').value).toBe(6.34);
     expect(mxn.getCell('I2').type).toBe(ExcelJS.ValueType.Number);
     expect(workbook.getWorksheet('JPY')!.getCell('H2').numFmt).toBe('#,##0');
     expect(workbook.getWorksheet('JPY')!.getCell('H2').value).toBe(7);
@@ -458,6 +563,9 @@ describe('aging exports', () => {
       0.99,
       0,
       2.5,
+      0,
+      0,
+      3.49,
       0,
       0,
       3.49,
@@ -493,6 +601,9 @@ describe('aging routes', async () => {
           currency: 'MXN',
           buckets: { current: 0, d1_30: 0, d31_60: 15000, d61_90: 0, d90_plus: 0 },
           total: 15000,
+          unappliedCash: 0,
+          unappliedCredits: 0,
+          balance: 15000,
           customers: [
             {
               customerId: a.account.id,
@@ -500,6 +611,9 @@ describe('aging routes', async () => {
               accountNumber: a.account.account_number,
               buckets: { current: 0, d1_30: 0, d31_60: 15000, d61_90: 0, d90_plus: 0 },
               total: 15000,
+              unappliedCash: 0,
+              unappliedCredits: 0,
+              balance: 15000,
             },
           ],
         },

@@ -48,6 +48,8 @@ const voided = await invoice('20.00');
 await voidInvoice(db, { orgId: org.id, invoiceId: voided, reason: 'typo' }, {});
 const othersInvoice = await invoice('10.00', { customerId: otherCustomer.id });
 const eurInvoice = await invoice('15.00', { customerId: eurCustomer.id });
+// the USD customer also owes in EUR, so money in EUR may be recorded for it (and must not reach its USD invoices)
+await invoice('5.00', { currency: 'EUR' });
 const payment = (
   await recordPayment(
     db,
@@ -349,6 +351,62 @@ describe('refused, with a translated message, changing nothing', () => {
         {},
       ),
     );
+  });
+
+  test('an idempotency key reused for another payment, a payment dated after today, a currency the customer does not deal in', async () => {
+    const request = {
+      orgId: org.id,
+      customerId: customer.id,
+      amount: 1000n,
+      receivedOn: '2025-01-20',
+      method: 'check' as const,
+      reference: 'CHK-9',
+      idempotencyKey: 'erp-receipt-9',
+    };
+    const first = await recordPayment(db, request, {});
+    expect(await recordPayment(db, request, {})).toEqual({ ...first, replayed: true });
+    for (const other of [
+      { amount: 1001n },
+      { reference: 'CHK-10' },
+      { receivedOn: '2025-01-21' },
+      { method: 'cash' as const },
+      { allocations: 'auto' as const },
+      { customerId: otherCustomer.id },
+    ])
+      await expectRefused('idempotency_key_reused', () => recordPayment(db, { ...request, ...other }, {}));
+    const future = await expectRefused('validation_failed', () =>
+      recordPayment(db, { ...request, idempotencyKey: null, receivedOn: '2099-01-01' }, {}),
+    );
+    expect(future.fields).toEqual([
+      {
+        field: 'receivedOn',
+        code: 'maximum',
+        params: { limit: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      },
+    ]);
+    const currency = await expectRefused('validation_failed', () =>
+      recordPayment(db, { ...request, idempotencyKey: null, currency: 'JPY' }, {}),
+    );
+    expect(currency.fields).toEqual([{ field: 'currency', code: 'enum', params: { values: 'USD, EUR' } }]);
+  });
+
+  test('an invoice whose computed total passes 10^15 minor units', async () => {
+    const error = await expectRefused('validation_failed', () =>
+      createInvoice(
+        db,
+        {
+          orgId: org.id,
+          customerId: customer.id,
+          number: 'HUGE-1',
+          issueDate: '2025-01-10',
+          lines: [{ description: 'x', quantity: '1000', unitPrice: '1000000000000' }],
+        },
+        {},
+      ),
+    );
+    expect(error.fields).toEqual([
+      { field: 'lines.0.unitPrice', code: 'maximum', params: { limit: '1000000000000000' } },
+    ]);
   });
 
   test('a due date before the issue date', async () => {

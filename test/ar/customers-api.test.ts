@@ -78,7 +78,7 @@ describe('creating and changing a customer', () => {
       collector: { userId: seller.staff.ar_agent.id, name: 'Staff ar_agent' },
       tags: ['vip', 'norte'],
       holdStatus: 'active',
-      hold: { status: 'active', reason: null, by: null, at: null },
+      hold: { status: 'active', reason: null, customerMessage: null, by: null, at: null },
       contacts: [],
       aging: [],
       balances: [
@@ -190,6 +190,7 @@ describe('holds', () => {
       hold: {
         status: 'on_hold',
         reason: 'Cheque devuelto',
+        customerMessage: null,
         by: { userId: seller.staff.ar_agent.id, name: 'Staff ar_agent' },
       },
     });
@@ -200,7 +201,11 @@ describe('holds', () => {
       payload: {},
     });
     expect(noReason.statusCode).toBe(400);
-    const byViewer = await viewer({ method: 'DELETE', url: `/api/v1/console/customers/${created.id}/hold` });
+    const byViewer = await viewer({
+      method: 'DELETE',
+      url: `/api/v1/console/customers/${created.id}/hold`,
+      payload: {},
+    });
     expect(byViewer.statusCode).toBe(403);
     const released = await agent({
       method: 'DELETE',
@@ -214,10 +219,82 @@ describe('holds', () => {
       [
         'customer_account.hold_placed',
         seller.staff.ar_agent.id,
-        { holdStatus: 'on_hold', holdReason: 'Cheque devuelto' },
+        { holdStatus: 'on_hold', holdReason: 'Cheque devuelto', customerMessage: null },
       ],
       ['customer_account.hold_released', seller.staff.ar_agent.id, { holdStatus: 'active', reason: 'Pagó' }],
     ]);
+  });
+
+  test('the internal reason stays internal; the customer sees only the message meant for them', async () => {
+    const created = await customer();
+    const portalUser = seller.customers.payer; // a user of seller.account
+    const customerSession = as(
+      app,
+      await signInTo(app, portalUser.email, { kind: 'customer', orgId, accountId: seller.account.id }),
+    );
+    const portalHold = async () =>
+      (await customerSession({ method: 'GET', url: '/api/v1/portal/summary' })).json().hold;
+    // Without a message: the portal learns only that the account is on hold.
+    const quiet = await agent({
+      method: 'POST',
+      url: `/api/v1/console/customers/${seller.account.id}/hold`,
+      payload: { reason: 'Riesgo: dos cheques devueltos, no avisar aún' },
+    });
+    expect(quiet.statusCode, quiet.body).toBe(200);
+    expect(await portalHold()).toEqual({ status: 'on_hold', message: null });
+    const summary = await customerSession({ method: 'GET', url: '/api/v1/portal/summary' });
+    expect(summary.body).not.toContain('cheques devueltos');
+    // With a message: the portal shows it, the console keeps both.
+    const told = await agent({
+      method: 'POST',
+      url: `/api/v1/console/customers/${seller.account.id}/hold`,
+      payload: {
+        reason: 'Riesgo: dos cheques devueltos',
+        customerMessage: '  Comuníquese con cobranza para liberar su cuenta.  ',
+      },
+    });
+    expect(told.json().hold).toMatchObject({
+      reason: 'Riesgo: dos cheques devueltos',
+      customerMessage: 'Comuníquese con cobranza para liberar su cuenta.',
+    });
+    expect(await portalHold()).toEqual({
+      status: 'on_hold',
+      message: 'Comuníquese con cobranza para liberar su cuenta.',
+    });
+    const tooLong = await agent({
+      method: 'POST',
+      url: `/api/v1/console/customers/${created.id}/hold`,
+      payload: { reason: 'x', customerMessage: 'a'.repeat(501) },
+    });
+    expect(tooLong.statusCode).toBe(400);
+    // Releasing clears both.
+    const released = await agent({
+      method: 'DELETE',
+      url: `/api/v1/console/customers/${seller.account.id}/hold`,
+      payload: {},
+    });
+    expect(released.json().hold).toMatchObject({ status: 'active', reason: null, customerMessage: null });
+    expect(await portalHold()).toEqual({ status: 'active', message: null });
+  });
+
+  test('releasing takes a JSON object, as the API document says: no body or null is a 400', async () => {
+    const created = await customer();
+    const url = `/api/v1/console/customers/${created.id}/hold`;
+    await agent({ method: 'POST', url, payload: { reason: 'Revisión' } });
+    for (const request of [
+      { method: 'DELETE' as const, url, payload: 'null', headers: { 'content-type': 'application/json' } },
+      { method: 'DELETE' as const, url },
+    ]) {
+      const r = await agent(request);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().code).toBe('validation_failed');
+    }
+    const detail = (await viewer({ method: 'GET', url: `/api/v1/console/customers/${created.id}` })).json();
+    expect(detail.holdStatus).toBe('on_hold');
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const operation = doc.paths['/api/v1/console/customers/{id}/hold'].delete;
+    expect(operation.requestBody.required).toBe(true);
+    expect((await agent({ method: 'DELETE', url, payload: {} })).statusCode).toBe(200);
   });
 });
 
@@ -313,11 +390,16 @@ describe('balances, aging and activity', () => {
         d61_90: 0,
         d90_plus: 40000,
         total: 100000,
+        unappliedCash: 5000,
+        unappliedCredits: 0,
+        balance: 95000,
       },
     ]);
+    // The aging's balance is the balance: total − unapplied cash − unapplied credits.
+    expect(detail.aging[0].balance).toBe(detail.balances[0].total);
   });
 
-  test('activity lists the customer and its documents, newest first, paginated', async () => {
+  test('activity lists the customer and its documents, newest business date first, paginated', async () => {
     const created = await customer();
     const inv = await invoiceFor(created.id, 'ACT-1', '100', 5);
     await agent({
@@ -338,21 +420,67 @@ describe('balances, aging and activity', () => {
         summary: 'Revisión',
         actor: { name: 'Staff ar_agent' },
       }),
-      expect.objectContaining({
-        action: 'invoice.created',
-        entityType: 'invoice',
-        entityId: inv.id,
-        summary: 'ACT-1',
-        actor: null,
-      }),
+      expect.objectContaining({ action: 'customer_account.created', date: mx() }),
     ]);
+    // The invoice was issued 5 days ago: older by its business date than today's entries.
     const page2 = (
       await viewer({
         method: 'GET',
         url: `/api/v1/console/customers/${created.id}/activity?pageSize=2&page=2`,
       })
     ).json();
-    expect(page2.items.map((i: { action: string }) => i.action)).toEqual(['customer_account.created']);
+    expect(page2.items).toEqual([
+      expect.objectContaining({
+        action: 'invoice.created',
+        entityType: 'invoice',
+        entityId: inv.id,
+        summary: 'ACT-1',
+        actor: null,
+        date: mx(-5),
+      }),
+    ]);
+  });
+
+  test('activity shows the business date (issue, received, credit date) and is ordered by it', async () => {
+    const created = await customer();
+    // Recorded in this order, dated otherwise (as an ERP catching up, or the demo, would load them).
+    const recent = await invoiceFor(created.id, 'BD-RECENT', '100', 0); // issued 5 days ago
+    const old = await createInvoice(
+      db,
+      {
+        orgId,
+        customerId: created.id,
+        number: 'BD-OLD',
+        issueDate: mx(-40),
+        dueDate: mx(-10),
+        lines: [{ description: 'x', quantity: '1', unitPrice: '50' }],
+      },
+      {},
+    );
+    await recordPayment(
+      db,
+      {
+        orgId,
+        customerId: created.id,
+        amount: 1000n,
+        receivedOn: mx(-20),
+        method: 'cash',
+        allocations: [{ invoiceId: old.id, amount: 1000n }],
+      },
+      {},
+    );
+    const items = (
+      await viewer({ method: 'GET', url: `/api/v1/console/customers/${created.id}/activity` })
+    ).json().items as { date: string; action: string; entityId: string; at: string }[];
+    expect(items.map((i) => [i.action, i.date])).toEqual([
+      ['customer_account.created', mx()],
+      ['invoice.created', mx(-5)],
+      ['payment.recorded', mx(-20)],
+      ['invoice.created', mx(-40)],
+    ]);
+    expect(items[1]!.entityId).toBe(recent.id);
+    expect(items[3]!.entityId).toBe(old.id);
+    for (const item of items) expect(item.at).toEqual(expect.any(String));
   });
 });
 

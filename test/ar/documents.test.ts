@@ -221,6 +221,28 @@ describe('invoice PDF', () => {
     expect(text).not.toMatch(/Factura|Saldo pendiente|Página/);
   });
 
+  test('due dates: "venció el" once past, "vence el" before; months and minus signs as on screen', async () => {
+    const past = pdfText((await getPdf(owner, `/api/v1/console/invoices/${invoice.id}/pdf`)).rawPayload);
+    expect(past).toContain('venció el 4 abr 2025');
+    expect(past).not.toContain('vence el');
+    expect(past).toContain('-$1,000.00'); // paid, written as the web app writes a negative amount
+    const later = await createInvoice(
+      db,
+      {
+        orgId,
+        customerId,
+        number: 'F-2025-0912',
+        issueDate: '2025-09-12',
+        dueDate: '2030-09-12',
+        lines: [{ description: 'Salsa verde', quantity: '1', unitPrice: '10' }],
+      },
+      actor,
+    );
+    const text = pdfText((await getPdf(owner, `/api/v1/console/invoices/${later.id}/pdf`)).rawPayload);
+    expect(text).toContain('vence el 12 sept 2030');
+    expect(text).toContain('12 sept 2025');
+  });
+
   test('an invoice with 60 lines spans pages, numbered, repeating the table header', async () => {
     const created = await createInvoice(
       db,

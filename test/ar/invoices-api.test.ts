@@ -158,6 +158,87 @@ describe('creating an invoice', () => {
   });
 });
 
+describe('the bound on amounts (±10^15 minor units) holds for every computed amount', () => {
+  const over = async (label: string, overrides: Record<string, unknown>, field: string) => {
+    const number = `BIG-${label}`;
+    const r = await createInvoice({ number, ...overrides });
+    expect(r.statusCode, `${label}: ${r.body}`).toBe(400);
+    expect(r.json().code).toBe('validation_failed');
+    expect(r.json().errors).toEqual([expect.objectContaining({ field, code: 'maximum' })]);
+    expect(await db.selectFrom('invoices').select('id').where('number', '=', number).execute()).toEqual([]);
+    expect(await db.selectFrom('journal_entries').select('id').where('memo', '=', number).execute()).toEqual(
+      [],
+    );
+  };
+  const line = (extra: Record<string, unknown>) => ({
+    description: 'Grano',
+    quantity: '1',
+    unitPrice: '1',
+    ...extra,
+  });
+
+  test('unit price × quantity, a line tax, a line total, a fee, the subtotal and the total', async () => {
+    // 3 × 3,333,333,333,333.34 = 10,000,000,000,000.02 MXN: one minor unit over 10^15 plus one
+    await over(
+      'NET',
+      { lines: [line({ quantity: '3', unitPrice: '3333333333333.34' })] },
+      'lines.0.unitPrice',
+    );
+    // a net of exactly 10^15 is fine on its own; 16 % tax on it is not
+    await over(
+      'TAX',
+      { lines: [line({ quantity: '1', unitPrice: '10000000000000', taxes: [{ name: 'IVA', rate: '16' }] })] },
+      'lines.0.totalAmount',
+    );
+    await over(
+      'TAXRATE',
+      {
+        lines: [
+          line({ quantity: '9', unitPrice: '10000000000000', taxes: [{ name: 'IVA', rate: '99999' }] }),
+        ],
+      },
+      'lines.0.unitPrice',
+    );
+    await over(
+      'SUB',
+      {
+        lines: [line({ unitPrice: '6000000000000' }), line({ unitPrice: '6000000000000' })],
+      },
+      'subtotal',
+    );
+    await over(
+      'FEE',
+      {
+        lines: [line({ unitPrice: '9000000000000' })],
+        charges: [{ kind: 'fee', name: 'Flete', amount: 200000000000000 }],
+      },
+      'total',
+    );
+    await over(
+      'DOCTAX',
+      { lines: [line({ unitPrice: '9000000000000' })], charges: [{ kind: 'tax', name: 'IEPS', rate: '50' }] },
+      'total',
+    );
+  });
+
+  test('an invoice of exactly 10^15 minor units is kept and answered to the last unit', async () => {
+    const created = await invoice({
+      number: 'BIG-MAX',
+      lines: [line({ quantity: '1', unitPrice: '9999999999999.99' })],
+      charges: [{ kind: 'fee', name: 'Redondeo', amount: 1 }],
+    });
+    expect(created.total).toBe(1e15);
+    const detail = await agent({ method: 'GET', url: `/api/v1/console/invoices/${created.id}` });
+    expect(detail.body).toContain('"total":1000000000000000,"openAmount":1000000000000000');
+    const stored = await db
+      .selectFrom('invoices')
+      .select(['total', 'open_amount'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ total: 10n ** 15n, open_amount: 10n ** 15n });
+  });
+});
+
 describe('voiding', () => {
   test('voids an open invoice with a reversing entry, once', async () => {
     const created = await invoice();
@@ -238,7 +319,7 @@ describe('detail', () => {
         orgId,
         customerId: seller.account.id,
         amount: 10000n,
-        receivedOn: '2030-01-05',
+        receivedOn: '2026-01-05',
         method: 'check',
         reference: 'CH-1',
         allocations: [{ invoiceId: created.id, amount: 10000n }],
@@ -265,7 +346,7 @@ describe('detail', () => {
         paymentId: payment.id,
         number: payment.number,
         method: 'check',
-        receivedOn: '2030-01-05',
+        receivedOn: '2026-01-05',
         amount: 10000,
         unappliedAt: null,
       }),

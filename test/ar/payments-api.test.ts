@@ -57,6 +57,71 @@ async function journalCount(): Promise<number> {
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   agent({ method: 'POST', url, payload: payload as object, headers });
 
+/** The seller's calendar date, `days` from today, in its own time zone. */
+function localDate(timeZone: string, days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+describe('what a payment may be: received by today, in a currency the customer deals in', () => {
+  test("a date after the seller's today (in its time zone) is refused naming receivedOn; today is fine", async () => {
+    const c = await customer();
+    const today = localDate(seller.org.time_zone);
+    const journal = await journalCount();
+    for (const receivedOn of [localDate(seller.org.time_zone, 1), '2099-06-30']) {
+      const r = await post('/api/v1/console/payments', {
+        customerId: c,
+        amount: 100,
+        receivedOn,
+        method: 'cash',
+      });
+      expect(r.statusCode, receivedOn).toBe(400);
+      expect(r.json().code).toBe('validation_failed');
+      expect(r.json().errors).toEqual([
+        expect.objectContaining({
+          field: 'receivedOn',
+          code: 'maximum',
+          message: `receivedOn debe ser como máximo ${today}`,
+        }),
+      ]);
+    }
+    expect(await journalCount()).toBe(journal);
+    const ok = await post('/api/v1/console/payments', {
+      customerId: c,
+      amount: 100,
+      receivedOn: today,
+      method: 'cash',
+    });
+    expect(ok.statusCode).toBe(201);
+  });
+
+  test("a currency the customer has no balance in is refused naming currency; its own and its invoices' are fine", async () => {
+    const c = await customer(); // MXN
+    const base = { customerId: c, amount: 100, receivedOn: '2025-03-01', method: 'cash' };
+    const r = await post('/api/v1/console/payments', { ...base, currency: 'EUR' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([
+      expect.objectContaining({ field: 'currency', code: 'enum', message: 'currency debe ser uno de: MXN' }),
+    ]);
+    expect(
+      await db
+        .selectFrom('payments')
+        .select('id')
+        .where('org_id', '=', seller.org.id)
+        .where('customer_id', '=', c)
+        .execute(),
+    ).toEqual([]);
+    expect((await post('/api/v1/console/payments', { ...base, currency: 'MXN' })).statusCode).toBe(201);
+    await invoice(c, '10.00', '2025-04-01', 'USD');
+    expect((await post('/api/v1/console/payments', { ...base, currency: 'USD' })).statusCode).toBe(201);
+    // the same list the customer page shows and the form offers
+    const detail = (await agent({ method: 'GET', url: `/api/v1/console/customers/${c}` })).json();
+    expect(detail.balances.map((b: { currency: string }) => b.currency)).toEqual(['MXN', 'USD']);
+  });
+});
+
 describe('recording a payment', () => {
   test('auto: oldest due first across three invoices, partial on the last', async () => {
     const c = await customer();
@@ -188,12 +253,86 @@ describe('recording a payment', () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(await openAmount(inv.id)).toBe(50000);
-    // The same key with another amount is a different request: refused, nothing recorded.
-    const other = await post('/api/v1/console/payments', { ...body, amount: 1 }, key);
-    expect(other.statusCode).toBe(409);
-    expect(other.json().code).toBe('conflict');
     // Without a key, the same body is a second payment.
     expect((await post('/api/v1/console/payments', body)).statusCode).toBe(201);
+  });
+
+  test('the same Idempotency-Key with any other request is refused (422 idempotency_key_reused), nothing recorded', async () => {
+    const c = await customer();
+    const other = await customer();
+    const inv = await invoice(c, '800.00', '2025-01-10');
+    const inv2 = await invoice(c, '100.00', '2025-01-20');
+    const body = {
+      customerId: c,
+      amount: 30000,
+      receivedOn: '2025-03-01',
+      method: 'cash',
+      reference: 'REC-1',
+      allocations: [{ invoiceId: inv.id, amount: 30000 }],
+    };
+    const key = { 'idempotency-key': `reuse-${c}` };
+    const first = await post('/api/v1/console/payments', body, key);
+    expect(first.statusCode).toBe(201);
+    const journal = await journalCount();
+    const variants: Record<string, unknown> = {
+      amount: { ...body, amount: 30001 },
+      customer: { ...body, customerId: other, allocations: undefined },
+      reference: { ...body, reference: 'REC-2' },
+      'no reference': { ...body, reference: undefined },
+      method: { ...body, method: 'check' },
+      date: { ...body, receivedOn: '2025-03-02' },
+      allocation: { ...body, allocations: [{ invoiceId: inv2.id, amount: 10000 }] },
+      'auto allocation': { ...body, allocations: 'auto' },
+      currency: { ...body, currency: 'MXN' },
+    };
+    for (const [what, variant] of Object.entries(variants)) {
+      const r = await post('/api/v1/console/payments', variant, key);
+      expect(r.statusCode, what).toBe(422);
+      expect(r.json().code, what).toBe('idempotency_key_reused');
+      expect(r.json().detail).toMatch(/Idempotency-Key/);
+    }
+    const rows = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('org_id', '=', seller.org.id)
+      .where('customer_id', 'in', [c, other])
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(await journalCount()).toBe(journal);
+    expect(await openAmount(inv.id)).toBe(50000);
+    expect(await openAmount(inv2.id)).toBe(10000);
+    // the identical request still replays
+    const again = await post('/api/v1/console/payments', body, key);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+  });
+
+  test('concurrent identical requests with one Idempotency-Key record one payment and all answer it', async () => {
+    const c = await customer();
+    const inv = await invoice(c, '800.00', '2025-01-10');
+    const body = {
+      customerId: c,
+      amount: 12345,
+      receivedOn: '2025-03-01',
+      method: 'check',
+      allocations: 'auto',
+    };
+    const key = { 'idempotency-key': `race-${c}` };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post('/api/v1/console/payments', body, key)),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const bodies = answers.map((r) => r.json());
+    for (const b of bodies) expect(b).toEqual(bodies[0]);
+    expect(bodies[0]).toMatchObject({ amount: 12345, unappliedAmount: 0 });
+    const rows = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('org_id', '=', seller.org.id)
+      .where('customer_id', '=', c)
+      .execute();
+    expect(rows).toEqual([{ id: bodies[0].id }]);
+    expect(await openAmount(inv.id)).toBe(80000 - 12345);
   });
 
   test('zero, negative and non-integer amounts are refused with 400 and nothing recorded', async () => {
@@ -419,7 +558,8 @@ describe('applying, unapplying and reversing', () => {
     expect(reversed).toMatchObject({
       status: 'reversed',
       reverseReason: 'Cheque sin fondos',
-      unappliedAmount: 250000,
+      amount: 250000,
+      unappliedAmount: 0, // a reversed payment holds no money (docs/api.md, PaymentSummary)
     });
     expect(reversed.reversedAt).toEqual(expect.any(String));
     expect(reversed.applications).toHaveLength(2);

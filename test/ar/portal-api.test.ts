@@ -130,7 +130,7 @@ describe('portal summary', () => {
             orgId,
             customerId: accountId,
             amount: 1000n,
-            receivedOn: `2030-01-0${day}`,
+            receivedOn: `2026-01-0${day}`,
             method: 'bank_transfer',
             reference: `T-${day}`,
           },
@@ -141,7 +141,7 @@ describe('portal summary', () => {
     await reversePayment(db, { orgId, paymentId: payments[5]!.id, reason: 'Rebotó' }, {});
     await recordPayment(
       db,
-      { orgId, customerId: neighbour.id, amount: 777n, receivedOn: '2030-02-01', method: 'cash' },
+      { orgId, customerId: neighbour.id, amount: 777n, receivedOn: '2026-02-01', method: 'cash' },
       {},
     );
     await staff({
@@ -185,6 +185,7 @@ describe('portal summary', () => {
       unappliedAmount: 1000,
       customer: { id: accountId },
     });
-    expect(summary.hold).toEqual({ status: 'on_hold', reason: 'Límite excedido' });
+    // The internal reason stays internal; no message for the customer was given.
+    expect(summary.hold).toEqual({ status: 'on_hold', message: null });
   });
 });

@@ -55,6 +55,12 @@ test.runIf(hasBrowser)(
     expect(text).toContain(number);
     expect(text).toContain('Abarrotes San José');
     for (const amount of amounts) expect(text, `amount ${amount} in the PDF`).toContain(amount);
+    // Dates too: Chromium's and Node's ICU abbreviate months differently ("sept" / "sep"), so
+    // both write them from one table (src/domain/money/format.ts).
+    const facts = await page.locator('main dl').first().innerText(); // issue and due dates
+    const dates = [...new Set(facts.match(/\b\d{1,2} [a-z]{3,4} \d{4}\b/g) ?? [])];
+    expect(dates.length).toBeGreaterThan(1);
+    for (const date of dates) expect(text, `date ${date} in the PDF`).toContain(date);
     expect(unexpected(pageProblems(page))).toEqual([]);
     await context.close();
   },

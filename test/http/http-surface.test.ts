@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
@@ -87,6 +88,272 @@ describe('bad input', () => {
       detail: 'There is no GET /api/v1/nothing-here in this API.',
     });
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/me' })).statusCode).toBe(404);
+  });
+});
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  format?: string;
+};
+type Operation = {
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  parameters?: { in: string; name: string; schema: JsonSchema }[];
+};
+
+/** Every row Saldo keeps (bar the session the requests below are made with), as one hash. */
+async function everything(): Promise<string> {
+  const { rows } = await sql<{ h: string }>`
+    select string_agg(table_name || ':' || (xpath('/row/h/text()', query_to_xml(format(
+             'select md5(coalesce(string_agg(t::text, %L order by t::text), %L)) as h from %I.%I t',
+             ',', '', table_schema, table_name), false, true, '')))[1]::text, ' ' order by table_name) as h
+      from information_schema.tables
+     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions')`.execute(
+    db,
+  );
+  return rows[0]!.h;
+}
+
+/**
+ * One body per operation with every string field of its schema present (unions: every branch that
+ * is an object), and the path of each string field in it. Enumerations and constants are skipped.
+ */
+type Field = { path: string; format?: string | undefined };
+
+function stringFields(
+  schema: JsonSchema | undefined,
+  components: Record<string, JsonSchema>,
+  path = '',
+): {
+  body: unknown;
+  fields: Field[];
+} {
+  if (!schema) return { body: {}, fields: [] };
+  if (schema.$ref) return stringFields(components[schema.$ref.split('/').pop()!], components, path);
+  const branches = schema.anyOf ?? schema.oneOf ?? schema.allOf;
+  if (branches) {
+    const parts = branches.map((b) => stringFields(b, components, path));
+    const objects = parts.filter(
+      (p) => p.body !== null && typeof p.body === 'object' && !Array.isArray(p.body),
+    );
+    if (objects.length > 0)
+      return {
+        body: Object.assign({}, ...objects.map((p) => p.body)),
+        fields: objects.flatMap((p) => p.fields),
+      };
+    return parts.find((p) => p.fields.length > 0) ?? parts[0] ?? { body: null, fields: [] };
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'object' || schema.properties) {
+    const body: Record<string, unknown> = {};
+    const fields: Field[] = [];
+    for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+      const part = stringFields(sub, components, path ? `${path}.${key}` : key);
+      body[key] = part.body;
+      fields.push(...part.fields);
+    }
+    return { body, fields };
+  }
+  if (type === 'array') {
+    const part = stringFields(schema.items, components, path ? `${path}.0` : '0');
+    return { body: [part.body], fields: part.fields };
+  }
+  if (
+    type === 'string' &&
+    schema.const === undefined &&
+    schema.enum === undefined &&
+    schema.format !== 'binary'
+  )
+    return { body: 'text', fields: [{ path, format: schema.format }] };
+  return { body: type === 'string' ? (schema.const ?? schema.enum?.[0]) : 1, fields: [] };
+}
+
+function setAt(body: unknown, path: string, value: string): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+
+describe('NUL and lone surrogates are refused at the edge, for every string of every operation', () => {
+  const doc = async () =>
+    (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, JsonSchema> };
+    };
+  const bad = { nul: 'a\u0000b', surrogate: 'a\ud800b', lowSurrogate: 'a\udc00b' };
+
+  test('in every string field of every body, in ?q=, in every path parameter: 400 naming the field, nothing written', async () => {
+    const { paths, components } = await doc();
+    // A fresh session of its own; signing out (were it let through) goes last so it cannot end the walk.
+    const walker = as(app, await signIn(app, seller.staff.owner.email));
+    const before = await everything();
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    const id = '0190a3c4-0000-7000-8000-000000000000';
+    const ordered = Object.entries(paths).sort(
+      ([a], [b]) => Number(a.includes('sign-out')) - Number(b.includes('sign-out')),
+    );
+    for (const [template, operations] of ordered) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const url = template.replace(/\{\w+\}/g, id);
+        const json = operation.requestBody?.content['application/json']?.schema;
+        const { body, fields } = stringFields(json, components.schemas);
+        const attempts: { url: string; payload?: unknown; field: string }[] = [
+          { url: `${url}?q=${encodeURIComponent('a\u0000b')}`, field: 'q' },
+          { url: `${url}?q=${encodeURIComponent('a\u0000b')}&page=1`, field: 'q' },
+        ];
+        for (const { path: field } of fields)
+          for (const value of Object.values(bad))
+            attempts.push({ url, payload: setAt(body, field, value), field });
+        for (const param of (operation.parameters ?? []).filter((p) => p.in === 'path'))
+          attempts.push({
+            url: template.replace(/\{(\w+)\}/g, (_, name) => (name === param.name ? 'a%00b' : id)),
+            field: param.name,
+          });
+        for (const attempt of attempts) {
+          const r = await walker({
+            method: method.toUpperCase() as 'GET',
+            url: attempt.url,
+            ...(attempt.payload !== undefined ? { payload: attempt.payload as object } : {}),
+          });
+          const label = `${method.toUpperCase()} ${template} ${attempt.field}`;
+          seen.push(label);
+          const problem = String(r.headers['content-type']).includes('problem+json') ? r.json() : {};
+          const errors = r.statusCode === 400 ? problem.errors : undefined;
+          if (
+            problem.code !== 'validation_failed' ||
+            !errors?.some(
+              (e: { field: string; code: string }) =>
+                e.field === attempt.field && e.code === 'invalid_characters',
+            )
+          )
+            wrong.push(`${label}: ${r.statusCode} ${r.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen.length).toBeGreaterThan(300);
+    // the walk reached the text fields people type (customer names, invoice lines, references…)
+    for (const label of [
+      'POST /api/v1/console/customers name',
+      'POST /api/v1/console/invoices lines.0.description',
+      'POST /api/v1/console/payments reference',
+      'POST /api/v1/auth/sign-in email',
+    ])
+      expect(seen).toContain(label);
+    expect(await everything()).toBe(before);
+  });
+
+  test('a NUL in the Idempotency-Key header is refused too', async () => {
+    const before = await everything();
+    const r = await request({
+      method: 'POST',
+      url: '/api/v1/console/payments',
+      headers: { 'idempotency-key': 'key\u0000x' },
+      payload: { customerId: seller.account.id, amount: 100, receivedOn: '2025-01-01', method: 'cash' },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([
+      expect.objectContaining({ field: 'idempotency-key', code: 'invalid_characters' }),
+    ]);
+    expect(r.json().detail).toContain('idempotency-key contiene un carácter que no se admite');
+    expect(await everything()).toBe(before);
+  });
+
+  test('a surrogate pair (an emoji) is text like any other', async () => {
+    const r = await request({
+      method: 'GET',
+      url: `/api/v1/console/customers?q=${encodeURIComponent('😀')}`,
+    });
+    expect(r.statusCode).toBe(200);
+  });
+});
+
+describe('dates and integers are bounded at the edge, on every operation', () => {
+  test('year 0000 or 2200 in any date, a 21-digit integer in any query: 400 naming the field, nothing written', async () => {
+    const { paths, components } = (
+      await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })
+    ).json() as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, JsonSchema> };
+    };
+    const walker = as(app, await signIn(app, seller.staff.owner.email));
+    const before = await everything();
+    const wrong: string[] = [];
+    const seen: string[] = [];
+    const id = '0190a3c4-0000-7000-8000-000000000000';
+    for (const [template, operations] of Object.entries(paths)) {
+      if (template.includes('sign-out')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const url = template.replace(/\{\w+\}/g, id);
+        const { body, fields } = stringFields(
+          operation.requestBody?.content['application/json']?.schema,
+          components.schemas,
+        );
+        const attempts: { url: string; payload?: unknown; field: string; code: string }[] = [];
+        for (const { path: field } of fields.filter((f) => f.format === 'date'))
+          for (const date of ['0000-01-01', '1899-12-31', '2200-01-01'])
+            attempts.push({ url, payload: setAt(body, field, date), field, code: 'format' });
+        for (const param of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
+          const type = param.schema.type;
+          if (type === 'integer')
+            attempts.push({
+              url: `${url}?${param.name}=99999999999999999999`,
+              field: param.name,
+              code: 'maximum',
+            });
+          if (param.schema.format === 'date')
+            attempts.push({ url: `${url}?${param.name}=0000-01-01`, field: param.name, code: 'format' });
+        }
+        for (const attempt of attempts) {
+          const r = await walker({
+            method: method.toUpperCase() as 'GET',
+            url: attempt.url,
+            ...(attempt.payload !== undefined ? { payload: attempt.payload as object } : {}),
+          });
+          const label = `${method.toUpperCase()} ${template} ${attempt.field}`;
+          seen.push(label);
+          const problem = String(r.headers['content-type']).includes('problem+json') ? r.json() : {};
+          if (
+            r.statusCode !== 400 ||
+            !problem.errors?.some(
+              (e: { field: string; code: string }) => e.field === attempt.field && e.code === attempt.code,
+            )
+          )
+            wrong.push(`${label}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const label of [
+      'POST /api/v1/console/invoices issueDate',
+      'POST /api/v1/console/payments receivedOn',
+      'GET /api/v1/console/invoices page',
+      'GET /api/v1/console/customers page',
+      'GET /api/v1/console/reports/aging asOf',
+    ])
+      expect(seen).toContain(label);
+    expect(await everything()).toBe(before);
+  });
+
+  test('the edges of the window are accepted', async () => {
+    for (const date of ['1900-01-01', '2199-12-31']) {
+      const r = await request({ method: 'GET', url: `/api/v1/console/reports/aging?asOf=${date}` });
+      expect(r.statusCode, date).toBe(200);
+    }
+    const r = await request({ method: 'GET', url: '/api/v1/console/invoices?page=1000000' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items).toEqual([]);
   });
 });
 

@@ -163,6 +163,49 @@ describe('staff invitations', () => {
     );
   });
 
+  test('inviting a member of the staff, or oneself, is refused with its own code, and nothing is mailed', async () => {
+    const admin = await signIn(app, seller.staff.admin.email);
+    const mailCount = async () => (await db.selectFrom('mail_messages').select('id').execute()).length;
+    const before = await mailCount();
+    const member = await as(
+      app,
+      admin,
+    )({
+      method: 'POST',
+      url: '/api/v1/console/invitations',
+      payload: { email: seller.staff.viewer.email.toUpperCase(), role: 'admin' },
+    });
+    expect(member.statusCode).toBe(409);
+    expect(member.json()).toMatchObject({
+      code: 'already_member',
+      detail: `${seller.staff.viewer.email} ya tiene acceso a Distribuidora del Valle. No hace falta enviarle una invitación.`,
+    });
+    const self = await as(
+      app,
+      admin,
+    )({
+      method: 'POST',
+      url: '/api/v1/console/invitations',
+      payload: { email: seller.staff.admin.email, role: 'viewer' },
+    });
+    expect(self.statusCode).toBe(409);
+    expect(self.json()).toMatchObject({
+      code: 'cannot_invite_self',
+      detail: `No puedes invitarte a ti mismo: ya tienes acceso con ${seller.staff.admin.email}.`,
+    });
+    expect(await mailCount()).toBe(before);
+    // A customer user of this seller is not staff: inviting her to the staff is fine.
+    const customer = await as(
+      app,
+      admin,
+    )({
+      method: 'POST',
+      url: '/api/v1/console/invitations',
+      payload: { email: seller.customers.payer.email, role: 'viewer' },
+    });
+    expect(customer.statusCode).toBe(201);
+  });
+
   test('an expired invitation says so', async () => {
     const owner = await signIn(app, seller.staff.owner.email);
     await as(
@@ -229,6 +272,24 @@ describe('customer invitations', () => {
     expect(
       account.json().users.map((u: { email: string; role: string }) => [u.email, u.role]),
     ).toContainEqual(['despacho@contadores.test', 'accountant']);
+  });
+
+  test("inviting a user of the account, or oneself, is refused; another account's user may be invited", async () => {
+    const admin = await signInTo(app, seller.customers.account_admin.email, context());
+    const invite = (email: string) =>
+      as(
+        app,
+        admin,
+      )({ method: 'POST', url: '/api/v1/portal/invitations', payload: { email, role: 'payer' } });
+    const member = await invite(seller.customers.accountant.email);
+    expect(member.statusCode).toBe(409);
+    expect(member.json().code).toBe('already_member');
+    expect(member.json().detail).toContain(seller.account.name);
+    const self = await invite(seller.customers.account_admin.email);
+    expect(self.statusCode).toBe(409);
+    expect(self.json().code).toBe('cannot_invite_self');
+    // Staff of the seller are not users of the account.
+    expect((await invite(seller.staff.viewer.email)).statusCode).toBe(201);
   });
 
   test('payers and accountants cannot invite; staff have no portal', async () => {

@@ -167,11 +167,20 @@ describe('password reset by e-mailed link', () => {
 
   test('a reset lifts a lockout', async () => {
     const email = seller.staff.ar_agent.email;
-    await db
-      .updateTable('users')
-      .set({ locked_until: new Date(Date.now() + 600_000) })
-      .where('id', '=', seller.staff.ar_agent.id)
-      .execute();
+    for (let i = 0; i < 5; i++)
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress: '192.0.2.40',
+        payload: { email, password: `wrong-${i}` },
+      });
+    const locked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      remoteAddress: '192.0.2.40',
+      payload: { email, password: TEST_PASSWORD },
+    });
+    expect(locked.statusCode).toBe(423);
     await requestReset(email);
     const token = await resetLinkFor(email);
     await app.inject({

@@ -201,6 +201,10 @@ const checks: Record<string, () => Promise<void>> = {
   // Holding an invitation link is the permission to see and accept exactly that invitation.
   'GET /api/v1/invitations/{token}': async () => {},
   'POST /api/v1/invitations/{token}/accept': async () => {},
+  // The help centre is the guide shipped with Saldo, the same for everyone, signed in or not.
+  'GET /api/v1/help': async () => {},
+  'GET /api/v1/help/images/{name}': async () => {},
+  'GET /api/v1/help/{lang}/{slug}': async () => {},
   'GET /api/v1/me': async () => {
     const me = (await aOwner({ method: 'GET', url: '/api/v1/me' })).json();
     expect(me.contexts.map((c: { orgId: string }) => c.orgId)).toEqual([a.org.id]);
@@ -679,7 +683,11 @@ const checks: Record<string, () => Promise<void>> = {
     expect((await bAccountRow()).hold_status).toBe('active');
   },
   'DELETE /api/v1/console/customers/{id}/hold': async () => {
-    const r = await aOwner({ method: 'DELETE', url: `/api/v1/console/customers/${b.account.id}/hold` });
+    const r = await aOwner({
+      method: 'DELETE',
+      url: `/api/v1/console/customers/${b.account.id}/hold`,
+      payload: {},
+    });
     expect(r.statusCode).toBe(404);
   },
   'GET /api/v1/console/customers/{id}/activity': async () => {

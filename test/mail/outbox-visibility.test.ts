@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Organization, User } from '../../src/db/schema.ts';
 import type { OutgoingMail } from '../../src/domain/mail/mail-port.ts';
-import { getOutboxMessage, listOutbox } from '../../src/domain/mail/outbox.ts';
+import {
+  getOutboxMessage,
+  listMailForOperator,
+  listOutbox,
+  readMailForOperator,
+} from '../../src/domain/mail/outbox.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { useTestDb } from '../support/db.ts';
 import {
@@ -66,18 +71,29 @@ beforeAll(async () => {
 });
 
 describe('outbox visibility', () => {
-  test('an org sees its own messages and resets of its staff and customer users, newest first', async () => {
+  test("an org sees its own messages only, newest first; resets are in no seller's outbox", async () => {
     const { items, total } = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50 });
-    expect(total).toBe(3);
-    expect(items.map((m) => m.id)).toEqual([ids.resetCustomerA, ids.resetStaffA, ids.inviteA]);
-    expect(items[2]).toMatchObject({
+    expect(total).toBe(1);
+    expect(items.map((m) => m.id)).toEqual([ids.inviteA]);
+    expect(items[0]).toMatchObject({
       to: 'nuevo.100%_real@a.example',
       template: 'invitation_staff',
       status: 'queued',
+      transport: null,
+      sensitive: true,
       attempts: 0,
       sentAt: null,
     });
-    expect(items[2]!.createdAt).toBeInstanceOf(Date);
+    expect(items[0]!.createdAt).toBeInstanceOf(Date);
+    const b = await listOutbox(db, { orgId: orgB.id, page: 1, pageSize: 50 });
+    expect(b.items.map((m) => m.id)).toEqual([ids.inviteB]);
+  });
+
+  test("a seller's staff cannot read resets of its own staff or of its customers' users", async () => {
+    for (const id of [ids.resetStaffA, ids.resetCustomerA])
+      expect(await getOutboxMessage(db, { orgId: orgA.id, id: id! })).toBeUndefined();
+    for (const id of [ids.resetStaffB, ids.resetCustomerB])
+      expect(await getOutboxMessage(db, { orgId: orgB.id, id: id! })).toBeUndefined();
   });
 
   test("never another org's messages nor resets of people unrelated to the org", async () => {
@@ -87,13 +103,9 @@ describe('outbox visibility', () => {
       expect(a.items.map((m) => m.id)).not.toContain(id);
       expect(await getOutboxMessage(db, { orgId: orgA.id, id: id! })).toBeUndefined();
     }
-    const b = await listOutbox(db, { orgId: orgB.id, page: 1, pageSize: 50 });
-    expect(b.items.map((m) => m.id).sort()).toEqual(
-      [ids.inviteB, ids.resetStaffB, ids.resetCustomerB].sort(),
-    );
   });
 
-  test("a person of two orgs: their reset shows in both outboxes, a third org's stays empty", async () => {
+  test('a login who is staff at one seller and a customer user at another: neither reads its reset', async () => {
     const [sellerC, sellerD, sellerE] = [
       await createOrg(db),
       await createOrg(db, { locale: 'en' }),
@@ -104,15 +116,27 @@ describe('outbox visibility', () => {
     const account = await createCustomerAccount(db, sellerD.id);
     await addCustomerUser(db, sellerD.id, account.id, both.id, 'account_admin');
     const { id } = await mailer.enqueue(db, reset(both));
-    expect(await getOutboxMessage(db, { orgId: sellerC.id, id })).toBeDefined();
-    expect(await getOutboxMessage(db, { orgId: sellerD.id, id })).toBeDefined();
-    expect(await listOutbox(db, { orgId: sellerE.id, page: 1, pageSize: 50 })).toEqual({
-      items: [],
-      total: 0,
-    });
+    for (const org of [sellerC, sellerD, sellerE]) {
+      expect(await getOutboxMessage(db, { orgId: org.id, id })).toBeUndefined();
+      expect(await listOutbox(db, { orgId: org.id, page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
+    }
   });
 
-  test('getOutboxMessage returns the full message', async () => {
+  test('a customer user of two sellers: neither seller reads her reset', async () => {
+    const [sellerF, sellerG] = [await createOrg(db), await createOrg(db)];
+    const payer = await createUser(db);
+    for (const seller of [sellerF, sellerG]) {
+      const account = await createCustomerAccount(db, seller.id);
+      await addCustomerUser(db, seller.id, account.id, payer.id, 'payer');
+    }
+    const { id } = await mailer.enqueue(db, reset(payer));
+    for (const seller of [sellerF, sellerG]) {
+      expect(await getOutboxMessage(db, { orgId: seller.id, id })).toBeUndefined();
+      expect((await listOutbox(db, { orgId: seller.id, page: 1, pageSize: 50 })).total).toBe(0);
+    }
+  });
+
+  test('an invitation shows its details to its seller, never its body', async () => {
     const message = await getOutboxMessage(db, { orgId: orgA.id, id: ids.inviteA! });
     expect(message).toMatchObject({
       id: ids.inviteA,
@@ -122,18 +146,36 @@ describe('outbox visibility', () => {
       to: 'nuevo.100%_real@a.example',
       subject: 'José Peña te invitó a unirte a Distribuidora del Valle en Saldo',
       sensitive: true,
+      bodyWithheld: true,
       bodyRedacted: false,
+      text: null,
+      html: null,
       lastError: null,
       transport: null,
     });
-    expect(message?.text).toContain('http://localhost:3000/i?t=1');
-    expect(message?.html).toContain('<!DOCTYPE html>');
+    expect(JSON.stringify(message)).not.toContain('i?t=1');
     expect(await getOutboxMessage(db, { orgId: orgA.id, id: 'not-a-uuid' })).toBeUndefined();
   });
 
+  test('the operator reads every message with its link, by id or the newest to an address', async () => {
+    const byId = await readMailForOperator(db, { id: ids.resetStaffA! });
+    expect(byId).toMatchObject({ template: 'password_reset', orgId: null, bodyWithheld: false });
+    expect(byId?.text).toContain('http://localhost:3000/reset?token=t');
+    const invite = await readMailForOperator(db, { latestTo: ' Nuevo@B.example ' });
+    expect(invite?.id).toBe(ids.inviteB);
+    expect(invite?.html).toContain('http://localhost:3000/i?t=1');
+    expect(await readMailForOperator(db, { latestTo: 'nobody@example.test' })).toBeUndefined();
+    expect(await readMailForOperator(db, { id: 'nope' })).toBeUndefined();
+    const all = await listMailForOperator(db, { limit: 1000 });
+    expect(all.map((m) => m.id)).toEqual(expect.arrayContaining(Object.values(ids)));
+    const toOne = await listMailForOperator(db, { to: 'nuevo@b.example', limit: 10 });
+    expect(toOne.map((m) => m.id)).toEqual([ids.inviteB]);
+  });
+
   test('q searches recipient and subject, with % and _ taken literally', async () => {
-    const bySubject = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'RESTABLECE' });
-    expect(bySubject.items.map((m) => m.id).sort()).toEqual([ids.resetStaffA, ids.resetCustomerA].sort());
+    const bySubject = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'INVITÓ' });
+    expect(bySubject.items.map((m) => m.id)).toEqual([ids.inviteA]);
+    expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'RESTABLECE' })).total).toBe(0);
     const byRecipient = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: '100%_real' });
     expect(byRecipient.items.map((m) => m.id)).toEqual([ids.inviteA]);
     expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: '%' })).total).toBe(1);
@@ -143,6 +185,8 @@ describe('outbox visibility', () => {
   });
 
   test('pages', async () => {
+    await mailer.enqueue(db, staffInvite(orgA, 'segunda@a.example'));
+    await mailer.enqueue(db, staffInvite(orgA, 'tercera@a.example'));
     const first = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 2 });
     const second = await listOutbox(db, { orgId: orgA.id, page: 2, pageSize: 2 });
     expect(first.total).toBe(second.total);

@@ -28,7 +28,11 @@ export interface AccountSummary {
     currency: string;
   } | null;
   recentPayments: RecentPayment[];
-  hold: { status: 'active' | 'on_hold'; reason: string | null };
+  /**
+   * What the customer may know of a credit hold: its status and the seller's message for the
+   * customer, if any (never the internal reason).
+   */
+  hold: { status: 'active' | 'on_hold'; message: string | null };
 }
 
 /** What a customer sees first in the portal: balances, the next due invoice, the last 5 payments, a hold. */
@@ -39,7 +43,7 @@ export async function accountSummary(
 ): Promise<AccountSummary | null> {
   const account = await db
     .selectFrom('customer_accounts')
-    .select(['id', 'name', 'account_number', 'currency', 'hold_status', 'hold_reason'])
+    .select(['id', 'name', 'account_number', 'currency', 'hold_status', 'hold_message'])
     .where('org_id', '=', orgId)
     .where('id', '=', customerId)
     .executeTakeFirst();
@@ -104,6 +108,6 @@ export async function accountSummary(
       unappliedAmount: p.unapplied_amount,
       status: p.status,
     })),
-    hold: { status: account.hold_status, reason: account.hold_reason },
+    hold: { status: account.hold_status, message: account.hold_message },
   };
 }

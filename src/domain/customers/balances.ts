@@ -27,7 +27,14 @@ export interface Buckets {
   d90_plus: bigint;
 }
 
-export type Aging = Buckets & { currency: string; total: bigint };
+/** A customer's aging in one currency: `total − unappliedCash − unappliedCredits = balance`. */
+export type Aging = Buckets & {
+  currency: string;
+  total: bigint;
+  unappliedCash: bigint;
+  unappliedCredits: bigint;
+  balance: bigint;
+};
 
 /**
  * The seller's calendar date now, in its own IANA time zone: an invoice due "today" in Mexico City
@@ -126,17 +133,35 @@ interface AgingRow {
   d61_90: bigint;
   d90_plus: bigint;
   total: bigint;
+  unapplied_cash: bigint;
+  unapplied_credits: bigint;
 }
 
-/** One customer's open invoices by days past due, per currency (the seller's time zone). */
+/**
+ * One customer's open invoices by days past due, per currency (the seller's time zone), with the
+ * unapplied cash and credits beside them so that `total − unappliedCash − unappliedCredits =
+ * balance`, the customer's balance in that currency (`balancesFor`). A currency with only money
+ * on account has a row too (buckets 0, a negative balance).
+ */
 export async function agingFor(db: Db, orgId: string, customerId: string): Promise<Aging[]> {
   const { rows } = await sql<AgingRow>`
     with today as (select ${orgToday(orgId)} as d),
     open as (
-      select i.currency, i.open_amount, (select d from today) - i.due_date as days
+      select i.currency, i.open_amount, (select d from today) - i.due_date as days,
+             0::int8 as cash, 0::int8 as credits
         from invoices i
        where i.org_id = ${orgId} and i.customer_id = ${customerId}
          and i.status = 'open' and i.open_amount > 0
+      union all
+      select p.currency, 0, null, p.unapplied_amount, 0
+        from payments p
+       where p.org_id = ${orgId} and p.customer_id = ${customerId}
+         and p.status = 'completed' and p.unapplied_amount > 0
+      union all
+      select m.currency, 0, null, 0, m.unapplied_amount
+        from credit_memos m
+       where m.org_id = ${orgId} and m.customer_id = ${customerId}
+         and m.status = 'open' and m.unapplied_amount > 0
     )
     select currency::text as currency,
            coalesce(sum(open_amount) filter (where days <= 0), 0)::int8 as current,
@@ -144,9 +169,21 @@ export async function agingFor(db: Db, orgId: string, customerId: string): Promi
            coalesce(sum(open_amount) filter (where days between 31 and 60), 0)::int8 as d31_60,
            coalesce(sum(open_amount) filter (where days between 61 and 90), 0)::int8 as d61_90,
            coalesce(sum(open_amount) filter (where days > 90), 0)::int8 as d90_plus,
-           sum(open_amount)::int8 as total
+           sum(open_amount)::int8 as total,
+           sum(cash)::int8 as unapplied_cash, sum(credits)::int8 as unapplied_credits
       from open
      group by currency
      order by currency`.execute(db);
-  return rows;
+  return rows.map((r) => ({
+    currency: r.currency,
+    current: r.current,
+    d1_30: r.d1_30,
+    d31_60: r.d31_60,
+    d61_90: r.d61_90,
+    d90_plus: r.d90_plus,
+    total: r.total,
+    unappliedCash: r.unapplied_cash,
+    unappliedCredits: r.unapplied_credits,
+    balance: r.total - r.unapplied_cash - r.unapplied_credits,
+  }));
 }

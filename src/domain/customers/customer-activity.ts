@@ -4,6 +4,13 @@ import type { DB } from '../../db/schema.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface ActivityItem {
+  /**
+   * The business date ('YYYY-MM-DD'): an invoice's issue date, a payment's received date, a credit
+   * memo's date for the entry that created the document; for everything else the seller's calendar
+   * day on which it happened. Activity is ordered by it, newest first.
+   */
+  date: string;
+  /** When it was recorded. */
   at: Date;
   action: string;
   actor: { name: string } | null;
@@ -14,6 +21,7 @@ export interface ActivityItem {
 }
 
 interface ActivityRow {
+  date: string;
   at: Date;
   action: string;
   actor_name: string | null;
@@ -36,10 +44,13 @@ function summarize(row: ActivityRow): string {
   return '';
 }
 
+/** The audit entries that create a document, whose business date is the document's own date. */
+const CREATING = ['invoice.created', 'payment.recorded', 'credit_memo.issued'];
+
 /**
- * What happened to a customer, newest first: its own audit entries and those of its invoices,
- * payments and credit memos (each reached through audit_log_entity_idx). Null when the customer
- * is not the seller's.
+ * What happened to a customer, newest business date first (then newest recorded first): its own
+ * audit entries and those of its invoices, payments and credit memos (each reached through
+ * audit_log_entity_idx). Null when the customer is not the seller's.
  */
 export async function customerActivity(
   db: Db,
@@ -54,34 +65,43 @@ export async function customerActivity(
     .executeTakeFirst();
   if (!exists) return null;
   const entries = sql`(
-    select a.*, null::text as document_number from audit_log a
+    select a.*, null::text as document_number, null::date as document_date from audit_log a
      where a.org_id = ${orgId} and a.entity_type = 'customer_account' and a.entity_id = ${customerId}
     union all
-    select a.*, d.number from invoices d
+    select a.*, d.number, d.issue_date from invoices d
       join audit_log a on a.org_id = d.org_id and a.entity_type = 'invoice' and a.entity_id = d.id::text
      where d.org_id = ${orgId} and d.customer_id = ${customerId}
     union all
-    select a.*, d.number from payments d
+    select a.*, d.number, d.received_on from payments d
       join audit_log a on a.org_id = d.org_id and a.entity_type = 'payment' and a.entity_id = d.id::text
      where d.org_id = ${orgId} and d.customer_id = ${customerId}
     union all
-    select a.*, d.number from credit_memos d
+    select a.*, d.number, d.issue_date from credit_memos d
       join audit_log a on a.org_id = d.org_id and a.entity_type = 'credit_memo' and a.entity_id = d.id::text
      where d.org_id = ${orgId} and d.customer_id = ${customerId}
   )`;
   const [{ rows }, { rows: counted }] = await Promise.all([
     sql<ActivityRow>`
-      select e.at, e.action, coalesce(u.name, k.name) as actor_name, e.entity_type, e.entity_id,
+      with dated as (
+        select e.*,
+               case when e.action = any(${CREATING}::text[]) and e.document_date is not null
+                    then e.document_date
+                    else (e.at at time zone o.time_zone)::date end as business_date
+          from ${entries} e
+          join organizations o on o.id = e.org_id
+      )
+      select e.business_date::text as date, e.at, e.action, coalesce(u.name, k.name) as actor_name, e.entity_type, e.entity_id,
              e.document_number, e.after, e.before
-        from ${entries} e
+        from dated e
         left join users u on u.id = e.actor_user_id
         left join api_keys k on k.org_id = e.org_id and k.id = e.actor_api_key_id
-       order by e.at desc, e.id desc
+       order by e.business_date desc, e.at desc, e.id desc
        limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from ${entries} e`.execute(db),
   ]);
   return {
     items: rows.map((r) => ({
+      date: r.date,
       at: r.at,
       action: r.action,
       actor: r.actor_name === null ? null : { name: r.actor_name },

@@ -4,22 +4,29 @@ import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 
 /**
- * Puts a customer on credit hold, with the reason, who and when (placing it again changes the
- * reason and keeps one audit row per change).
+ * Puts a customer on credit hold, with the internal reason (staff and the audit log only), an
+ * optional message for the customer (what the portal shows; without one it shows a neutral "on
+ * hold" text), who and when. Placing it again changes both and keeps one audit row per change.
  */
 export async function placeHold(
   db: Database,
-  input: { orgId: string; customerId: string; reason: string },
+  input: { orgId: string; customerId: string; reason: string; customerMessage?: string | null | undefined },
   actor: Actor,
 ): Promise<void> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError('validation_failed', {}, [{ field: 'reason', code: 'required' }]);
+  const message = input.customerMessage?.trim() || null;
   await transitionHold(db, input, actor, (current) => ({
     status: 'on_hold',
     reason,
+    message,
     action: 'customer_account.hold_placed',
-    before: { holdStatus: current.hold_status, holdReason: current.hold_reason },
-    after: { holdStatus: 'on_hold', holdReason: reason },
+    before: {
+      holdStatus: current.hold_status,
+      holdReason: current.hold_reason,
+      customerMessage: current.hold_message,
+    },
+    after: { holdStatus: 'on_hold', holdReason: reason, customerMessage: message },
   }));
 }
 
@@ -38,8 +45,13 @@ export async function releaseHold(
       : {
           status: 'active',
           reason: null,
+          message: null,
           action: 'customer_account.hold_released',
-          before: { holdStatus: 'on_hold', holdReason: current.hold_reason },
+          before: {
+            holdStatus: 'on_hold',
+            holdReason: current.hold_reason,
+            customerMessage: current.hold_message,
+          },
           after: { holdStatus: 'active', reason: input.reason?.trim() || null },
         },
   );
@@ -48,11 +60,13 @@ export async function releaseHold(
 interface HoldRow {
   hold_status: 'active' | 'on_hold';
   hold_reason: string | null;
+  hold_message: string | null;
 }
 
 interface HoldTransition {
   status: 'on_hold' | 'active';
   reason: string | null;
+  message: string | null;
   action: 'customer_account.hold_placed' | 'customer_account.hold_released';
   before: Record<string, unknown>;
   after: Record<string, unknown>;
@@ -71,7 +85,7 @@ async function transitionHold(
   await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('customer_accounts')
-      .select(['hold_status', 'hold_reason'])
+      .select(['hold_status', 'hold_reason', 'hold_message'])
       .where('org_id', '=', input.orgId)
       .where('id', '=', input.customerId)
       .forUpdate()
@@ -84,6 +98,7 @@ async function transitionHold(
       .set({
         hold_status: change.status,
         hold_reason: change.reason,
+        hold_message: change.message,
         hold_by: actor.userId ?? null,
         hold_at: sql`now()`,
         updated_at: sql`now()`,

@@ -39,7 +39,14 @@ export interface CustomerDetail extends CustomerSummary {
   billingAddress: Address;
   shippingAddress: Address;
   erpId: string | null;
-  hold: { status: 'active' | 'on_hold'; reason: string | null; by: PersonRef | null; at: Date | null };
+  /** `reason` is internal (staff only); `customerMessage` is what the portal shows, if any. */
+  hold: {
+    status: 'active' | 'on_hold';
+    reason: string | null;
+    customerMessage: string | null;
+    by: PersonRef | null;
+    at: Date | null;
+  };
   contacts: Contact[];
   aging: Aging[];
 }
@@ -119,6 +126,7 @@ export async function getCustomer(db: Db, orgId: string, customerId: string): Pr
       'c.erp_id',
       'c.hold_by',
       'c.hold_at',
+      'c.hold_message',
       'holder.name as hold_by_name',
     ])
     .where('c.id', '=', customerId)
@@ -142,6 +150,7 @@ export async function getCustomer(db: Db, orgId: string, customerId: string): Pr
     hold: {
       status: row.hold_status,
       reason: row.hold_reason,
+      customerMessage: row.hold_message,
       by: row.hold_by ? { userId: row.hold_by, name: row.hold_by_name ?? '' } : null,
       at: row.hold_at,
     },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Address, Locale } from '../../db/schema.ts';
 import { currencyExponent } from '../money/currency.ts';
-import { formatMoney } from '../money/money.ts';
+import { dateInTimeZone, formatAmount, formatCalendarDate } from '../money/format.ts';
 import type { DocumentTemplate } from './document-template.ts';
 import { type Labels, labelsFor } from './labels.ts';
 
@@ -206,7 +206,7 @@ export class DocumentLayout {
   // ── formatting ────────────────────────────────────────────────────────────
 
   money(amount: bigint, currency = this.options.currency): string {
-    return formatMoney(amount, currency, this.intl);
+    return formatAmount(amount, currency, this.intl);
   }
 
   /** A unit price in major units (exact decimal string), with as many decimals as it has (≥ the currency's). */
@@ -230,24 +230,19 @@ export class DocumentLayout {
     return `${this.quantity(rate)}%`;
   }
 
-  /** A calendar date ('YYYY-MM-DD'), never shifted by a time zone. */
+  /** A calendar date ('YYYY-MM-DD'), never shifted by a time zone; written as the web app writes it. */
   date(date: string): string {
-    return new Intl.DateTimeFormat(this.intl, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T00:00:00Z`));
+    return formatCalendarDate(date, this.intl);
   }
 
   /** The calendar date of a moment in the seller's time zone. */
   day(at: Date): string {
-    return new Intl.DateTimeFormat(this.intl, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: this.options.seller.timeZone,
-    }).format(at);
+    return formatCalendarDate(dateInTimeZone(at, this.options.seller.timeZone), this.intl);
+  }
+
+  /** Today's date ('YYYY-MM-DD') in the seller's time zone, where "overdue" is judged. */
+  today(now = new Date()): string {
+    return dateInTimeZone(now, this.options.seller.timeZone);
   }
 
   taxIdLabel(): string {

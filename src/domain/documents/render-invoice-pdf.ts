@@ -234,7 +234,7 @@ export async function drawInvoice(
     layout.band(
       t('amountDue'),
       layout.money(invoice.openAmount),
-      t('dueOn', { date: layout.date(invoice.dueDate) }),
+      t(invoice.dueDate < layout.today() ? 'wasDueOn' : 'dueOn', { date: layout.date(invoice.dueDate) }),
     );
 
   const showSku = template.showSku && invoice.lines.some((l) => l.sku);

@@ -8,7 +8,8 @@ import { loadSeller } from './seller.ts';
 
 /**
  * A payment receipt: number, date, method, reference, amount, and the invoices it was applied
- * to (live applications), in the customer's language. With `customerId` (the portal) only that
+ * to (live applications), in the customer's language. A reversed payment's receipt is stamped
+ * "Reversed" and shows nothing available (never its stored unapplied amount). With `customerId` (the portal) only that
  * account's payments.
  */
 export async function renderReceiptPdf(
@@ -83,6 +84,19 @@ export async function renderReceiptPdf(
     reversed ? t('paymentReversed') : t(methodKey(payment.method)),
   );
 
+  if (reversed) {
+    // A reversed payment holds no money: its applications were undone and nothing is available
+    // (the journal's unapplied cash for it is 0, whatever the stored unapplied amount says).
+    layout.section(t('applications'), 40);
+    layout.paragraph(t('reversedNothingAvailable'), { color: STAMP_COLORS.void });
+    layout.totals([
+      { label: t('amountReceived'), value: layout.money(payment.amount) },
+      { label: t('paymentReversed'), value: layout.money(-payment.amount), style: 'muted' },
+      { label: t('available'), value: layout.money(0n), style: 'accent', ruleAbove: true },
+    ]);
+    if (payment.reverse_reason) layout.paragraph(t('reversedReason', { reason: payment.reverse_reason }));
+    return { number: payment.number, pdf: await layout.finish() };
+  }
   layout.applications(
     [
       { key: 'invoice', label: t('invoiceNumber'), flex: true },
@@ -109,8 +123,6 @@ export async function renderReceiptPdf(
       unapplied: payment.unapplied_amount,
     },
   );
-  if (reversed && payment.reverse_reason)
-    layout.paragraph(t('reversedReason', { reason: payment.reverse_reason }));
-  else if (!reversed) layout.paragraph(t('thanks'));
+  layout.paragraph(t('thanks'));
   return { number: payment.number, pdf: await layout.finish() };
 }

@@ -18,7 +18,9 @@ export type InvitationTarget =
 
 /**
  * Creates a single-use invitation and e-mails its link. Inviting the same address to the same
- * place again replaces the earlier, still-open invitation.
+ * place again replaces the earlier, still-open invitation. Inviting oneself (cannot_invite_self)
+ * or someone who already belongs to the place (already_member: the org's staff for a staff
+ * invitation, the account's users for a customer one) is refused, and nothing is mailed.
  */
 export async function createInvitation(
   deps: { db: Database; mailer: Mailer; publicUrl: string },
@@ -52,12 +54,35 @@ export async function createInvitation(
       accountName = account.name;
       locale = account.locale;
     }
+    const inviter = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', input.inviter.userId)
+      .executeTakeFirst();
+    if (inviter?.email === email) throw new AppError('cannot_invite_self', { email });
     const existingUser = await trx
       .selectFrom('users')
-      .select(['locale'])
+      .select(['id', 'locale'])
       .where('email', '=', email)
       .executeTakeFirst();
-    if (existingUser) locale = existingUser.locale;
+    if (existingUser) {
+      locale = existingUser.locale;
+      const member = accountId
+        ? await trx
+            .selectFrom('customer_memberships')
+            .select('user_id')
+            .where('org_id', '=', input.orgId)
+            .where('account_id', '=', accountId)
+            .where('user_id', '=', existingUser.id)
+            .executeTakeFirst()
+        : await trx
+            .selectFrom('staff_memberships')
+            .select('user_id')
+            .where('org_id', '=', input.orgId)
+            .where('user_id', '=', existingUser.id)
+            .executeTakeFirst();
+      if (member) throw new AppError('already_member', { email, place: accountId ? accountName : org.name });
+    }
 
     let replaced = trx
       .updateTable('invitations')

@@ -9,6 +9,7 @@ import { hashToken, newToken } from '../shared/tokens.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
 import { type ClientInfo, recordSecurityEvent } from './security-events.ts';
 import { createSession } from './sessions.ts';
+import { clearSignInFailures } from './sign-in.ts';
 
 export const RESET_TTL_MINUTES = 60;
 
@@ -113,9 +114,10 @@ export async function resetPassword(
       .execute();
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: sql`now()` })
+      .set({ password_hash: passwordHash, updated_at: sql`now()` })
       .where('id', '=', row.user_id)
       .execute();
+    await clearSignInFailures(trx, row.email);
     await trx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
     await recordSecurityEvent(trx, {
       type: 'password_reset',

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import { currencyExponent } from '../money/currency.ts';
-import { divRoundHalfUp, formatDecimal, parseDecimal } from '../money/money.ts';
+import { assertSafeAmount, divRoundHalfUp, formatDecimal, parseDecimal } from '../money/money.ts';
 
 /** Quantities carry up to 4 decimals, unit prices up to 6, tax rates up to 4 (in percent). */
 const QTY_SCALE = 4;
@@ -72,6 +72,10 @@ export function taxOn(base: bigint, rate: string, field = 'rate'): bigint {
  * line's net (quantity × unit price − discount) is rounded half-up to the minor unit, and each
  * line tax is rounded half-up on that net — unless the ERP sends the tax amount, which is then
  * taken as given. Document-level taxes given only as a rate apply to the subtotal.
+ *
+ * Every amount it computes — each line's net, taxes and total, each charge, the subtotal, the tax
+ * and fee totals and the total — is held to ±10^15 minor units (money.ts), and a refusal names
+ * the field that went over (`lines.2.unitPrice`, `lines.0.totalAmount`, `charges.1.amount`, `total`).
  */
 export function computeInvoice(
   currency: string,
@@ -85,7 +89,10 @@ export function computeInvoice(
     const price = decimal(line.unitPrice, PRICE_SCALE, `lines.${i}.unitPrice`);
     if (quantity <= 0n) throw fieldError(`lines.${i}.quantity`, 'minimum', { limit: 0 });
     if (price < 0n) throw fieldError(`lines.${i}.unitPrice`, 'minimum', { limit: 0 });
-    const gross = divRoundHalfUp(quantity * price * 10n ** exponent, 10n ** BigInt(QTY_SCALE + PRICE_SCALE));
+    const gross = assertSafeAmount(
+      divRoundHalfUp(quantity * price * 10n ** exponent, 10n ** BigInt(QTY_SCALE + PRICE_SCALE)),
+      `lines.${i}.unitPrice`,
+    );
     const discountAmount = line.discountAmount ?? 0n;
     if (discountAmount < 0n || discountAmount > gross)
       throw fieldError(`lines.${i}.discountAmount`, 'invalid');
@@ -94,9 +101,13 @@ export function computeInvoice(
       const amount =
         tax.amount ?? (tax.rate != null ? taxOn(netAmount, tax.rate, `lines.${i}.taxes.${seq}.rate`) : null);
       if (amount === null) throw fieldError(`lines.${i}.taxes.${seq}`, 'required');
+      assertSafeAmount(amount, `lines.${i}.taxes.${seq}.${tax.amount != null ? 'amount' : 'rate'}`);
       return { seq: seq + 1, name: tax.name, rate: tax.rate ?? null, amount };
     });
-    const taxAmount = taxes.reduce((s, t) => s + t.amount, 0n);
+    const taxAmount = assertSafeAmount(
+      taxes.reduce((s, t) => s + t.amount, 0n),
+      `lines.${i}.taxAmount`,
+    );
     return {
       lineNo: i + 1,
       sku: line.sku ?? null,
@@ -108,28 +119,32 @@ export function computeInvoice(
       netAmount,
       taxes,
       taxAmount,
-      totalAmount: netAmount + taxAmount,
+      totalAmount: assertSafeAmount(netAmount + taxAmount, `lines.${i}.totalAmount`),
     };
   });
-  const subtotal = computed.reduce((s, l) => s + l.netAmount, 0n);
+  const subtotal = assertSafeAmount(
+    computed.reduce((s, l) => s + l.netAmount, 0n),
+    'subtotal',
+  );
   const computedCharges = charges.map((charge, i) => {
     const amount =
       charge.amount ?? (charge.rate != null ? taxOn(subtotal, charge.rate, `charges.${i}.rate`) : null);
     if (amount === null) throw fieldError(`charges.${i}.amount`, 'required');
     if (amount < 0n) throw fieldError(`charges.${i}.amount`, 'minimum', { limit: 0 });
+    assertSafeAmount(amount, `charges.${i}.${charge.amount != null ? 'amount' : 'rate'}`);
     return { seq: i + 1, kind: charge.kind, name: charge.name, rate: charge.rate ?? null, amount };
   });
   const lineTax = computed.reduce((s, l) => s + l.taxAmount, 0n);
   const docTax = computedCharges.filter((c) => c.kind === 'tax').reduce((s, c) => s + c.amount, 0n);
   const feeTotal = computedCharges.filter((c) => c.kind === 'fee').reduce((s, c) => s + c.amount, 0n);
-  const taxTotal = lineTax + docTax;
+  const taxTotal = assertSafeAmount(lineTax + docTax, 'taxTotal');
   return {
     lines: computed,
     charges: computedCharges,
     subtotal,
     discountTotal: computed.reduce((s, l) => s + l.discountAmount, 0n),
     taxTotal,
-    feeTotal,
-    total: subtotal + taxTotal + feeTotal,
+    feeTotal: assertSafeAmount(feeTotal, 'feeTotal'),
+    total: assertSafeAmount(subtotal + taxTotal + feeTotal, 'total'),
   };
 }

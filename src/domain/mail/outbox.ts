@@ -10,6 +10,10 @@ export interface OutboxListItem {
   subject: string;
   template: string;
   status: 'queued' | 'sent' | 'failed';
+  /** How a sent message went out: `smtp` (delivered to a mail server) or `capture` (kept, not sent). */
+  transport: 'smtp' | 'capture' | null;
+  /** It carries a link that opens a login (an invitation): only its recipient may read it. */
+  sensitive: boolean;
   createdAt: Date;
   sentAt: Date | null;
   attempts: number;
@@ -19,45 +23,29 @@ export interface OutboxMessage extends OutboxListItem {
   orgId: string | null;
   locale: Locale;
   from: string;
-  /** Null once a message with a single-use link was delivered by SMTP (see bodyRedacted). */
+  /** Null when withheld from staff (bodyWithheld) or erased after SMTP delivery (bodyRedacted). */
   text: string | null;
   html: string | null;
-  sensitive: boolean;
+  /** The message holds a personal sign-in link: its body is never shown to a seller's staff. */
+  bodyWithheld: boolean;
   /** The body was erased after delivery because it carried a single-use link. */
   bodyRedacted: boolean;
-  transport: string | null;
   lastError: string | null;
   smtpMessageId: string | null;
 }
 
 /**
- * What an org's staff may see: its own messages, and messages sent for no org (password resets)
- * to a person of that org, staff or a customer user of one of its accounts. Never another org's.
+ * What an org's staff may see: the messages sent for that org, and nothing else. Messages sent for
+ * no org (password resets) belong to their recipient alone and never appear in any seller's
+ * Outbox, even when the recipient is that seller's staff or customer user: a link that opens a
+ * login must not reach anyone but its owner.
  */
 function visibleTo(orgId: string) {
-  return (eb: ExpressionBuilder<DB, 'mail_messages'>) =>
-    eb.or([
-      eb('mail_messages.org_id', '=', orgId),
-      eb.and([
-        eb('mail_messages.org_id', 'is', null),
-        eb(
-          'mail_messages.to_address',
-          'in',
-          eb
-            .selectFrom('users')
-            .innerJoin('staff_memberships', 'staff_memberships.user_id', 'users.id')
-            .select('users.email')
-            .where('staff_memberships.org_id', '=', orgId)
-            .union(
-              eb
-                .selectFrom('users')
-                .innerJoin('customer_memberships', 'customer_memberships.user_id', 'users.id')
-                .select('users.email')
-                .where('customer_memberships.org_id', '=', orgId),
-            ),
-        ),
-      ]),
-    ]);
+  return (eb: ExpressionBuilder<DB, 'mail_messages'>) => eb('mail_messages.org_id', '=', orgId);
+}
+
+function transportOf(value: string | null): OutboxListItem['transport'] {
+  return value === 'smtp' || value === 'capture' ? value : null;
 }
 
 /** `%term%` for ILIKE with the term's own %, _ and \ taken literally. */
@@ -72,6 +60,8 @@ function toListItem(row: MailMessage): OutboxListItem {
     subject: row.subject,
     template: row.template,
     status: row.status,
+    transport: transportOf(row.transport),
+    sensitive: row.sensitive,
     createdAt: row.created_at,
     sentAt: row.sent_at,
     attempts: row.attempts,
@@ -118,7 +108,27 @@ export async function listOutbox(
   return { items: rows.map(toListItem), total: count.n };
 }
 
-/** One message of the org's outbox with its bodies, or undefined when the org may not see it. */
+function toMessage(row: MailMessage, withhold: boolean): OutboxMessage {
+  const erased = row.sensitive && row.text_body === null && row.html_body === null;
+  return {
+    ...toListItem(row),
+    orgId: row.org_id,
+    locale: row.locale,
+    from: row.from_address,
+    text: withhold ? null : row.text_body,
+    html: withhold ? null : row.html_body,
+    bodyWithheld: withhold,
+    bodyRedacted: erased,
+    lastError: row.last_error,
+    smtpMessageId: row.smtp_message_id,
+  };
+}
+
+/**
+ * One message of the org's outbox, or undefined when the org may not see it. The body of a
+ * sensitive message (an invitation: its link opens a login) is withheld: staff see who it went to,
+ * its subject and its delivery, never its link.
+ */
 export async function getOutboxMessage(
   db: Db,
   input: { orgId: string; id: string },
@@ -130,18 +140,44 @@ export async function getOutboxMessage(
     .where('mail_messages.id', '=', input.id)
     .where(visibleTo(input.orgId))
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    ...toListItem(row),
-    orgId: row.org_id,
-    locale: row.locale,
-    from: row.from_address,
-    text: row.text_body,
-    html: row.html_body,
-    sensitive: row.sensitive,
-    bodyRedacted: row.sensitive && row.text_body === null && row.html_body === null,
-    transport: row.transport,
-    lastError: row.last_error,
-    smtpMessageId: row.smtp_message_id,
-  };
+  return row ? toMessage(row, row.sensitive) : undefined;
+}
+
+/**
+ * The operator's mailbox (the `saldo mail` command, run on the server): every message, of every
+ * seller and of none, with its body. Where mail is captured instead of sent, this is how the person
+ * running Saldo reads a reset or an invitation link; no route of the API reaches it.
+ */
+export async function listMailForOperator(
+  db: Db,
+  input: { to?: string | undefined; limit: number },
+): Promise<(OutboxListItem & { orgId: string | null })[]> {
+  let query = db.selectFrom('mail_messages').selectAll('mail_messages');
+  if (input.to) query = query.where('mail_messages.to_address', '=', input.to.trim().toLowerCase());
+  const rows = await query
+    .orderBy('mail_messages.created_at', 'desc')
+    .orderBy('mail_messages.id', 'desc')
+    .limit(Math.min(Math.max(Math.trunc(input.limit) || 1, 1), 1000))
+    .execute();
+  return rows.map((row) => ({ ...toListItem(row), orgId: row.org_id }));
+}
+
+/** One message with its body for the operator: by id, or the newest one to an address. */
+export async function readMailForOperator(
+  db: Db,
+  input: { id: string } | { latestTo: string },
+): Promise<OutboxMessage | undefined> {
+  let query = db.selectFrom('mail_messages').selectAll('mail_messages');
+  if ('id' in input) {
+    if (!isUuid(input.id)) return undefined;
+    query = query.where('mail_messages.id', '=', input.id);
+  } else {
+    query = query
+      .where('mail_messages.to_address', '=', input.latestTo.trim().toLowerCase())
+      .orderBy('mail_messages.created_at', 'desc')
+      .orderBy('mail_messages.id', 'desc')
+      .limit(1);
+  }
+  const row = await query.executeTakeFirst();
+  return row ? toMessage(row, false) : undefined;
 }

@@ -15,6 +15,7 @@ export interface PaymentSummary {
   reference: string | null;
   currency: string;
   amount: bigint;
+  /** What is left to apply: 0 once reversed (the money went back). */
   unappliedAmount: bigint;
   status: PaymentStatusFilter;
 }
@@ -86,9 +87,18 @@ export function toPaymentSummary(row: PaymentSummaryRow): PaymentSummary {
     reference: row.reference,
     currency: row.currency,
     amount: row.amount,
-    unappliedAmount: row.unapplied_amount,
+    unappliedAmount: unappliedOf(row),
     status: row.status,
   };
+}
+
+/**
+ * What a payment still has to apply, as the journal says: a reversed payment holds no cash (its
+ * unapplied_cash lines net to 0), although its stored unapplied_amount stays = amount (the
+ * table's CHECK ties the two for a reversed payment). Every read of a payment goes through here.
+ */
+export function unappliedOf(row: { status: PaymentStatusFilter; unapplied_amount: bigint }): bigint {
+  return row.status === 'reversed' ? 0n : row.unapplied_amount;
 }
 
 /** The org's payments, newest received first, one page at a time. */

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { PaymentMethod } from '../../db/schema.ts';
 import { type Allocation, allocateOldestFirst, applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { orgToday } from '../customers/balances.ts';
 import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
@@ -18,41 +21,110 @@ export interface NewPayment {
   reference?: string | null;
   /** 'auto': oldest due first; a list: exactly as chosen; none: all kept as unapplied cash. */
   allocations?: 'auto' | Allocation[];
-  /** A retried request with the same key returns the payment already recorded, never a second one. */
+  /**
+   * A retried request with the same key returns the payment already recorded, never a second one;
+   * the same key with any other request is refused (`idempotency_key_reused`).
+   */
   idempotencyKey?: string | null;
   locale?: string;
 }
 
 /**
+ * The fingerprint of a request to record a payment: SHA-256 of everything that decides what is
+ * recorded (customer, amount, currency as given, date, method, reference, allocation), in a fixed
+ * order. Not the locale: the same request asked in another language is the same request.
+ */
+export function paymentFingerprint(input: NewPayment): string {
+  const allocations =
+    input.allocations === undefined || input.allocations === 'auto'
+      ? (input.allocations ?? null)
+      : input.allocations.map((a) => [a.invoiceId, a.amount.toString()]);
+  const canonical = JSON.stringify([
+    input.customerId,
+    input.amount.toString(),
+    input.currency ?? null,
+    input.receivedOn,
+    input.method,
+    input.reference ?? null,
+    allocations,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+type Recorded = { id: string; number: string; applied: bigint; replayed: boolean };
+
+/** The payment already recorded under the request's key: replayed when the request is the same one, refused when not. */
+async function replay(db: Database, input: NewPayment, fingerprint: string): Promise<Recorded | null> {
+  const existing = await db
+    .selectFrom('payments')
+    .select(['id', 'number', 'amount', 'unapplied_amount', 'customer_id', 'idempotency_fingerprint'])
+    .where('org_id', '=', input.orgId)
+    .where('idempotency_key', '=', input.idempotencyKey!)
+    .executeTakeFirst();
+  if (!existing) return null;
+  const same =
+    existing.idempotency_fingerprint === null
+      ? // recorded before fingerprints were kept (migration 0003): compare what was compared then
+        existing.amount === input.amount && existing.customer_id === input.customerId
+      : existing.idempotency_fingerprint === fingerprint;
+  if (!same) throw new AppError('idempotency_key_reused');
+  return {
+    id: existing.id,
+    number: existing.number,
+    applied: existing.amount - existing.unapplied_amount,
+    replayed: true,
+  };
+}
+
+/** Thrown inside the transaction when another request took the key first; never leaves this file. */
+class KeyTaken extends Error {}
+
+/**
  * Records a payment received outside Saldo (check, cash, transfer, card terminal) and applies it.
  * Online payments (a later release) arrive through the same application logic.
+ *
+ * Rules: the amount is positive and within ±10^15 minor units; the date received is not after the
+ * seller's today in its own time zone; the currency is the customer's own or one it has a balance
+ * in (customerCurrencies).
+ *
+ * Idempotency: under an `Idempotency-Key`, the identical request replays the payment first
+ * recorded (`replayed: true`), whoever asks and however many ask at once — concurrent duplicates
+ * wait on the key's unique index for the first to commit, then replay it; any other request under
+ * the key is refused with `idempotency_key_reused`.
  */
-export async function recordPayment(
+export async function recordPayment(db: Database, input: NewPayment, actor: Actor): Promise<Recorded> {
+  assertDocumentAmount(input.amount);
+  const fingerprint = input.idempotencyKey ? paymentFingerprint(input) : null;
+  if (fingerprint) {
+    const replayed = await replay(db, input, fingerprint);
+    if (replayed) return replayed;
+  }
+  try {
+    return await record(db, input, fingerprint, actor);
+  } catch (error) {
+    if (!(error instanceof KeyTaken)) throw error;
+    const replayed = await replay(db, input, fingerprint!);
+    if (replayed) return replayed;
+    throw new AppError('conflict');
+  }
+}
+
+async function record(
   db: Database,
   input: NewPayment,
+  fingerprint: string | null,
   actor: Actor,
-): Promise<{ id: string; number: string; applied: bigint; replayed: boolean }> {
-  assertDocumentAmount(input.amount);
-  if (input.idempotencyKey) {
-    const existing = await db
-      .selectFrom('payments')
-      .select(['id', 'number', 'amount', 'unapplied_amount', 'customer_id'])
-      .where('org_id', '=', input.orgId)
-      .where('idempotency_key', '=', input.idempotencyKey)
-      .executeTakeFirst();
-    if (existing) {
-      if (existing.amount !== input.amount || existing.customer_id !== input.customerId)
-        throw new AppError('conflict');
-      return {
-        id: existing.id,
-        number: existing.number,
-        applied: existing.amount - existing.unapplied_amount,
-        replayed: true,
-      };
-    }
-  }
+): Promise<Recorded> {
   return db.transaction().execute(async (trx) => {
-    const currency = await resolveCustomerCurrency(trx, input);
+    const currency = await resolveCustomerCurrency(trx, input, { offeredOnly: true });
+    const { rows } = await sql<{ today: string }>`select ${orgToday(input.orgId)}::text as today`.execute(
+      trx,
+    );
+    const today = rows[0]!.today;
+    if (input.receivedOn > today)
+      throw new AppError('validation_failed', {}, [
+        { field: 'receivedOn', code: 'maximum', params: { limit: today } },
+      ]);
     const id = newId();
     const number = await nextDocumentNumber(trx, input.orgId, 'payment', 'PAY-');
     const inserted = await trx
@@ -69,6 +141,7 @@ export async function recordPayment(
         method: input.method,
         reference: input.reference ?? null,
         idempotency_key: input.idempotencyKey ?? null,
+        idempotency_fingerprint: fingerprint,
         created_by: actor.userId ?? null,
       })
       .onConflict((oc) =>
@@ -76,7 +149,7 @@ export async function recordPayment(
       )
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) throw new AppError('conflict');
+    if (!inserted) throw new KeyTaken();
     await postEntry(trx, {
       orgId: input.orgId,
       currency,

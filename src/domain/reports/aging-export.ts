@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { currencyExponent } from '../money/currency.ts';
 import { toMajorString } from '../money/money.ts';
-import { type AgingBuckets, type AgingReport, BUCKET_KEYS } from './aging-report.ts';
+import { type AgingBuckets, type AgingReconciliation, type AgingReport, BUCKET_KEYS } from './aging-report.ts';
 
 /**
  * The aging report as files people open in a spreadsheet: CSV (RFC 4180) and XLSX. Amounts are in
  * major units, exactly (toMajorString: "1234.56", never a float rounding), one row per customer
- * and currency, and a total row per currency. Header labels follow the caller's language.
+ * and currency, and a total row per currency; each row reconciles (total − unapplied cash −
+ * unapplied credits = balance). Header labels follow the caller's language.
  */
 export type ExportLocale = 'es' | 'en';
 
@@ -21,6 +22,9 @@ const labels = {
     d61_90: '61–90',
     d90_plus: '90+',
     total: 'Total',
+    unappliedCash: 'Cobros sin aplicar',
+    unappliedCredits: 'Notas de crédito sin aplicar',
+    balance: 'Saldo',
     totalRow: 'Total',
     sheet: 'Antigüedad',
     title: 'Antigüedad de saldos al {asOf}',
@@ -35,6 +39,9 @@ const labels = {
     d61_90: '61–90',
     d90_plus: '90+',
     total: 'Total',
+    unappliedCash: 'Unapplied cash',
+    unappliedCredits: 'Unapplied credits',
+    balance: 'Balance',
     totalRow: 'Total',
     sheet: 'Aging',
     title: 'Aging report as of {asOf}',
@@ -43,7 +50,16 @@ const labels = {
 
 export function agingHeader(locale: ExportLocale): string[] {
   const l = labels[locale];
-  return [l.accountNumber, l.customer, l.currency, ...BUCKET_KEYS.map((k) => l[k]), l.total];
+  return [
+    l.accountNumber,
+    l.customer,
+    l.currency,
+    ...BUCKET_KEYS.map((k) => l[k]),
+    l.total,
+    l.unappliedCash,
+    l.unappliedCredits,
+    l.balance,
+  ];
 }
 
 /**
@@ -60,13 +76,25 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function amounts(buckets: AgingBuckets, total: bigint, currency: string): string[] {
-  return [...BUCKET_KEYS.map((k) => toMajorString(buckets[k], currency)), toMajorString(total, currency)];
+/** The amount columns of a row: the five buckets, total, unapplied cash, unapplied credits, balance. */
+function amountsOf(row: { buckets: AgingBuckets } & AgingReconciliation): bigint[] {
+  return [
+    ...BUCKET_KEYS.map((k) => row.buckets[k]),
+    row.total,
+    row.unappliedCash,
+    row.unappliedCredits,
+    row.balance,
+  ];
+}
+
+function amounts(row: { buckets: AgingBuckets } & AgingReconciliation, currency: string): string[] {
+  return amountsOf(row).map((amount) => toMajorString(amount, currency));
 }
 
 /**
  * RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8 with a byte-order mark so Excel
- * reads accents right. Columns: account number, customer, currency, the five buckets, total; per
+ * reads accents right. Columns: account number, customer, currency, the five buckets, total,
+ * unapplied cash, unapplied credits and balance (total − unapplied cash − unapplied credits); per
  * currency its customers (largest total first) and then a total row (account number empty,
  * customer "Total").
  */
@@ -78,10 +106,10 @@ export function agingCsv(report: AgingReport, locale: ExportLocale): string {
         safeText(customer.accountNumber),
         safeText(customer.name),
         c.currency,
-        ...amounts(customer.buckets, customer.total, c.currency),
+        ...amounts(customer, c.currency),
       ]);
     }
-    rows.push(['', labels[locale].totalRow, c.currency, ...amounts(c.buckets, c.total, c.currency)]);
+    rows.push(['', labels[locale].totalRow, c.currency, ...amounts(c, c.currency)]);
   }
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
@@ -121,19 +149,17 @@ export async function agingXlsx(report: AgingReport, locale: ExportLocale): Prom
   for (const c of report.currencies) {
     const sheet = addSheet(c.currency);
     const format = numberFormat(c.currency);
-    const values = (buckets: AgingBuckets, total: bigint) => [
-      ...BUCKET_KEYS.map((k) => cellNumber(buckets[k], c.currency)),
-      cellNumber(total, c.currency),
-    ];
+    const values = (row: { buckets: AgingBuckets } & AgingReconciliation) =>
+      amountsOf(row).map((amount) => cellNumber(amount, c.currency));
     for (const customer of c.customers) {
       sheet.addRow([
         customer.accountNumber,
         customer.name,
         c.currency,
-        ...values(customer.buckets, customer.total),
+        ...values(customer),
       ]);
     }
-    const totalRow = sheet.addRow(['', l.totalRow, c.currency, ...values(c.buckets, c.total)]);
+    const totalRow = sheet.addRow(['', l.totalRow, c.currency, ...values(c)]);
     totalRow.font = { bold: true };
     for (let col = 4; col <= header.length; col++) sheet.getColumn(col).numFmt = format;
   }

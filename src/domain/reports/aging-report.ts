@@ -12,18 +12,31 @@ export interface AgingBuckets {
   d90_plus: bigint;
 }
 
-export interface AgingCustomer {
+/**
+ * What reconciles the aging with the balance: `total − unappliedCash − unappliedCredits = balance`
+ * (the customer balance people see elsewhere, docs/api.md `Balance.total`).
+ */
+export interface AgingReconciliation {
+  /** Σ of the buckets: what is open on invoices. */
+  total: bigint;
+  /** Cash received and not applied to any invoice (completed payments). */
+  unappliedCash: bigint;
+  /** Credit memos' credit not applied to any invoice. */
+  unappliedCredits: bigint;
+  /** total − unappliedCash − unappliedCredits. */
+  balance: bigint;
+}
+
+export interface AgingCustomer extends AgingReconciliation {
   customerId: string;
   name: string;
   accountNumber: string;
   buckets: AgingBuckets;
-  total: bigint;
 }
 
-export interface AgingCurrency {
+export interface AgingCurrency extends AgingReconciliation {
   currency: string;
   buckets: AgingBuckets;
-  total: bigint;
   /** Largest total first (ties by name, then account number). */
   customers: AgingCustomer[];
 }
@@ -49,6 +62,8 @@ interface Row {
   d31_60: bigint;
   d61_90: bigint;
   d90_plus: bigint;
+  unapplied_cash: bigint;
+  unapplied_credits: bigint;
 }
 
 export function emptyBuckets(): AgingBuckets {
@@ -56,11 +71,42 @@ export function emptyBuckets(): AgingBuckets {
 }
 
 /**
- * The SQL of the aging report: one grouped pass over the partial index `invoices_open_idx`
- * (org_id, customer_id, due_date) include (open_amount, currency) where status = 'open' and
- * open_amount > 0 — an index-only scan once the table is vacuumed — summed per (customer,
- * currency) with a FILTER per bucket, then joined to the customers that have something open.
- * `$1` org id, `$2` as-of date or null (today in the org's time zone).
+ * The rows every aging query ends with: `parts` (customer_id, currency, the five buckets,
+ * unapplied_cash, unapplied_credits) summed per customer and currency and joined to the customer;
+ * the org row alone (customer_id null) when nothing is open.
+ */
+const agingTail = `
+, summed as (
+  select customer_id, currency,
+         sum(current)::int8 as current, sum(d1_30)::int8 as d1_30, sum(d31_60)::int8 as d31_60,
+         sum(d61_90)::int8 as d61_90, sum(d90_plus)::int8 as d90_plus,
+         sum(unapplied_cash)::int8 as unapplied_cash, sum(unapplied_credits)::int8 as unapplied_credits
+    from parts
+   group by customer_id, currency
+)
+select org.as_of::text as as_of, s.currency::text as currency, s.customer_id, c.name,
+       c.account_number, s.current, s.d1_30, s.d31_60, s.d61_90, s.d90_plus,
+       s.unapplied_cash, s.unapplied_credits
+  from org
+  left join summed s on true
+  left join customer_accounts c on c.org_id = $1 and c.id = s.customer_id`;
+
+/** Open amounts (`amount` of rows with a `due_date`) summed into the five buckets against org.as_of. */
+const bucketSums = (amount: string) => `
+         coalesce(sum(${amount}) filter (where org.as_of - due_date <= 0), 0)::int8 as current,
+         coalesce(sum(${amount}) filter (where org.as_of - due_date between 1 and 30), 0)::int8 as d1_30,
+         coalesce(sum(${amount}) filter (where org.as_of - due_date between 31 and 60), 0)::int8 as d31_60,
+         coalesce(sum(${amount}) filter (where org.as_of - due_date between 61 and 90), 0)::int8 as d61_90,
+         coalesce(sum(${amount}) filter (where org.as_of - due_date > 90), 0)::int8 as d90_plus`;
+
+/**
+ * Today's aging, from the documents' current state (the fast path): one grouped pass over the
+ * partial index `invoices_open_idx` (org_id, customer_id, due_date) include (open_amount,
+ * currency) where status = 'open' and open_amount > 0 — an index-only scan once the table is
+ * vacuumed — summed per (customer, currency) with a FILTER per bucket; beside it the unapplied
+ * cash of completed payments and the unapplied credit of open credit memos, so that a customer
+ * with only money on account is in the report too. `$1` org id, `$2` as-of date or null (today in
+ * the org's time zone); used only when the as-of date is today.
  *
  * Days past due = as-of − due date (date minus date is a whole number of days): ≤ 0 current,
  * 1–30, 31–60, 61–90, over 90.
@@ -69,49 +115,172 @@ export const agingSql = `
 with org as (
   select coalesce($2::date, (now() at time zone time_zone)::date) as as_of
     from organizations where id = $1
-), open as (
-  select i.customer_id, i.currency,
-         coalesce(sum(i.open_amount) filter (where org.as_of - i.due_date <= 0), 0)::int8 as current,
-         coalesce(sum(i.open_amount) filter (where org.as_of - i.due_date between 1 and 30), 0)::int8 as d1_30,
-         coalesce(sum(i.open_amount) filter (where org.as_of - i.due_date between 31 and 60), 0)::int8 as d31_60,
-         coalesce(sum(i.open_amount) filter (where org.as_of - i.due_date between 61 and 90), 0)::int8 as d61_90,
-         coalesce(sum(i.open_amount) filter (where org.as_of - i.due_date > 90), 0)::int8 as d90_plus
+), parts as (
+  select i.customer_id, i.currency, ${bucketSums('i.open_amount')},
+         0::int8 as unapplied_cash, 0::int8 as unapplied_credits
     from invoices i cross join org
    where i.org_id = $1 and i.status = 'open' and i.open_amount > 0
    group by i.customer_id, i.currency
-)
-select org.as_of::text as as_of, o.currency::text as currency, o.customer_id, c.name, c.account_number,
-       o.current, o.d1_30, o.d31_60, o.d61_90, o.d90_plus
-  from org
-  left join open o on true
-  left join customer_accounts c on c.org_id = $1 and c.id = o.customer_id`;
+  union all
+  select p.customer_id, p.currency, 0, 0, 0, 0, 0, sum(p.unapplied_amount)::int8, 0
+    from payments p
+   where p.org_id = $1 and p.status = 'completed' and p.unapplied_amount > 0
+   group by p.customer_id, p.currency
+  union all
+  select m.customer_id, m.currency, 0, 0, 0, 0, 0, 0, sum(m.unapplied_amount)::int8
+    from credit_memos m
+   where m.org_id = $1 and m.status = 'open' and m.unapplied_amount > 0
+   group by m.customer_id, m.currency
+)${agingTail}`;
+
+/**
+ * The aging as it stood at the end of a past (or future) day `$2`, rebuilt from the documents'
+ * business dates and the dates their applications were made, which are the dates of the journal
+ * entries that moved the money (docs/ARCHITECTURE.md, "The aging as of a date"):
+ *
+ * - an invoice counts from its issue date until the day it was voided (drafts never);
+ * - a payment holds cash from its received date until the day it was reversed; a credit memo
+ *   holds credit from its issue date until it was voided;
+ * - an application takes effect on the day it was made — the source document's own date when it
+ *   was made with the document (same transaction: recording a payment with its allocations) — and
+ *   never before the invoice's or the source's date; it stops on the day it was unapplied.
+ *
+ * An invoice's open amount as of that day = total − the applications in effect then; a payment's
+ * unapplied cash = amount − its applications in effect then (a credit memo's likewise). "Day" is
+ * the seller's calendar day (its IANA time zone).
+ */
+export const agingAsOfSql = `
+with org as (
+  select $2::date as as_of, time_zone as tz
+    from organizations where id = $1
+), inv as (
+  select i.id, i.customer_id, i.currency, i.due_date, i.issue_date, i.total
+    from invoices i cross join org
+   where i.org_id = $1 and i.issue_date <= org.as_of
+     and (i.status = 'open'
+          or (i.status = 'void' and i.voided_at is not null
+              and greatest(i.issue_date, (i.voided_at at time zone org.tz)::date) > org.as_of))
+), pay as (
+  select p.id, p.customer_id, p.currency, p.amount, p.received_on as on_date, p.created_at
+    from payments p cross join org
+   where p.org_id = $1 and p.received_on <= org.as_of
+     and (p.reversed_at is null
+          or greatest(p.received_on, (p.reversed_at at time zone org.tz)::date) > org.as_of)
+), memo as (
+  select m.id, m.customer_id, m.currency, m.amount, m.issue_date as on_date, m.created_at
+    from credit_memos m cross join org
+   where m.org_id = $1 and m.issue_date <= org.as_of
+     and (m.status = 'open'
+          or (m.voided_at is not null
+              and greatest(m.issue_date, (m.voided_at at time zone org.tz)::date) > org.as_of))
+), applied as (
+  select a.invoice_id, a.payment_id as source_id, 'payment' as source, a.amount
+    from payment_applications a cross join org
+    join pay s on s.id = a.payment_id
+    join inv i on i.id = a.invoice_id
+   where a.org_id = $1
+     and greatest(s.on_date, i.issue_date,
+                  case when a.created_at = s.created_at then s.on_date
+                       else (a.created_at at time zone org.tz)::date end) <= org.as_of
+     and (a.unapplied_at is null or (a.unapplied_at at time zone org.tz)::date > org.as_of)
+  union all
+  select a.invoice_id, a.credit_memo_id, 'credit', a.amount
+    from credit_applications a cross join org
+    join memo s on s.id = a.credit_memo_id
+    join inv i on i.id = a.invoice_id
+   where a.org_id = $1
+     and greatest(s.on_date, i.issue_date,
+                  case when a.created_at = s.created_at then s.on_date
+                       else (a.created_at at time zone org.tz)::date end) <= org.as_of
+     and (a.unapplied_at is null or (a.unapplied_at at time zone org.tz)::date > org.as_of)
+), by_invoice as (
+  select invoice_id, sum(amount) as amount from applied group by invoice_id
+), by_source as (
+  select source, source_id, sum(amount) as amount from applied group by source, source_id
+), parts as (
+  select i.customer_id, i.currency, ${bucketSums('i.total - coalesce(x.amount, 0)')},
+         0::int8 as unapplied_cash, 0::int8 as unapplied_credits
+    from inv i cross join org
+    left join by_invoice x on x.invoice_id = i.id
+   where i.total - coalesce(x.amount, 0) > 0
+   group by i.customer_id, i.currency
+  union all
+  select p.customer_id, p.currency, 0, 0, 0, 0, 0, sum(p.amount - coalesce(x.amount, 0))::int8, 0
+    from pay p
+    left join by_source x on x.source = 'payment' and x.source_id = p.id
+   group by p.customer_id, p.currency
+  union all
+  select m.customer_id, m.currency, 0, 0, 0, 0, 0, 0, sum(m.amount - coalesce(x.amount, 0))::int8
+    from memo m
+    left join by_source x on x.source = 'credit' and x.source_id = m.id
+   group by m.customer_id, m.currency
+)${agingTail}`;
+
+function reconciled(total: bigint, unappliedCash: bigint, unappliedCredits: bigint): AgingReconciliation {
+  return { total, unappliedCash, unappliedCredits, balance: total - unappliedCash - unappliedCredits };
+}
 
 /**
  * The org's aging report: open invoices' open amounts by how many days past due they are
  * (current, 1–30, 31–60, 61–90, 90+), per currency (never added across currencies), per
- * customer and in total.
+ * customer and in total, with the unapplied cash and credits beside them so that
+ * `total − unappliedCash − unappliedCredits = balance`, the customers' balances.
  *
- * `asOf` defaults to today in the org's time zone. Only invoices with status 'open' and an open
- * amount above zero count (drafts, void and paid ones do not), each with what is open **today**:
- * for an `asOf` in the past the ages are counted from that day, but the amounts are still today's
- * open amounts (payments made since then are not added back) — a historical report would have to
- * be rebuilt from the journal, which this one does not do.
+ * `asOf` defaults to today in the org's time zone, which reads the documents' current state (the
+ * fast path). Any other day rebuilds the aging as it stood at the end of that day
+ * (`agingAsOfSql`): invoices issued later, and applications made later, do not count; those undone
+ * later still do. `history: true` takes that path for today too (tests compare the two).
  */
 export async function agingReport(
   db: Kysely<DB> | Transaction<DB>,
-  input: { orgId: string; asOf?: string | null },
+  input: { orgId: string; asOf?: string | null; history?: boolean },
 ): Promise<AgingReport> {
-  const { rows } = await db.executeQuery(
-    CompiledQuery.raw(agingSql, [input.orgId, input.asOf ?? null]) as CompiledQuery<Row>,
-  );
+  const asOf = input.asOf ?? null;
+  const today = asOf === null && !input.history ? null : await todayOf(db, input.orgId);
+  const fast = !input.history && (asOf === null || asOf === today);
+  const rows = await run(db, fast ? agingSql : agingAsOfSql, input.orgId, asOf ?? today);
   if (rows.length === 0) throw new AppError('not_found');
+  return assemble(rows);
+}
+
+async function todayOf(db: Kysely<DB> | Transaction<DB>, orgId: string): Promise<string | null> {
+  const { rows } = await db.executeQuery(
+    CompiledQuery.raw(
+      'select (now() at time zone time_zone)::date::text as today from organizations where id = $1',
+      [orgId],
+    ) as CompiledQuery<{ today: string }>,
+  );
+  return rows[0]?.today ?? null;
+}
+
+async function run(
+  db: Kysely<DB> | Transaction<DB>,
+  query: string,
+  orgId: string,
+  asOf: string | null,
+): Promise<Row[]> {
+  const { rows } = await db.executeQuery(CompiledQuery.raw(query, [orgId, asOf]) as CompiledQuery<Row>);
+  return rows;
+}
+
+function assemble(rows: Row[]): AgingReport {
   const asOf = rows[0]!.as_of;
   const byCurrency = new Map<string, AgingCurrency>();
   for (const row of rows) {
     if (row.customer_id === null) continue; // the org has nothing open
+    if (
+      row.current === 0n &&
+      row.d1_30 === 0n &&
+      row.d31_60 === 0n &&
+      row.d61_90 === 0n &&
+      row.d90_plus === 0n &&
+      row.unapplied_cash === 0n &&
+      row.unapplied_credits === 0n
+    )
+      continue; // fully applied as of that day: nothing to show
     let entry = byCurrency.get(row.currency);
     if (!entry) {
-      entry = { currency: row.currency, buckets: emptyBuckets(), total: 0n, customers: [] };
+      entry = { currency: row.currency, buckets: emptyBuckets(), customers: [], ...reconciled(0n, 0n, 0n) };
       byCurrency.set(row.currency, entry);
     }
     const buckets: AgingBuckets = {
@@ -123,13 +292,20 @@ export async function agingReport(
     };
     const total = buckets.current + buckets.d1_30 + buckets.d31_60 + buckets.d61_90 + buckets.d90_plus;
     for (const key of BUCKET_KEYS) entry.buckets[key] += buckets[key];
-    entry.total += total;
+    Object.assign(
+      entry,
+      reconciled(
+        entry.total + total,
+        entry.unappliedCash + row.unapplied_cash,
+        entry.unappliedCredits + row.unapplied_credits,
+      ),
+    );
     entry.customers.push({
       customerId: row.customer_id,
       name: row.name,
       accountNumber: row.account_number,
       buckets,
-      total,
+      ...reconciled(total, row.unapplied_cash, row.unapplied_credits),
     });
   }
   const currencies = [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));

@@ -24,7 +24,13 @@ export async function hitRateLimit(
   return { hits: row.hits, retryAfterSeconds: row.retry_after };
 }
 
-/** Counts a hit and throws rate_limited once the window holds more than `limit`. */
+/** Minutes to wait, rounded up (never 0), and the message key that says it in words. */
+export function waitParams(seconds: number): { seconds: number; minutes: number; waitKey: string } {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return { seconds, minutes, waitKey: minutes === 1 ? 'wait.minute' : 'wait.minutes' };
+}
+
+/** Counts a hit and throws rate_limited (the wait in minutes, Retry-After in seconds) once the window holds more than `limit`. */
 export async function enforceRateLimit(
   db: Database,
   key: string,
@@ -32,5 +38,14 @@ export async function enforceRateLimit(
   windowSeconds: number,
 ): Promise<void> {
   const { hits, retryAfterSeconds } = await hitRateLimit(db, key, windowSeconds);
-  if (hits > limit) throw new AppError('rate_limited', { seconds: retryAfterSeconds });
+  if (hits > limit) throw new AppError('rate_limited', waitParams(retryAfterSeconds));
+}
+
+/**
+ * Gives back one hit counted by enforceRateLimit, for limits that count failures only: the
+ * attempt is counted before it runs (so a burst of concurrent attempts cannot slip past the limit)
+ * and refunded when it succeeds.
+ */
+export async function refundRateLimit(db: Database, key: string): Promise<void> {
+  await sql`update rate_limits set hits = hits - 1 where key = ${key} and hits > 0`.execute(db);
 }

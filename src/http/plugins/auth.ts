@@ -60,8 +60,10 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
 
 /**
  * Finds who is calling on every API request (one query for a session, see sessions.ts) and
- * guards cookie-authenticated changes against cross-site requests: they must carry the session's
- * CSRF token in `X-CSRF-Token`; requests without a session must not come from another origin.
+ * guards changes against cross-site requests: none may come from another site (`Sec-Fetch-Site:
+ * cross-site`) or origin (an `Origin` other than the public URL's or the request's own), and
+ * cookie-authenticated ones must also carry the session's CSRF token in `X-CSRF-Token`. API-key
+ * calls (no cookie) are not browser requests and skip both checks.
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; publicUrl: string }) => {
   app.decorateRequest('principal', null);
@@ -80,16 +82,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
     if (token && token.length < 100) request.principal = await findSessionPrincipal(opts.db, token);
 
     if (!unsafe.has(request.method)) return;
-    if (request.principal) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, request.principal.session.csrfToken))
-        throw new AppError('csrf_failed');
-      return;
-    }
+    // Cross-site changes are refused, with a session or without: a valid CSRF token does not make a
+    // request from another site one of ours (a leaked token, a sign-in forced from elsewhere).
     if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf_failed');
     const origin = request.headers.origin;
     if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`)
       throw new AppError('csrf_failed');
+    if (request.principal) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, request.principal.session.csrfToken))
+        throw new AppError('csrf_failed');
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { sendProblem } from '../problem.ts';
 
 function fieldOf(error: ErrorObject): string {
@@ -37,6 +37,23 @@ const knownKeywords = new Set([
   'additionalProperties',
 ]);
 
+/**
+ * A 4xx raised by Fastify or a plugin (static files, cookies…) without an AppError keeps its
+ * meaning: its status picks the code. It is never a `validation_failed`, which names fields.
+ */
+const clientErrorCodes: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+};
+
 /** Maps every error to problem+json: AppError by its code, schema failures naming each field, the rest hidden as `internal`. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError & { validation?: ErrorObject[] }, request, reply) => {
@@ -62,13 +79,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(request, reply, new AppError('invalid_json'));
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
-      const code =
-        error.statusCode === 404
-          ? 'not_found'
-          : error.statusCode === 405
-            ? 'method_not_allowed'
-            : 'validation_failed';
-      return sendProblem(request, reply, new AppError(code));
+      return sendProblem(request, reply, new AppError(clientErrorCodes[error.statusCode] ?? 'bad_request'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, new AppError('internal'));

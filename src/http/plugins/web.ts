@@ -7,10 +7,15 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.ts';
 import { sendProblem } from '../problem.ts';
 
+/** Paths that are never a page of the app: the API, the probes, and the build's hashed assets. */
+const notAPage = /^\/(api|healthz|readyz|assets)(\/|$)/;
+
 /**
- * Serves the built SPA (web/dist): hashed assets with long caching, and index.html for every other
- * GET that is not the API, with the response's CSP nonce written in for Mantine's style tags.
- * Unknown /api paths and non-GET requests get a 404 problem+json.
+ * Serves the built SPA (web/dist): hashed assets with long caching, in brotli or gzip when the
+ * browser accepts it (the `.br`/`.gz` files the build writes beside each asset; `Vary:
+ * Accept-Encoding`), and index.html for every other GET that is not the API — `/` included —
+ * with the response's CSP nonce written in for Mantine's style tags. A missing asset, an unknown
+ * /api path and a non-GET request get a 404 problem+json.
  */
 export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string | null }) => {
   const indexFile = opts.webDist ? path.join(opts.webDist, 'index.html') : null;
@@ -22,7 +27,10 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
       prefix: '/',
       index: false,
       wildcard: true,
-      allowedPath: (pathName) => pathName !== '/index.html',
+      preCompressed: true,
+      // index.html is sent by sendIndex (it needs the nonce), and a directory (`/`, `/assets/`) is
+      // not a file: both go to the not-found handler below, which answers pages with the app.
+      allowedPath: (pathName) => pathName !== '/index.html' && !pathName.endsWith('/'),
       // Hashed assets never change; anything else (favicon, robots.txt) is revalidated.
       cacheControl: false,
       setHeaders: (res, filePath) => {
@@ -32,6 +40,7 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
             ? 'public, max-age=31536000, immutable'
             : 'no-cache',
         );
+        res.setHeader('vary', 'Accept-Encoding');
       },
     });
   }
@@ -51,11 +60,10 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { webDist: string
   };
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !/^\/(api|healthz|readyz)(\/|$)/.test(request.url);
-    if (isPage && indexHtml) return sendIndex(reply);
     const url = request.url.split('?')[0] ?? '';
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !notAPage.test(url);
+    if (isPage && indexHtml) return sendIndex(reply);
+    if (/^\/assets(\/|$)/.test(url)) return sendProblem(request, reply, new AppError('not_found'));
     return sendProblem(request, reply, new AppError('route_not_found', { method: request.method, url }));
   });
 });

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { migrationsCurrent } from '../../db/migrate.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { problems } from '../schemas.ts';
+import { problemRef, problems } from '../schemas.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   app.get(
@@ -13,7 +13,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       schema: {
         tags: ['operations'],
         summary: 'The process is alive',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), '4xx': problemRef },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -25,7 +25,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       schema: {
         tags: ['operations'],
         summary: 'The database answers and its migrations are current',
-        response: { 200: Type.Object({ status: Type.Literal('ready') }), ...problems(503) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          '4xx': problemRef,
+          ...problems(503),
+        },
       },
     },
     async () => {

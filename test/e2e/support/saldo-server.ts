@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string | null;
+    /** The running Saldo's data directory, for `saldo mail` (test/e2e/support/mailbox.ts). */
+    dataDir: string;
   }
 }
 
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide('baseUrl', '');
     project.provide('chromiumPath', null);
+    project.provide('dataDir', '');
     return;
   }
   const root = path.resolve(import.meta.dirname, '../../..');
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('chromiumPath', chromium);
+  project.provide('dataDir', dataDir);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

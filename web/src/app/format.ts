@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MINOR_UNIT_EXPONENTS } from '../../../src/domain/money/exponents.ts';
+import {
+  dateInTimeZone,
+  formatAmount,
+  formatCalendarDate,
+  minorToDecimalString,
+} from '../../../src/domain/money/format.ts';
 import { intlLocale, isLocale } from './i18n';
 
 /** Dates and numbers in the interface language, through Intl. */
@@ -9,18 +15,19 @@ export function useFormatters() {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const locale = intlLocale(isLocale(language) ? language : 'en');
   return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
     const number = new Intl.NumberFormat(locale);
-    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    // Dates use the month table the server's PDFs use (src/domain/money/format.ts), not the browser's ICU.
+    const date = (iso: string) => formatCalendarDate(dateInTimeZone(new Date(iso), undefined), locale);
     return {
       /** The BCP 47 tag these formatters use (for parsing what the user types). */
       locale,
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
-      date: (iso: string) => date.format(new Date(iso)),
+      /** A moment, in the browser's time zone: "12 sept 2026, 8:56 a.m." */
+      dateTime: (iso: string) => `${date(iso)}, ${time.format(new Date(iso))}`,
+      date,
       number: (value: number) => number.format(value),
       /** A calendar date (`YYYY-MM-DD`), shown as that same day wherever the browser is. */
-      day: (ymd: string) => day.format(new Date(`${ymd.slice(0, 10)}T00:00:00Z`)),
+      day: (ymd: string) => formatCalendarDate(ymd, locale),
       /** An amount in minor units of `currency`, e.g. money(123456, 'MXN') → "MX$1,234.56". */
       money: (minor: number | bigint, currency: string) => formatMoney(minor, currency, locale),
     };
@@ -34,31 +41,15 @@ export function currencyExponent(currency: string): number {
 
 /** Minor units → the exact decimal string: (123456, 'MXN') → "1234.56", (-5, 'USD') → "-0.05". */
 export function minorToDecimal(minor: number | bigint, currency: string): `${number}` {
-  const exponent = currencyExponent(currency);
-  const value = BigInt(minor);
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');
-  const integer = digits.slice(0, digits.length - exponent);
-  const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
-  return `${negative ? '-' : ''}${integer}${fraction}` as `${number}`;
+  return minorToDecimalString(minor, currency) as `${number}`;
 }
 
 /**
- * An amount in minor units, formatted exactly (Intl formats the decimal string, never a float)
- * with the currency's own number of decimals.
+ * An amount in minor units, formatted exactly with the currency's own number of decimals; a
+ * negative one is "-" and the positive amount, as on the server's PDFs (src/domain/money/format.ts).
  */
 export function formatMoney(minor: number | bigint, currency: string, locale: string): string {
-  const exponent = currencyExponent(currency);
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: exponent,
-      maximumFractionDigits: exponent,
-    }).format(minorToDecimal(minor, currency));
-  } catch {
-    return `${minorToDecimal(minor, currency)} ${currency}`;
-  }
+  return formatAmount(minor, currency, locale);
 }
 
 export type ParsedAmount =

@@ -8,6 +8,8 @@ import creditsEn from '../features/credits/i18n/en.json';
 import creditsEs from '../features/credits/i18n/es.json';
 import customersEn from '../features/customers/i18n/en.json';
 import customersEs from '../features/customers/i18n/es.json';
+import helpEn from '../features/help/i18n/en.json';
+import helpEs from '../features/help/i18n/es.json';
 import homeEn from '../features/home/i18n/en.json';
 import homeEs from '../features/home/i18n/es.json';
 import invoicesEn from '../features/invoices/i18n/en.json';
@@ -53,6 +55,7 @@ export const resources = {
     portalDocuments: portalDocumentsEn,
     reports: reportsEn,
     settings: settingsEn,
+    help: helpEn,
   },
   es: {
     common: commonEs,
@@ -70,6 +73,7 @@ export const resources = {
     portalDocuments: portalDocumentsEs,
     reports: reportsEs,
     settings: settingsEs,
+    help: helpEs,
   },
 } as const;
 

@@ -1,12 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { styleNonce } from './csp-nonce';
 import i18n, { currentLocale } from './i18n';
 import { queryClient } from './query-client';
 import { useMe } from './session';
-import { theme } from './theme';
+import { type CalendarLabels, localizedTheme } from './theme';
 
 /** See csp-nonce.ts: every <style> Mantine adds carries the response's nonce. */
 const nonce = styleNonce;
@@ -22,6 +23,16 @@ function FollowUserLanguage() {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(
+    () =>
+      localizedTheme({
+        close: t('actions.close'),
+        clear: t('actions.clear'),
+        calendar: t('calendar', { returnObjects: true }) as CalendarLabels,
+      }),
+    [t],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>

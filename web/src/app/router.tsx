@@ -1,42 +1,41 @@
-import { createBrowserRouter } from 'react-router';
-import { AcceptInvitationPage } from '../features/auth/accept-invitation.page';
-import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
-import { ResetPasswordPage } from '../features/auth/reset-password.page';
-import { SignInPage } from '../features/auth/sign-in.page';
-import { ConsoleInvoicePage } from '../features/console-invoices/console-invoice.page';
-import { ConsoleInvoicesPage } from '../features/console-invoices/console-invoices.page';
-import { CreditDetailPage } from '../features/credits/credit-detail.page';
-import { CreditsListPage } from '../features/credits/credits-list.page';
-import { NewCreditPage } from '../features/credits/new-credit.page';
-import { CustomerDetailPage } from '../features/customers/customer-detail.page';
-import { CustomersListPage } from '../features/customers/customers-list.page';
-import { ConsoleHomePage } from '../features/home/console-home.page';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type LazyRouteFunction, type RouteObject } from 'react-router';
 import { AR_WRITE_ROLES } from '../features/invoices/ar.types';
-import { OutboxListPage } from '../features/outbox/outbox-list.page';
-import { OutboxMessagePage } from '../features/outbox/outbox-message.page';
-import { PaymentDetailPage } from '../features/payments/payment-detail.page';
-import { PaymentsListPage } from '../features/payments/payments-list.page';
-import { RecordPaymentPage } from '../features/payments/record-payment.page';
-import { PortalDashboardPage } from '../features/portal-dashboard/portal-dashboard.page';
-import { PortalCreditsPage } from '../features/portal-documents/portal-credits.page';
-import { PortalInvoicePage } from '../features/portal-documents/portal-invoice.page';
-import { PortalInvoicesPage } from '../features/portal-documents/portal-invoices.page';
-import { PortalPaymentsPage } from '../features/portal-documents/portal-payments.page';
-import { AgingReportPage } from '../features/reports/aging-report.page';
-import { DocumentSettingsPage } from '../features/settings/documents-settings.page';
 import { CenteredLayout } from '../features/shell/centered-layout';
-import { ChooseContextPage } from '../features/shell/choose-context.page';
 import { ConsoleLayout, DOCUMENT_SETTINGS_ROLES, OUTBOX_ROLES } from '../features/shell/console-layout';
 import { NotFoundContent, NotFoundPage } from '../features/shell/not-found';
 import { PortalLayout } from '../features/shell/portal-layout';
 import { RouteError } from '../features/shell/route-error';
-import { ConsoleTeamPage } from '../features/team/console-team.page';
-import { PortalUsersPage } from '../features/team/portal-users.page';
+import type { CustomerRole, StaffRole } from './api/types';
 import { RequireContext, RequireRole, RequireSignedIn, RootRedirect } from './guards';
 
 /**
+ * A page loaded when it is first opened, in its own chunk (a first visit downloads the shell and
+ * the page it opens, not the whole app). `roles`: only they may open it (RequireRole).
+ */
+function page<M>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType,
+  roles?: readonly (StaffRole | CustomerRole)[],
+): LazyRouteFunction<RouteObject> {
+  return async () => {
+    const Page = pick(await load());
+    return roles
+      ? {
+          element: (
+            <RequireRole roles={roles}>
+              <Page />
+            </RequireRole>
+          ),
+        }
+      : { Component: Page };
+  };
+}
+
+/**
  * Every address of the app. The server answers each of them (and any other path outside
- * /api) with index.html, so deep links and reloads work.
+ * /api) with index.html, so deep links and reloads work. The help centre (`/help`) is open
+ * signed in or not; its page for each screen is in features/help/help-links.ts.
  */
 export const router = createBrowserRouter([
   {
@@ -46,10 +45,57 @@ export const router = createBrowserRouter([
       {
         element: <CenteredLayout />,
         children: [
-          { path: '/sign-in', element: <SignInPage /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
-          { path: '/reset-password/:token', element: <ResetPasswordPage /> },
-          { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+          {
+            path: '/sign-in',
+            lazy: page(
+              () => import('../features/auth/sign-in.page'),
+              (m) => m.SignInPage,
+            ),
+          },
+          {
+            path: '/forgot-password',
+            lazy: page(
+              () => import('../features/auth/forgot-password.page'),
+              (m) => m.ForgotPasswordPage,
+            ),
+          },
+          {
+            path: '/reset-password/:token',
+            lazy: page(
+              () => import('../features/auth/reset-password.page'),
+              (m) => m.ResetPasswordPage,
+            ),
+          },
+          {
+            path: '/invitations/:token',
+            lazy: page(
+              () => import('../features/auth/accept-invitation.page'),
+              (m) => m.AcceptInvitationPage,
+            ),
+          },
+        ],
+      },
+      {
+        path: '/help',
+        lazy: page(
+          () => import('../features/help/help-layout'),
+          (m) => m.HelpLayout,
+        ),
+        children: [
+          {
+            index: true,
+            lazy: page(
+              () => import('../features/help/help-index.page'),
+              (m) => m.HelpIndexPage,
+            ),
+          },
+          {
+            path: ':slug',
+            lazy: page(
+              () => import('../features/help/help-article.page'),
+              (m) => m.HelpArticlePage,
+            ),
+          },
         ],
       },
       {
@@ -57,7 +103,15 @@ export const router = createBrowserRouter([
         children: [
           {
             element: <CenteredLayout />,
-            children: [{ path: '/choose', element: <ChooseContextPage /> }],
+            children: [
+              {
+                path: '/choose',
+                lazy: page(
+                  () => import('../features/shell/choose-context.page'),
+                  (m) => m.ChooseContextPage,
+                ),
+              },
+            ],
           },
           {
             path: '/console',
@@ -67,57 +121,123 @@ export const router = createBrowserRouter([
               </RequireContext>
             ),
             children: [
-              { index: true, element: <ConsoleHomePage /> },
-              { path: 'customers', element: <CustomersListPage /> },
-              { path: 'customers/:id', element: <CustomerDetailPage /> },
-              { path: 'invoices', element: <ConsoleInvoicesPage /> },
-              { path: 'invoices/:id', element: <ConsoleInvoicePage /> },
-              { path: 'payments', element: <PaymentsListPage /> },
+              {
+                index: true,
+                lazy: page(
+                  () => import('../features/home/console-home.page'),
+                  (m) => m.ConsoleHomePage,
+                ),
+              },
+              {
+                path: 'customers',
+                lazy: page(
+                  () => import('../features/customers/customers-list.page'),
+                  (m) => m.CustomersListPage,
+                ),
+              },
+              {
+                path: 'customers/:id',
+                lazy: page(
+                  () => import('../features/customers/customer-detail.page'),
+                  (m) => m.CustomerDetailPage,
+                ),
+              },
+              {
+                path: 'invoices',
+                lazy: page(
+                  () => import('../features/console-invoices/console-invoices.page'),
+                  (m) => m.ConsoleInvoicesPage,
+                ),
+              },
+              {
+                path: 'invoices/:id',
+                lazy: page(
+                  () => import('../features/console-invoices/console-invoice.page'),
+                  (m) => m.ConsoleInvoicePage,
+                ),
+              },
+              {
+                path: 'payments',
+                lazy: page(
+                  () => import('../features/payments/payments-list.page'),
+                  (m) => m.PaymentsListPage,
+                ),
+              },
               {
                 path: 'payments/new',
-                element: (
-                  <RequireRole roles={AR_WRITE_ROLES}>
-                    <RecordPaymentPage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/payments/record-payment.page'),
+                  (m) => m.RecordPaymentPage,
+                  AR_WRITE_ROLES,
                 ),
               },
-              { path: 'payments/:id', element: <PaymentDetailPage /> },
-              { path: 'credits', element: <CreditsListPage /> },
+              {
+                path: 'payments/:id',
+                lazy: page(
+                  () => import('../features/payments/payment-detail.page'),
+                  (m) => m.PaymentDetailPage,
+                ),
+              },
+              {
+                path: 'credits',
+                lazy: page(
+                  () => import('../features/credits/credits-list.page'),
+                  (m) => m.CreditsListPage,
+                ),
+              },
               {
                 path: 'credits/new',
-                element: (
-                  <RequireRole roles={AR_WRITE_ROLES}>
-                    <NewCreditPage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/credits/new-credit.page'),
+                  (m) => m.NewCreditPage,
+                  AR_WRITE_ROLES,
                 ),
               },
-              { path: 'credits/:id', element: <CreditDetailPage /> },
+              {
+                path: 'credits/:id',
+                lazy: page(
+                  () => import('../features/credits/credit-detail.page'),
+                  (m) => m.CreditDetailPage,
+                ),
+              },
               {
                 path: 'outbox',
-                element: (
-                  <RequireRole roles={OUTBOX_ROLES}>
-                    <OutboxListPage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/outbox/outbox-list.page'),
+                  (m) => m.OutboxListPage,
+                  OUTBOX_ROLES,
                 ),
               },
               {
                 path: 'outbox/:id',
-                element: (
-                  <RequireRole roles={OUTBOX_ROLES}>
-                    <OutboxMessagePage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/outbox/outbox-message.page'),
+                  (m) => m.OutboxMessagePage,
+                  OUTBOX_ROLES,
                 ),
               },
-              { path: 'team', element: <ConsoleTeamPage /> },
+              {
+                path: 'team',
+                lazy: page(
+                  () => import('../features/team/console-team.page'),
+                  (m) => m.ConsoleTeamPage,
+                ),
+              },
               {
                 path: 'settings/documents',
-                element: (
-                  <RequireRole roles={DOCUMENT_SETTINGS_ROLES}>
-                    <DocumentSettingsPage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/settings/documents-settings.page'),
+                  (m) => m.DocumentSettingsPage,
+                  DOCUMENT_SETTINGS_ROLES,
                 ),
               },
-              { path: 'reports/aging', element: <AgingReportPage /> },
+              {
+                path: 'reports/aging',
+                lazy: page(
+                  () => import('../features/reports/aging-report.page'),
+                  (m) => m.AgingReportPage,
+                ),
+              },
               { path: '*', element: <NotFoundContent /> },
             ],
           },
@@ -129,17 +249,47 @@ export const router = createBrowserRouter([
               </RequireContext>
             ),
             children: [
-              { index: true, element: <PortalDashboardPage /> },
-              { path: 'invoices', element: <PortalInvoicesPage /> },
-              { path: 'invoices/:id', element: <PortalInvoicePage /> },
-              { path: 'credits', element: <PortalCreditsPage /> },
-              { path: 'payments', element: <PortalPaymentsPage /> },
+              {
+                index: true,
+                lazy: page(
+                  () => import('../features/portal-dashboard/portal-dashboard.page'),
+                  (m) => m.PortalDashboardPage,
+                ),
+              },
+              {
+                path: 'invoices',
+                lazy: page(
+                  () => import('../features/portal-documents/portal-invoices.page'),
+                  (m) => m.PortalInvoicesPage,
+                ),
+              },
+              {
+                path: 'invoices/:id',
+                lazy: page(
+                  () => import('../features/portal-documents/portal-invoice.page'),
+                  (m) => m.PortalInvoicePage,
+                ),
+              },
+              {
+                path: 'credits',
+                lazy: page(
+                  () => import('../features/portal-documents/portal-credits.page'),
+                  (m) => m.PortalCreditsPage,
+                ),
+              },
+              {
+                path: 'payments',
+                lazy: page(
+                  () => import('../features/portal-documents/portal-payments.page'),
+                  (m) => m.PortalPaymentsPage,
+                ),
+              },
               {
                 path: 'users',
-                element: (
-                  <RequireRole roles={['account_admin']}>
-                    <PortalUsersPage />
-                  </RequireRole>
+                lazy: page(
+                  () => import('../features/team/portal-users.page'),
+                  (m) => m.PortalUsersPage,
+                  ['account_admin'],
                 ),
               },
               { path: '*', element: <NotFoundContent /> },

@@ -17,6 +17,7 @@ import {
   CustomerRefSchema,
   ListQuery,
   MinorAmount,
+  MinorAmountOut,
   toAllocations,
 } from './payments.routes.ts';
 
@@ -29,8 +30,8 @@ export const CreditSummarySchema = Type.Object({
   customer: CustomerRefSchema,
   issueDate: CalendarDate,
   currency: Type.String(),
-  amount: MinorAmount,
-  unappliedAmount: MinorAmount,
+  amount: MinorAmountOut,
+  unappliedAmount: MinorAmountOut,
   status: CreditStatus,
   invoice: Nullable(Type.Object({ id: Uuid, number: Type.String() })),
   reason: Nullable(Type.String()),
@@ -48,17 +49,13 @@ export const CreditList = Type.Object({
   pageSize: Type.Integer(),
 });
 
+/** Amounts stay bigint to the wire (MinorAmountOut), like payments'. */
 export function creditSummaryJson(c: CreditSummary) {
-  return { ...c, amount: Number(c.amount), unappliedAmount: Number(c.unappliedAmount) };
+  return c;
 }
 
 export function creditDetailJson(c: CreditDetail) {
-  return {
-    ...c,
-    amount: Number(c.amount),
-    unappliedAmount: Number(c.unappliedAmount),
-    applications: c.applications.map(applicationJson),
-  };
+  return { ...c, applications: c.applications.map(applicationJson) };
 }
 
 /** Credit memos: list, issue (optionally applied at once), apply, unapply. */

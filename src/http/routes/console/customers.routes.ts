@@ -88,12 +88,23 @@ const CustomerDetailSchema = Type.Object({
   erpId: Nullable(Type.String()),
   hold: Type.Object({
     status: HoldStatus,
-    reason: Nullable(Type.String()),
+    reason: Nullable(Type.String({ description: 'Internal: staff and the audit log only' })),
+    customerMessage: Nullable(Type.String({ description: 'What the customer sees in the portal, if any' })),
     by: Nullable(PersonRef),
     at: Nullable(DateTime),
   }),
   contacts: Type.Array(ContactSchema),
-  aging: Type.Array(Type.Object({ ...BucketsSchema.properties, currency: Type.String(), total: Minor })),
+  /** Per currency: total − unappliedCash − unappliedCredits = balance (the balance's total). */
+  aging: Type.Array(
+    Type.Object({
+      ...BucketsSchema.properties,
+      currency: Type.String(),
+      total: Minor,
+      unappliedCash: Minor,
+      unappliedCredits: Minor,
+      balance: Minor,
+    }),
+  ),
 });
 
 const customerFields = {
@@ -164,6 +175,9 @@ function detailOut(c: CustomerDetail): Static<typeof CustomerDetailSchema> {
       d61_90: Number(a.d61_90),
       d90_plus: Number(a.d90_plus),
       total: Number(a.total),
+      unappliedCash: Number(a.unappliedCash),
+      unappliedCredits: Number(a.unappliedCredits),
+      balance: Number(a.balance),
     })),
   };
 }
@@ -365,9 +379,15 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       preHandler: change,
       schema: {
         tags: ['console'],
-        summary: 'Put a customer on credit hold (with the reason)',
+        summary: 'Put a customer on credit hold (an internal reason; optionally a message for the customer)',
         params: IdParams,
-        body: Type.Object({ reason: Reason }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            reason: Reason,
+            customerMessage: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: CustomerDetailSchema, ...problems(400, 401, 403, 404) },
       },
     },
@@ -375,7 +395,12 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       const { orgId } = staffOf(request);
       await placeHold(
         db,
-        { orgId, customerId: request.params.id, reason: request.body.reason },
+        {
+          orgId,
+          customerId: request.params.id,
+          reason: request.body.reason,
+          customerMessage: request.body.customerMessage ?? null,
+        },
         actorOf(request),
       );
       return detail(orgId, request.params.id);
@@ -385,14 +410,12 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
   app.delete(
     '/console/customers/:id/hold',
     {
-      // The body (a reason) is optional on this DELETE: no body is an empty one.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
       preHandler: change,
       schema: {
         tags: ['console'],
         summary: "Release a customer's credit hold (the reason, if given, goes to the audit log)",
+        description:
+          'The body is required, as for every JSON operation: a JSON object, `{}` when there is no reason to give.',
         params: IdParams,
         body: Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false }),
         response: { 200: CustomerDetailSchema, ...problems(400, 401, 403, 404) },
@@ -415,7 +438,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       preHandler: read,
       schema: {
         tags: ['console'],
-        summary: 'What happened to a customer and its documents, newest first (from the audit log)',
+        summary:
+          'What happened to a customer and its documents, newest business date first (from the audit log)',
         params: IdParams,
         querystring: Type.Object(
           {
@@ -428,6 +452,11 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
           200: Type.Object({
             items: Type.Array(
               Type.Object({
+                date: Type.String({
+                  format: 'date',
+                  description:
+                    'The business date: the document’s issue/received date for the entry that created it, otherwise the seller’s day it happened',
+                }),
                 at: DateTime,
                 action: Type.String(),
                 actor: Nullable(Type.Object({ name: Type.String() })),

@@ -17,7 +17,7 @@ import { renderReceiptPdf } from '../../../domain/documents/render-receipt-pdf.t
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { problems, Uuid } from '../../schemas.ts';
+import { BinaryBody, problems, Uuid } from '../../schemas.ts';
 
 const settingsFields = {
   accentColor: Type.String({ pattern: ACCENT_COLOR_PATTERN }),
@@ -185,6 +185,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
         tags: ['console'],
         summary: 'Replace the logo: the PNG or JPEG file itself as the body (at most 512 KiB)',
         consumes: ['image/png', 'image/jpeg'],
+        body: BinaryBody,
         response: { 200: DocumentSettings, ...problems(400, 401, 403, 413, 415) },
       },
     },

@@ -12,12 +12,20 @@ import {
 import { voidInvoice } from '../../../domain/invoices/void-invoice.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { DateTime, problems, Uuid } from '../../schemas.ts';
+import {
+  CalendarDate,
+  DateTime,
+  MAX_MINOR,
+  MinorAmount,
+  MinorAmountOut,
+  PageQuery,
+  problems,
+  Uuid,
+} from '../../schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Minor = Type.Integer({ minimum: -1e15, maximum: 1e15 });
-const NonNegativeMinor = Type.Integer({ minimum: 0, maximum: 1e15 });
-const CalendarDate = Type.String({ format: 'date' });
+const Minor = MinorAmount;
+const NonNegativeMinor = Type.Integer({ minimum: 0, maximum: MAX_MINOR });
 const Decimal = Type.String({
   pattern: '^-?\\d{1,14}(\\.\\d{1,6})?$',
   description: 'a decimal string, e.g. "12.5"',
@@ -44,18 +52,18 @@ export const InvoiceSummarySchema = Type.Object({
   ]),
   overdue: Type.Boolean(),
   daysOverdue: Type.Integer({ minimum: 0 }),
-  total: Minor,
-  openAmount: Minor,
+  total: MinorAmountOut,
+  openAmount: MinorAmountOut,
 });
 
 const ChargeKind = Type.Union([Type.Literal('fee'), Type.Literal('tax')]);
 
 export const InvoiceDetailSchema = Type.Object({
   ...InvoiceSummarySchema.properties,
-  subtotal: Minor,
-  discountTotal: Minor,
-  taxTotal: Minor,
-  feeTotal: Minor,
+  subtotal: MinorAmountOut,
+  discountTotal: MinorAmountOut,
+  taxTotal: MinorAmountOut,
+  feeTotal: MinorAmountOut,
   notes: Nullable(Type.String()),
   lines: Type.Array(
     Type.Object({
@@ -65,15 +73,22 @@ export const InvoiceDetailSchema = Type.Object({
       quantity: Type.String(),
       unit: Nullable(Type.String()),
       unitPrice: Type.String(),
-      discountAmount: Minor,
-      netAmount: Minor,
-      taxAmount: Minor,
-      totalAmount: Minor,
-      taxes: Type.Array(Type.Object({ name: Type.String(), rate: Nullable(Type.String()), amount: Minor })),
+      discountAmount: MinorAmountOut,
+      netAmount: MinorAmountOut,
+      taxAmount: MinorAmountOut,
+      totalAmount: MinorAmountOut,
+      taxes: Type.Array(
+        Type.Object({ name: Type.String(), rate: Nullable(Type.String()), amount: MinorAmountOut }),
+      ),
     }),
   ),
   charges: Type.Array(
-    Type.Object({ kind: ChargeKind, name: Type.String(), rate: Nullable(Type.String()), amount: Minor }),
+    Type.Object({
+      kind: ChargeKind,
+      name: Type.String(),
+      rate: Nullable(Type.String()),
+      amount: MinorAmountOut,
+    }),
   ),
   payments: Type.Array(
     Type.Object({
@@ -82,7 +97,7 @@ export const InvoiceDetailSchema = Type.Object({
       number: Type.String(),
       receivedOn: CalendarDate,
       method: PaymentMethod,
-      amount: Minor,
+      amount: MinorAmountOut,
       appliedAt: DateTime,
       unappliedAt: Nullable(DateTime),
     }),
@@ -92,7 +107,7 @@ export const InvoiceDetailSchema = Type.Object({
       applicationId: Uuid,
       creditMemoId: Uuid,
       number: Type.String(),
-      amount: Minor,
+      amount: MinorAmountOut,
       appliedAt: DateTime,
       unappliedAt: Nullable(DateTime),
     }),
@@ -110,8 +125,7 @@ export const InvoiceList = Type.Object({
 
 /** The filters and sorts of an invoice list, shared by the console and the portal. */
 export const invoiceListFilters = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+  ...PageQuery,
   status: Type.Optional(Type.Enum(invoiceStatusFilters)),
   issuedFrom: Type.Optional(CalendarDate),
   issuedTo: Type.Optional(CalendarDate),
@@ -133,32 +147,13 @@ export function listFiltersIn(query: { minAmount?: number | undefined; maxAmount
   };
 }
 
+/** Amounts stay bigint to the wire (MinorAmountOut): the serializer writes their digits. */
 export function invoiceSummaryOut(i: InvoiceSummary): Static<typeof InvoiceSummarySchema> {
-  return { ...i, total: Number(i.total), openAmount: Number(i.openAmount) };
+  return i;
 }
 
 export function invoiceDetailOut(i: InvoiceDetail): Static<typeof InvoiceDetailSchema> {
-  return {
-    ...invoiceSummaryOut(i),
-    subtotal: Number(i.subtotal),
-    discountTotal: Number(i.discountTotal),
-    taxTotal: Number(i.taxTotal),
-    feeTotal: Number(i.feeTotal),
-    notes: i.notes,
-    lines: i.lines.map((l) => ({
-      ...l,
-      discountAmount: Number(l.discountAmount),
-      netAmount: Number(l.netAmount),
-      taxAmount: Number(l.taxAmount),
-      totalAmount: Number(l.totalAmount),
-      taxes: l.taxes.map((t) => ({ ...t, amount: Number(t.amount) })),
-    })),
-    charges: i.charges.map((c) => ({ ...c, amount: Number(c.amount) })),
-    payments: i.payments.map((p) => ({ ...p, amount: Number(p.amount) })),
-    credits: i.credits.map((c) => ({ ...c, amount: Number(c.amount) })),
-    voidedAt: i.voidedAt,
-    voidReason: i.voidReason,
-  };
+  return i;
 }
 
 const optionalBigInt = (n: number | null | undefined) => (n === undefined || n === null ? n : BigInt(n));

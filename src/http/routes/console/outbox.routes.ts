@@ -8,8 +8,21 @@ import { DateTime, problems, Uuid } from '../../schemas.ts';
 
 const Status = Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Transport = Nullable(
+  Type.Union([Type.Literal('smtp'), Type.Literal('capture')], {
+    description: '`smtp`: handed to the mail server; `capture`: kept in Saldo, not sent (no SMTP_URL)',
+  }),
+);
+const Sensitive = Type.Boolean({
+  description:
+    'The message holds a personal sign-in link (an invitation): its body is only for its recipient',
+});
 
-/** The Outbox: every message Saldo sent (or captured) for this seller. Owners and admins. */
+/**
+ * The Outbox: every message Saldo sent (or captured) for this seller. Owners and admins. Messages
+ * for no seller (password resets) are not here; the bodies of messages holding a sign-in link
+ * (invitations) are never returned: see src/domain/mail/outbox.ts.
+ */
 export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const guard = requireStaff('owner', 'admin');
 
@@ -37,6 +50,8 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
                 subject: Type.String(),
                 template: Type.String(),
                 status: Status,
+                transport: Transport,
+                sensitive: Sensitive,
                 createdAt: DateTime,
                 sentAt: Nullable(DateTime),
                 attempts: Type.Integer(),
@@ -63,7 +78,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       preHandler: guard,
       schema: {
         tags: ['console'],
-        summary: 'One message with its text and HTML',
+        summary: 'One message with its text and HTML (withheld when it holds a sign-in link)',
         params: Type.Object({ id: Uuid }),
         response: {
           200: Type.Object({
@@ -73,6 +88,12 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
             subject: Type.String(),
             template: Type.String(),
             status: Status,
+            transport: Transport,
+            sensitive: Sensitive,
+            bodyWithheld: Type.Boolean({
+              description:
+                'True for sensitive messages: text and html are null, only the recipient reads them',
+            }),
             text: Nullable(Type.String()),
             html: Nullable(Type.String()),
             createdAt: DateTime,

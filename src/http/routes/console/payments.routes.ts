@@ -16,14 +16,20 @@ import { recordPayment } from '../../../domain/payments/record-payment.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
-import { DateTime, problems, Uuid } from '../../schemas.ts';
+import {
+  CalendarDate,
+  DateTime,
+  MinorAmount,
+  MinorAmountOut,
+  PageQuery,
+  problems,
+  Uuid,
+} from '../../schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-/** An amount in the currency's minor units, as a JSON integer (exact in JavaScript up to 10^15). */
-export const MinorAmount = Type.Integer({ minimum: -1e15, maximum: 1e15 });
+export { CalendarDate, MinorAmount, MinorAmountOut };
 export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$' });
-export const CalendarDate = Type.String({ format: 'date' });
 /** A reason a person must give (not blank). */
 export const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
 export const Allocation = Type.Object(
@@ -61,8 +67,8 @@ export const PaymentSummarySchema = Type.Object({
   method: PaymentMethod,
   reference: Nullable(Type.String()),
   currency: Type.String(),
-  amount: MinorAmount,
-  unappliedAmount: MinorAmount,
+  amount: MinorAmountOut,
+  unappliedAmount: MinorAmountOut,
   status: Type.Union([Type.Literal('completed'), Type.Literal('reversed')]),
 });
 
@@ -70,7 +76,7 @@ export const ApplicationSchema = Type.Object({
   id: Uuid,
   invoiceId: Uuid,
   invoiceNumber: Type.String(),
-  amount: MinorAmount,
+  amount: MinorAmountOut,
   createdAt: DateTime,
   unappliedAt: Nullable(DateTime),
   unapplyReason: Nullable(Type.String()),
@@ -91,27 +97,24 @@ export const PaymentList = Type.Object({
 });
 
 export const ListQuery = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+  ...PageQuery,
   q: Type.Optional(Type.String({ maxLength: 200 })),
 };
 
-/** bigint minor units → JSON integers (the schemas cap them at 10^15, so Number() is exact). */
+/**
+ * Amounts go to the wire as the domain's bigint minor units (MinorAmountOut): the serializer
+ * writes their digits, so no amount passes through a JavaScript number on the way out.
+ */
 export function paymentSummaryJson(p: PaymentSummary) {
-  return { ...p, amount: Number(p.amount), unappliedAmount: Number(p.unappliedAmount) };
+  return p;
 }
 
 export function applicationJson(a: ApplicationView) {
-  return { ...a, amount: Number(a.amount) };
+  return a;
 }
 
 export function paymentDetailJson(p: PaymentDetail) {
-  return {
-    ...p,
-    amount: Number(p.amount),
-    unappliedAmount: Number(p.unappliedAmount),
-    applications: p.applications.map(applicationJson),
-  };
+  return p;
 }
 
 /** Allocations as the domain takes them: amounts back to bigint. */
@@ -171,10 +174,20 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
         summary: 'Record a payment received (check, cash, transfer, card terminal) and apply it',
         description:
           "`allocations`: `'auto'` applies it oldest due first; a list applies exactly those amounts; " +
-          'absent keeps it all as unapplied cash. A retried request with the same `Idempotency-Key` ' +
-          'answers the payment already recorded (200) instead of recording another.',
+          'absent keeps it all as unapplied cash. `receivedOn` may not be after the seller’s today (in its ' +
+          'time zone); `currency` must be the customer’s own or one it has a balance in. A retried request ' +
+          'with the same `Idempotency-Key` answers the payment already recorded (200) instead of recording ' +
+          'another, also when the retries arrive at once; the same key with any other request (customer, ' +
+          'amount, currency, date, method, reference, allocations) is refused with 422 `idempotency_key_reused`.',
         headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          'idempotency-key': Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 200,
+              pattern: '^[\\x21-\\x7e]+$',
+              description: 'Printable ASCII without spaces, e.g. a UUID; one per payment you mean to record.',
+            }),
+          ),
         }),
         body: Type.Object(
           {
@@ -214,15 +227,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
         idempotencyKey,
         locale: requestLocale(request),
       };
-      let recorded: Awaited<ReturnType<typeof recordPayment>>;
-      try {
-        recorded = await recordPayment(db, input, actorOf(request));
-      } catch (error) {
-        // Two requests with one key at once: the loser's insert finds the winner's row. Asking
-        // again answers the winner's payment (or the same conflict if the two bodies differ).
-        if (!(idempotencyKey && error instanceof AppError && error.code === 'conflict')) throw error;
-        recorded = await recordPayment(db, input, actorOf(request));
-      }
+      const recorded = await recordPayment(db, input, actorOf(request));
       return reply.code(recorded.replayed ? 200 : 201).send(await detail(orgId, recorded.id));
     },
   );

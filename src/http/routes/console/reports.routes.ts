@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agingCsv, agingXlsx } from '../../../domain/reports/aging-export.ts';
-import { type AgingBuckets, type AgingReport, agingReport } from '../../../domain/reports/aging-report.ts';
+import {
+  type AgingBuckets,
+  type AgingReconciliation,
+  type AgingReport,
+  agingReport,
+} from '../../../domain/reports/aging-report.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
@@ -15,20 +20,27 @@ const Buckets = Type.Object({
   d61_90: Amount,
   d90_plus: Amount,
 });
+/** total − unappliedCash − unappliedCredits = balance (the customers' balances). */
+const Reconciliation = {
+  total: Amount,
+  unappliedCash: Amount,
+  unappliedCredits: Amount,
+  balance: Amount,
+};
 const AgingReportSchema = Type.Object({
   asOf: Type.String({ format: 'date' }),
   currencies: Type.Array(
     Type.Object({
       currency: Type.String(),
       buckets: Buckets,
-      total: Amount,
+      ...Reconciliation,
       customers: Type.Array(
         Type.Object({
           customerId: Uuid,
           name: Type.String(),
           accountNumber: Type.String(),
           buckets: Buckets,
-          total: Amount,
+          ...Reconciliation,
         }),
       ),
     }),
@@ -50,19 +62,28 @@ function bucketsJson(b: AgingBuckets) {
   };
 }
 
+function reconciliationJson(r: AgingReconciliation) {
+  return {
+    total: Number(r.total),
+    unappliedCash: Number(r.unappliedCash),
+    unappliedCredits: Number(r.unappliedCredits),
+    balance: Number(r.balance),
+  };
+}
+
 function reportJson(report: AgingReport) {
   return {
     asOf: report.asOf,
     currencies: report.currencies.map((c) => ({
       currency: c.currency,
       buckets: bucketsJson(c.buckets),
-      total: Number(c.total),
+      ...reconciliationJson(c),
       customers: c.customers.map((k) => ({
         customerId: k.customerId,
         name: k.name,
         accountNumber: k.accountNumber,
         buckets: bucketsJson(k.buckets),
-        total: Number(k.total),
+        ...reconciliationJson(k),
       })),
     })),
   };
@@ -79,9 +100,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
       schema: {
         tags: ['console'],
         summary:
-          'Aging report: open amounts by days past due (current, 1–30, 31–60, 61–90, 90+) per currency and customer',
+          'Aging report: open amounts by days past due (current, 1–30, 31–60, 61–90, 90+) per currency and customer, with unapplied cash and credits',
         description:
-          'Days past due are counted in the org’s time zone from `asOf` (default today). Amounts are today’s open amounts, also for a past `asOf`.',
+          'Days past due are counted in the org’s time zone from `asOf` (default today). For another day the report is rebuilt as it stood at the end of that day: invoices issued later and applications made later do not count. `total − unappliedCash − unappliedCredits = balance`, the sum of the customers’ balances.',
         querystring: Query,
         response: { 200: AgingReportSchema, ...problems(400, 401, 403) },
       },

@@ -42,7 +42,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         body: Type.Object({ email: Email, role: StaffRole }, { additionalProperties: false }),
         response: {
           201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
-          ...problems(400, 401, 403),
+          ...problems(400, 401, 403, 409),
         },
       },
     },

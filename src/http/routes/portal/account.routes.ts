@@ -50,7 +50,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
         body: Type.Object({ email: Email, role: CustomerRole }, { additionalProperties: false }),
         response: {
           201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
-          ...problems(400, 401, 403),
+          ...problems(400, 401, 403, 409),
         },
       },
     },

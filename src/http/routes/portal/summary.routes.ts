@@ -49,7 +49,12 @@ export const portalSummaryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
             recentPayments: Type.Array(RecentPayment),
             hold: Type.Object({
               status: Type.Union([Type.Literal('active'), Type.Literal('on_hold')]),
-              reason: Nullable(Type.String()),
+              message: Nullable(
+                Type.String({
+                  description:
+                    'The seller’s message to the customer about the hold, if any (the internal reason is never shown)',
+                }),
+              ),
             }),
           }),
           ...problems(401, 403),

@@ -1,9 +1,10 @@
-import { Grid, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Grid, Paper, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DayInput } from '../../app/date-input';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
@@ -153,12 +154,7 @@ export function NewCreditPage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput
-                  type="date"
-                  label={t('fields.issueDate')}
-                  required
-                  {...form.getInputProps('issueDate')}
-                />
+                <DayInput label={t('fields.issueDate')} required {...form.getInputProps('issueDate')} />
               </Grid.Col>
               <Grid.Col span={12}>
                 <Textarea

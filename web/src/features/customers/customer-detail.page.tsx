@@ -42,7 +42,16 @@ import { SectionLoader } from '../../app/ui/loaders';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { CreditsTable } from '../credits/credits-table';
 import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
-import { BackLink, Facts, ReasonModal, Section } from '../invoices/ar-ui';
+import {
+  AmountFigure,
+  BackLink,
+  Facts,
+  figureCardClass,
+  Money,
+  ReasonModal,
+  Section,
+  TableScroll,
+} from '../invoices/ar-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
 import classes from '../invoices/invoices.module.css';
@@ -57,6 +66,7 @@ import {
   useReleaseHold,
 } from './customers.api';
 import { HoldBadge } from './customers-list.page';
+import { HoldModal } from './hold-modal';
 import customersEn from './i18n/en.json';
 
 const TABS = ['overview', 'invoices', 'payments', 'credits', 'activity'] as const;
@@ -209,12 +219,10 @@ function CustomerView({ customer }: { customer: CustomerDetail }) {
 
       {canWrite && (
         <>
-          <ReasonModal
+          <HoldModal
             opened={holding}
             onClose={holdModal.close}
-            title={t('hold.placeTitle', { name: customer.name })}
-            text={t('hold.placeText')}
-            submitLabel={t('hold.place')}
+            name={customer.name}
             mutation={placeHold}
             onDone={() =>
               notifications.show({ color: 'teal', message: t('hold.placed', { name: customer.name }) })
@@ -279,6 +287,11 @@ function Overview({
         >
           <Stack gap={4}>
             <Text size="sm">{customer.hold.reason}</Text>
+            <Text size="xs" c="dimmed">
+              {customer.hold.customerMessage
+                ? t('hold.customerSees', { message: customer.hold.customerMessage })
+                : t('hold.customerSeesNothing')}
+            </Text>
             {customer.hold.at && (
               <Text size="xs" c="dimmed">
                 {customer.hold.by
@@ -330,7 +343,7 @@ function Overview({
             {t('aging.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll minWidth={1040}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -341,6 +354,9 @@ function Overview({
                     </Table.Th>
                   ))}
                   <Table.Th ta="right">{t('aging.total')}</Table.Th>
+                  <Table.Th ta="right">{t('aging.unappliedCash')}</Table.Th>
+                  <Table.Th ta="right">{t('aging.unappliedCredits')}</Table.Th>
+                  <Table.Th ta="right">{t('aging.balance')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -358,17 +374,40 @@ function Overview({
                           key !== 'current' && row[key] > 0 ? 'red.7' : row[key] === 0 ? 'dimmed' : undefined
                         }
                       >
-                        {format.money(row[key], row.currency)}
+                        <Money minor={row[key]} currency={row.currency} />
                       </Table.Td>
                     ))}
                     <Table.Td className={classes.num} fz="sm" fw={700}>
-                      {format.money(row.total, row.currency)}
+                      <Money minor={row.total} currency={row.currency} />
+                    </Table.Td>
+                    {/* Shown as subtracted: total − unapplied cash − unapplied credits = balance. */}
+                    <Table.Td
+                      className={classes.num}
+                      fz="sm"
+                      c={row.unappliedCash === 0 ? 'dimmed' : undefined}
+                    >
+                      <Money minor={-row.unappliedCash} currency={row.currency} />
+                    </Table.Td>
+                    <Table.Td
+                      className={classes.num}
+                      fz="sm"
+                      c={row.unappliedCredits === 0 ? 'dimmed' : undefined}
+                    >
+                      <Money minor={-row.unappliedCredits} currency={row.currency} />
+                    </Table.Td>
+                    <Table.Td className={classes.num} fz="sm" fw={700}>
+                      <Money minor={row.balance} currency={row.currency} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
+        )}
+        {customer.aging.length > 0 && (
+          <Text size="xs" c="dimmed" px="md" py="sm">
+            {t('aging.reconcile')}
+          </Text>
         )}
       </Section>
 
@@ -533,13 +572,13 @@ function Figure({
   strong?: boolean;
 }) {
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" className={figureCardClass}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
         {label}
       </Text>
-      <Text fz={strong ? 22 : 18} fw={700} c={color} className={classes.money} mt={4}>
+      <AmountFigure size={strong ? 22 : 18} c={color} mt={4}>
         {value}
-      </Text>
+      </AmountFigure>
     </Paper>
   );
 }
@@ -606,8 +645,9 @@ function ActivityTimeline({ customerId }: { customerId: string }) {
               }
             >
               <Text size="xs" c="dimmed" mt={2}>
-                {format.dateTime(item.at)}
+                <time dateTime={item.date}>{format.day(item.date)}</time>
                 {item.actor ? ` · ${item.actor.name}` : ` · ${t('activity.system')}`}
+                {` · ${t('activity.recordedAt', { date: format.dateTime(item.at) })}`}
               </Text>
             </Timeline.Item>
           ))}

@@ -55,11 +55,18 @@ export function HoldBadge({ reason }: { reason?: string | null }) {
   );
 }
 
+/** What the customer list's address may say; anything else falls back to the default. */
+const CUSTOMER_LIST_VALUES = {
+  sort: ['name', 'accountNumber', 'balance', 'overdue'].flatMap((f) => [f, `-${f}`]),
+  hold: ['on_hold', 'active'],
+  overdue: ['true', 'false'],
+};
+
 export function CustomersListPage() {
   const { t } = useTranslation(['customers', 'invoices', 'common']);
   const { orgName } = useStaffContext();
   usePageTitle(t('list.title'));
-  const state = useListState(true);
+  const state = useListState(true, CUSTOMER_LIST_VALUES);
   const { q, search, setSearch } = useListSearch(state);
   const sort = state.get('sort') || 'name';
 

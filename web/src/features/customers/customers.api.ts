@@ -53,15 +53,27 @@ export interface CustomerDetail extends CustomerSummary {
   erpId: string | null;
   hold: {
     status: 'active' | 'on_hold';
+    /** Internal: the team and the audit log only. */
     reason: string | null;
+    /** What the customer sees in the portal, if any. */
+    customerMessage: string | null;
     by: { userId: string; name: string } | null;
     at: string | null;
   };
   contacts: Contact[];
-  aging: (Buckets & { currency: string; total: number })[];
+  /** Per currency: total − unappliedCash − unappliedCredits = balance. */
+  aging: (Buckets & {
+    currency: string;
+    total: number;
+    unappliedCash: number;
+    unappliedCredits: number;
+    balance: number;
+  })[];
 }
 
 export interface ActivityItem {
+  /** The business date (issue, received or credit date; otherwise the day it happened). */
+  date: string;
   at: string;
   action: string;
   actor: { name: string } | null;
@@ -145,8 +157,14 @@ export function useDeleteContact(customerId: string) {
   );
 }
 
+/** `reason` is internal; `customerMessage` (optional) is what the customer sees in the portal. */
+export interface PlaceHoldBody {
+  reason: string;
+  customerMessage?: string;
+}
+
 export function usePlaceHold(customerId: string) {
-  return useCustomerMutation((body: { reason: string }) =>
+  return useCustomerMutation((body: PlaceHoldBody) =>
     apiRequest<CustomerDetail>('POST', `${base}/${encodeURIComponent(customerId)}/hold`, body),
   );
 }
@@ -156,7 +174,8 @@ export function useReleaseHold(customerId: string) {
     apiRequest<CustomerDetail>(
       'DELETE',
       `${base}/${encodeURIComponent(customerId)}/hold`,
-      body.reason ? body : undefined,
+      // The API takes a JSON object on this DELETE: {} when no note is given.
+      body.reason ? body : {},
     ),
   );
 }

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import classes from './home.module.css';
 
-export function firstName(name: string, email: string): string {
-  return name.trim().split(/\s+/)[0] || email;
-}
+export { firstName } from './first-name';
 
 /** Who the user is and where they are. */
 export function WelcomeCard({

@@ -40,7 +40,7 @@ import { rules, useServerErrors } from '../../app/forms';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import type { CustomerRef, InvoicePaymentStatus, InvoiceStatus } from './ar.types';
 import classes from './invoices.module.css';
-import { type ListState, useListState } from './list-state';
+import { type ListState, SEARCH_MAX_LENGTH, useListState } from './list-state';
 
 /** An amount in minor units, formatted for the interface language; tabular figures. */
 export function Money({
@@ -48,7 +48,7 @@ export function Money({
   currency,
   ...text
 }: {
-  minor: number;
+  minor: number | bigint;
   currency: string;
   c?: string;
   fw?: number;
@@ -57,9 +57,77 @@ export function Money({
 }) {
   const format = useFormatters();
   return (
-    <Text component="span" inherit={!text.size && !text.fz} className={classes.money} {...text}>
+    <Text component="span" inherit={!text.size && !text.fz} className={classes.money} data-amount {...text}>
       {format.money(minor, currency)}
     </Text>
+  );
+}
+
+/**
+ * A big amount in a card or a document's header: it shrinks with its card rather than spill out
+ * (the card, or any ancestor, needs `figureCardClass` for the container query).
+ */
+export function AmountFigure({
+  children,
+  size = 26,
+  c,
+  fw = 700,
+  struck = false,
+  mt,
+}: {
+  children: ReactNode;
+  size?: number;
+  c?: string;
+  fw?: number;
+  struck?: boolean;
+  mt?: number | string;
+}) {
+  return (
+    <Text
+      component="div"
+      data-amount
+      className={classes.figure}
+      style={{ '--figure-size': `${size}px` }}
+      c={c}
+      fw={fw}
+      mt={mt}
+      td={struck ? 'line-through' : undefined}
+    >
+      {children}
+    </Text>
+  );
+}
+
+/** Put on a card that holds an {@link AmountFigure}. */
+export const figureCardClass = classes.figureCard;
+
+/**
+ * A table wider than its panel scrolls sideways, with its scrollbar shown whenever it does (a
+ * person sees there is more). `stack` turns rows into cards on a phone (cells need `data-label`).
+ */
+export function TableScroll({
+  minWidth,
+  stack = false,
+  children,
+}: {
+  minWidth: number;
+  stack?: boolean;
+  children: ReactNode;
+}) {
+  // A stacking table scrolls natively: on a phone its rows fit the screen and nothing scrolls.
+  return stack ? (
+    <Box className={classes.stack}>
+      <Table.ScrollContainer minWidth={minWidth} type="native">
+        {children}
+      </Table.ScrollContainer>
+    </Box>
+  ) : (
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      scrollAreaProps={{ type: 'auto', viewportProps: { tabIndex: 0 } }}
+    >
+      {children}
+    </Table.ScrollContainer>
   );
 }
 
@@ -189,14 +257,17 @@ export function PageFooter({
   const format = useFormatters();
   if (!data || data.total === 0) return null;
   const totalPages = Math.max(1, Math.ceil(data.total / (data.pageSize || 25)));
+  const pastEnd = data.items.length === 0;
   return (
     <Group justify="space-between" p="md" gap="sm" className={classes.footer}>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('table.range', {
-          from: format.number((data.page - 1) * data.pageSize + 1),
-          to: format.number(Math.min(data.page * data.pageSize, data.total)),
-          total: format.number(data.total),
-        })}
+        {pastEnd
+          ? t('table.total', { total: format.number(data.total) })
+          : t('table.range', {
+              from: format.number((data.page - 1) * data.pageSize + 1),
+              to: format.number((data.page - 1) * data.pageSize + data.items.length),
+              total: format.number(data.total),
+            })}
       </Text>
       {totalPages > 1 && (
         <Pagination
@@ -442,6 +513,7 @@ export function SearchBox({
       placeholder={placeholder}
       leftSection={<IconSearch size={16} aria-hidden />}
       type="search"
+      maxLength={SEARCH_MAX_LENGTH}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       w={{ base: '100%', sm: 300 }}
@@ -463,6 +535,7 @@ export function ServerTable<T>({
   row,
   onPage,
   paginationLabel,
+  stack = false,
 }: {
   result: UseQueryResult<Page<T>>;
   filtered: boolean;
@@ -480,14 +553,32 @@ export function ServerTable<T>({
   row: (item: T) => ReactNode;
   onPage: (page: number) => void;
   paginationLabel: string;
+  /** On a phone, show each row as a card (each cell needs `data-label`). */
+  stack?: boolean;
 }) {
+  const { t } = useTranslation('invoices');
   const data = result.data;
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || 25))) : 1;
   return (
     <>
       {result.isError && !data ? (
         <Box p="md">
           <ProblemAlert error={result.error} onRetry={() => void result.refetch()} />
         </Box>
+      ) : data && data.items.length === 0 && data.total > 0 ? (
+        <EmptyState
+          py={48}
+          icon={empty.icon}
+          withIndicatorBackground
+          title={t('table.pastEndTitle')}
+          description={t('table.pastEndText', { count: lastPage })}
+        >
+          <EmptyState.Actions>
+            <Button variant="default" onClick={() => onPage(lastPage)}>
+              {t('table.lastPage')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
       ) : data && data.items.length === 0 ? (
         <EmptyState
           py={48}
@@ -497,14 +588,14 @@ export function ServerTable<T>({
           description={filtered ? empty.noMatchesText : empty.text}
         />
       ) : (
-        <Table.ScrollContainer minWidth={minWidth}>
+        <TableScroll minWidth={minWidth} stack={stack}>
           <Table highlightOnHover verticalSpacing="sm" opacity={result.isPlaceholderData ? 0.6 : 1}>
             <Table.Thead>
               <Table.Tr>{head}</Table.Tr>
             </Table.Thead>
             <Table.Tbody>{data ? data.items.map(row) : <SkeletonRows cols={cols} />}</Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <PageFooter data={data} onPage={onPage} label={paginationLabel} />
     </>
@@ -512,13 +603,15 @@ export function ServerTable<T>({
 }
 
 /** A customer's name over its account number, in a list row. */
-export function CustomerCell({ customer }: { customer: CustomerRef }) {
+export function CustomerCell({ customer, label }: { customer: CustomerRef; label?: string }) {
   return (
-    <Table.Td>
-      <Text size="sm" fw={500} truncate="end" maw={240}>
-        {customer.name}
-      </Text>
-      <Text className={classes.sub}>{customer.accountNumber}</Text>
+    <Table.Td data-label={label}>
+      <div>
+        <Text size="sm" fw={500} lineClamp={2} maw={220}>
+          {customer.name}
+        </Text>
+        <Text className={classes.sub}>{customer.accountNumber}</Text>
+      </div>
     </Table.Td>
   );
 }
@@ -604,7 +697,8 @@ export function MoneyDocumentsTable<T extends MoneyDocument>({
           noMatchesTitle: labels.noMatchesTitle,
           noMatchesText: labels.noMatchesText,
         }}
-        minWidth={760}
+        minWidth={700}
+        stack
         cols={6 + (showCustomer ? 1 : 0)}
         head={
           <>
@@ -623,7 +717,7 @@ export function MoneyDocumentsTable<T extends MoneyDocument>({
           const note = unappliedNote(item);
           return (
             <Table.Tr key={item.id}>
-              <Table.Td>
+              <Table.Td data-primary>
                 {linkTo ? (
                   <Anchor component={Link} to={linkTo(item)} fw={600} size="sm" className={classes.nowrap}>
                     {item.number}
@@ -635,19 +729,23 @@ export function MoneyDocumentsTable<T extends MoneyDocument>({
                 )}
                 {subline(item)}
               </Table.Td>
-              {showCustomer && <CustomerCell customer={item.customer} />}
-              <Table.Td fz="sm" className={classes.nowrap}>
+              {showCustomer && <CustomerCell customer={item.customer} label={t('fields.customer')} />}
+              <Table.Td fz="sm" className={classes.nowrap} data-label={labels.date}>
                 {format.day(dateOf(item))}
               </Table.Td>
-              <Table.Td fz="sm">{extra.cell(item)}</Table.Td>
-              <Table.Td>{status(item)}</Table.Td>
-              <Table.Td className={classes.num} fz="sm">
-                <Text component="span" fw={600} size="sm" td={struck?.(item) ? 'line-through' : undefined}>
-                  <Money minor={item.amount} currency={item.currency} />
-                </Text>
-                {note && <Text className={classes.sub}>{note}</Text>}
+              <Table.Td fz="sm" data-label={extra.title}>
+                <div>{extra.cell(item)}</div>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label={labels.status}>{status(item)}</Table.Td>
+              <Table.Td className={classes.num} fz="sm" data-label={labels.amount}>
+                <div>
+                  <Text component="span" fw={600} size="sm" td={struck?.(item) ? 'line-through' : undefined}>
+                    <Money minor={item.amount} currency={item.currency} />
+                  </Text>
+                  {note && <Text className={classes.sub}>{note}</Text>}
+                </div>
+              </Table.Td>
+              <Table.Td data-label={labels.pdf}>
                 <Tooltip label={pdf.tooltip} withArrow>
                   <ActionIcon
                     component="a"

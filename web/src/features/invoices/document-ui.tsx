@@ -8,7 +8,7 @@ import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../app/ui/page-header';
 import type { Application } from './ar.types';
 import { canWriteAr } from './ar.types';
-import { Facts, Section } from './ar-ui';
+import { AmountFigure, Facts, figureCardClass, Section, TableScroll } from './ar-ui';
 import classes from './invoices.module.css';
 
 /** The top panel of an AR document: eyebrow, number and badges, customer, the big figure, facts, actions. */
@@ -40,9 +40,9 @@ export function DocumentHeader({
   actions: ReactNode;
 }) {
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} className={figureCardClass}>
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={6}>
+        <Stack gap={6} miw={0}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.06em">
             {eyebrow}
           </Text>
@@ -54,19 +54,13 @@ export function DocumentHeader({
           </Group>
           {customer}
         </Stack>
-        <Stack gap={4} align="flex-end">
+        <Stack gap={4} align="flex-end" maw="100%">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
             {figureLabel}
           </Text>
-          <Text
-            fz={28}
-            fw={700}
-            className={classes.money}
-            c={figureColor}
-            td={figureStruck ? 'line-through' : undefined}
-          >
+          <AmountFigure size={28} c={figureColor} struck={figureStruck}>
             {figure}
-          </Text>
+          </AmountFigure>
           {figureNote !== undefined && (
             <Text size="sm" c="dimmed">
               {figureNote}
@@ -131,7 +125,7 @@ export function ApplicationsSection({
           {emptyText}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={620}>
+        <TableScroll minWidth={620} stack>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -145,7 +139,7 @@ export function ApplicationsSection({
             <Table.Tbody>
               {applications.map((application) => (
                 <Table.Tr key={application.id}>
-                  <Table.Td>
+                  <Table.Td data-primary>
                     <Anchor
                       component={Link}
                       to={`/console/invoices/${application.invoiceId}`}
@@ -155,8 +149,10 @@ export function ApplicationsSection({
                       {application.invoiceNumber}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td fz="sm">{format.dateTime(application.createdAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td fz="sm" data-label={labels.appliedAt}>
+                    {format.dateTime(application.createdAt)}
+                  </Table.Td>
+                  <Table.Td data-label={labels.status}>
                     {application.unappliedAt ? (
                       <Stack gap={0}>
                         <Badge color="gray" variant="light" radius="sm" tt="none" w="fit-content">
@@ -172,13 +168,13 @@ export function ApplicationsSection({
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td className={classes.num} fz="sm" fw={600}>
-                    <span className={application.unappliedAt ? classes.struck : undefined}>
+                  <Table.Td className={classes.num} fz="sm" fw={600} data-label={labels.amount}>
+                    <span className={application.unappliedAt ? classes.struck : undefined} data-amount>
                       {money(application.amount)}
                     </span>
                   </Table.Td>
                   {canUnapply && (
-                    <Table.Td ta="right">
+                    <Table.Td ta="right" data-empty={application.unappliedAt ? true : undefined}>
                       {!application.unappliedAt && (
                         <Button
                           size="compact-sm"
@@ -196,7 +192,7 @@ export function ApplicationsSection({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Section>
   );

@@ -20,7 +20,14 @@ import { isApiError } from '../../app/api/client';
 import { useFormatters } from '../../app/format';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import type { Audience, InvoiceDetail } from './ar.types';
-import { InvoiceStatusBadge, OverdueBadge, PaymentStatusBadge, PdfButton, Section } from './ar-ui';
+import {
+  InvoiceStatusBadge,
+  OverdueBadge,
+  PaymentStatusBadge,
+  PdfButton,
+  Section,
+  TableScroll,
+} from './ar-ui';
 import { DocumentHeader } from './document-ui';
 import { invoicePdfUrl } from './invoices.api';
 import classes from './invoices.module.css';
@@ -47,7 +54,7 @@ export function InvoiceDetailView({
 }: InvoiceDetailViewProps) {
   const { t } = useTranslation(['invoices', 'common']);
   const format = useFormatters();
-  const money = (minor: number) => format.money(minor, invoice.currency);
+  const money = (minor: number | bigint) => format.money(minor, invoice.currency);
   const paid = invoice.payments.filter((p) => !p.unappliedAt).reduce((sum, p) => sum + BigInt(p.amount), 0n);
   const credited = invoice.credits
     .filter((c) => !c.unappliedAt)
@@ -112,7 +119,7 @@ export function InvoiceDetailView({
         figureNote={t('detail.ofTotal', { total: money(invoice.total) })}
         facts={[
           [t('fields.issueDate'), format.day(invoice.issueDate)],
-          [t('fields.dueDate'), format.day(invoice.dueDate)],
+          [invoice.overdue ? t('fields.wasDue') : t('fields.dueDate'), format.day(invoice.dueDate)],
           [t('fields.poNumber'), invoice.poNumber || '—'],
           [t('fields.currency'), invoice.currency],
           ...(invoice.erpId && audience === 'console'
@@ -144,7 +151,7 @@ export function InvoiceDetailView({
       )}
 
       <Section title={t('detail.lines')}>
-        <Table.ScrollContainer minWidth={760}>
+        <TableScroll minWidth={760}>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -182,21 +189,21 @@ export function InvoiceDetailView({
                     {unitPrice(line.unitPrice)}
                   </Table.Td>
                   {showDiscount && (
-                    <Table.Td className={classes.num} fz="sm">
-                      {line.discountAmount ? `−${money(line.discountAmount)}` : '—'}
+                    <Table.Td className={classes.num} fz="sm" data-amount>
+                      {line.discountAmount ? money(-line.discountAmount) : '—'}
                     </Table.Td>
                   )}
-                  <Table.Td className={classes.num} fz="sm">
+                  <Table.Td className={classes.num} fz="sm" data-amount>
                     {money(line.taxAmount)}
                   </Table.Td>
-                  <Table.Td className={classes.num} fz="sm" fw={600}>
+                  <Table.Td className={classes.num} fz="sm" fw={600} data-amount>
                     {money(line.totalAmount)}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         <Grid p="md" gap="xl" className={classes.footer}>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <Stack gap="md">
@@ -236,39 +243,39 @@ export function InvoiceDetailView({
               <tbody>
                 <tr>
                   <th>{t('totals.subtotal')}</th>
-                  <td>{money(invoice.subtotal)}</td>
+                  <td data-amount>{money(invoice.subtotal)}</td>
                 </tr>
                 {invoice.discountTotal !== 0 && (
                   <tr>
                     <th>{t('totals.discounts')}</th>
-                    <td>−{money(invoice.discountTotal)}</td>
+                    <td data-amount>{money(-invoice.discountTotal)}</td>
                   </tr>
                 )}
                 <tr>
                   <th>{t('totals.taxes')}</th>
-                  <td>{money(invoice.taxTotal)}</td>
+                  <td data-amount>{money(invoice.taxTotal)}</td>
                 </tr>
                 {invoice.feeTotal !== 0 && (
                   <tr>
                     <th>{t('totals.fees')}</th>
-                    <td>{money(invoice.feeTotal)}</td>
+                    <td data-amount>{money(invoice.feeTotal)}</td>
                   </tr>
                 )}
                 <tr data-strong>
                   <th>{t('totals.total')}</th>
-                  <td>{money(invoice.total)}</td>
+                  <td data-amount>{money(invoice.total)}</td>
                 </tr>
                 <tr>
                   <th>{t('totals.paid')}</th>
-                  <td>{paid ? `−${money(Number(paid))}` : money(0)}</td>
+                  <td data-amount>{money(-paid)}</td>
                 </tr>
                 <tr>
                   <th>{t('totals.credited')}</th>
-                  <td>{credited ? `−${money(Number(credited))}` : money(0)}</td>
+                  <td data-amount>{money(-credited)}</td>
                 </tr>
                 <tr data-strong data-open>
                   <th>{t('totals.open')}</th>
-                  <td>{invoice.status === 'void' ? '—' : money(invoice.openAmount)}</td>
+                  <td data-amount>{invoice.status === 'void' ? '—' : money(invoice.openAmount)}</td>
                 </tr>
               </tbody>
             </table>
@@ -332,7 +339,7 @@ function AmountsTable({ rows }: { rows: { key: string; label: string; amount: st
         {rows.map((row) => (
           <tr key={row.key}>
             <th>{row.label}</th>
-            <td>{row.amount}</td>
+            <td data-amount>{row.amount}</td>
           </tr>
         ))}
       </tbody>
@@ -382,12 +389,12 @@ function AppliedList({
                       <Badge size="xs" color="gray" variant="light" tt="none">
                         {t('detail.unapplied')}
                       </Badge>
-                      <Text size="sm" className={classes.struck}>
+                      <Text size="sm" className={classes.struck} data-amount>
                         {money(row.amount)}
                       </Text>
                     </Group>
                   ) : (
-                    <Text size="sm" fw={600} className={classes.money}>
+                    <Text size="sm" fw={600} className={classes.money} data-amount>
                       {money(row.amount)}
                     </Text>
                   )}
@@ -411,7 +418,8 @@ export function DetailFallback({
   notFoundTitle: string;
   notFoundText: string;
 }) {
-  if (isApiError(query.error) && query.error.status === 404) {
+  // An address whose id is not one of ours (a 400 on the id) is as missing as an unknown one.
+  if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'validation_failed')) {
     return (
       <Paper withBorder p="xl">
         <Stack align="center" gap="xs" py="lg">

@@ -19,6 +19,7 @@ import { IconAdjustmentsHorizontal, IconFileInvoice, IconX } from '@tabler/icons
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DayInput } from '../../app/date-input';
 import { minorToInput, parseMoneyInput, useFormatters } from '../../app/format';
 import type { Audience, InvoiceSummary } from './ar.types';
 import {
@@ -39,6 +40,11 @@ const STATUS_TABS = ['all', 'open', 'overdue', 'partially_paid', 'paid', 'void']
 const DATE_KEYS = ['issuedFrom', 'issuedTo', 'dueFrom', 'dueTo'] as const;
 const AMOUNT_KEYS = ['minAmount', 'maxAmount'] as const;
 export const INVOICE_PAGE_SIZE = 25;
+/** What an invoice list's address may say (the API's own lists); anything else falls back to the default. */
+const INVOICE_LIST_VALUES = {
+  status: [...STATUS_TABS, 'unpaid', 'draft'],
+  sort: ['number', 'customer', 'issueDate', 'dueDate', 'total', 'openAmount'].flatMap((f) => [f, `-${f}`]),
+};
 
 export interface InvoiceTableProps {
   audience: Audience;
@@ -74,7 +80,7 @@ export function InvoiceTable({
 }: InvoiceTableProps) {
   const { t } = useTranslation(['invoices', 'common']);
   const format = useFormatters();
-  const state = useListState(syncUrl);
+  const state = useListState(syncUrl, INVOICE_LIST_VALUES);
   const { q, search, setSearch } = useListSearch(state);
   const status = state.get('status') || defaultStatus;
   const sort = state.get('sort') || defaultSort;
@@ -203,12 +209,11 @@ export function InvoiceTable({
           <Collapse expanded={showAdvanced}>
             <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" pt={4}>
               {DATE_KEYS.map((key) => (
-                <TextInput
+                <DayInput
                   key={key}
-                  type="date"
                   label={t(`filters.${key}`)}
                   value={state.get(key)}
-                  onChange={(event) => state.set({ [key]: event.currentTarget.value || null })}
+                  onChange={(value) => state.set({ [key]: value || null })}
                 />
               ))}
               {AMOUNT_KEYS.map((key) => (
@@ -236,8 +241,9 @@ export function InvoiceTable({
             noMatchesTitle: t('table.noMatchesTitle'),
             noMatchesText: t('table.noMatchesText'),
           }}
-          minWidth={showCustomer ? 980 : 820}
+          minWidth={showCustomer ? 860 : 700}
           cols={columns}
+          stack
           head={
             <>
               {selectable && (
@@ -294,7 +300,7 @@ export function InvoiceTable({
           row={(invoice) => (
             <Table.Tr key={invoice.id} className={selected.has(invoice.id) ? classes.rowSelected : undefined}>
               {selectable && (
-                <Table.Td>
+                <Table.Td data-primary>
                   <Checkbox
                     aria-label={t('table.selectRow', { number: invoice.number })}
                     checked={selected.has(invoice.id)}
@@ -303,7 +309,7 @@ export function InvoiceTable({
                   />
                 </Table.Td>
               )}
-              <Table.Td>
+              <Table.Td data-primary>
                 <Anchor component={Link} to={linkTo(invoice)} fw={600} size="sm" className={classes.nowrap}>
                   {invoice.number}
                 </Anchor>
@@ -313,20 +319,22 @@ export function InvoiceTable({
                   </Text>
                 )}
               </Table.Td>
-              {showCustomer && <CustomerCell customer={invoice.customer} />}
-              <Table.Td fz="sm" className={classes.nowrap}>
+              {showCustomer && <CustomerCell customer={invoice.customer} label={t('fields.customer')} />}
+              <Table.Td fz="sm" className={classes.nowrap} data-label={t('fields.issueDate')}>
                 {format.day(invoice.issueDate)}
               </Table.Td>
-              <Table.Td>
-                <DueDate invoice={invoice} />
+              <Table.Td data-label={t('fields.dueDate')}>
+                <div>
+                  <DueDate invoice={invoice} />
+                </div>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label={t('fields.status')}>
                 <InvoiceBadges invoice={invoice} />
               </Table.Td>
-              <Table.Td className={classes.num} fz="sm">
+              <Table.Td className={classes.num} fz="sm" data-label={t('fields.total')}>
                 <Money minor={invoice.total} currency={invoice.currency} />
               </Table.Td>
-              <Table.Td className={classes.num} fz="sm" fw={600}>
+              <Table.Td className={classes.num} fz="sm" fw={600} data-label={t('fields.openAmount')}>
                 {invoice.status === 'void' ? (
                   <Text component="span" c="dimmed" size="sm">
                     —

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Box,
-  Code,
   EmptyState,
   Group,
   Pagination,
@@ -23,7 +22,7 @@ import { PageHeader } from '../../app/ui/page-header';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { OUTBOX_PAGE_SIZE, useOutbox } from './outbox.api';
 import classes from './outbox.module.css';
-import { OutboxStatusBadge } from './outbox-status-badge';
+import { OutboxStatusBadge, useTemplateName } from './outbox-status-badge';
 
 function pageFrom(value: string | null): number {
   const page = Number(value);
@@ -34,6 +33,7 @@ export function OutboxListPage() {
   const { t } = useTranslation(['outbox', 'common']);
   const format = useFormatters();
   const { orgName } = useStaffContext();
+  const templateName = useTemplateName();
   usePageTitle(t('list.title'));
 
   const [params, setParams] = useSearchParams();
@@ -140,10 +140,10 @@ export function OutboxListPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td className={classes.nowrap}>
-                          <Code>{item.template}</Code>
+                          <Text size="sm">{templateName(item.template)}</Text>
                         </Table.Td>
                         <Table.Td className={classes.nowrap}>
-                          <OutboxStatusBadge status={item.status} />
+                          <OutboxStatusBadge status={item.status} transport={item.transport} />
                         </Table.Td>
                         <Table.Td ta="right" c="dimmed" fz="sm" className={classes.nowrap}>
                           {format.dateTime(item.createdAt)}

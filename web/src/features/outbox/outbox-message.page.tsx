@@ -22,7 +22,7 @@ import { usePageTitle } from '../../app/page-title';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { type OutboxMessage, outboxHtmlUrl, useOutboxMessage } from './outbox.api';
 import classes from './outbox.module.css';
-import { OutboxStatusBadge } from './outbox-status-badge';
+import { deliveryOf, OutboxStatusBadge, useTemplateName } from './outbox-status-badge';
 
 function BackToOutbox() {
   const { t } = useTranslation(['outbox', 'common']);
@@ -78,17 +78,34 @@ export function OutboxMessagePage() {
 function MessageView({ message }: { message: OutboxMessage }) {
   const { t } = useTranslation(['outbox', 'common']);
   const format = useFormatters();
-  const redacted = message.html === null && message.text === null;
+  const templateName = useTemplateName();
+  const delivery = deliveryOf(message.status, message.transport);
+  const redacted = !message.bodyWithheld && message.html === null && message.text === null;
+  const deliveryText =
+    delivery === 'captured'
+      ? t('delivery.captured')
+      : delivery === 'sent'
+        ? t('delivery.sent', { count: message.attempts })
+        : delivery === 'failed'
+          ? t('delivery.failed', { count: message.attempts })
+          : message.attempts === 0
+            ? t('delivery.notTried')
+            : t('delivery.retrying', { count: message.attempts });
 
   const rows: [string, ReactNode][] = [
     [t('fields.to'), message.to],
     [t('fields.from'), message.from],
     [t('fields.subject'), message.subject],
-    [t('fields.status'), <OutboxStatusBadge key="status" status={message.status} />],
-    [t('fields.template'), <Code key="template">{message.template}</Code>],
+    [
+      t('fields.status'),
+      <OutboxStatusBadge key="status" status={message.status} transport={message.transport} />,
+    ],
+    [t('fields.template'), templateName(message.template)],
     [t('fields.createdAt'), format.dateTime(message.createdAt)],
-    [t('fields.sentAt'), message.sentAt ? format.dateTime(message.sentAt) : t('message.notSent')],
-    [t('fields.attempts'), format.number(message.attempts)],
+    delivery === 'captured'
+      ? [t('fields.capturedAt'), message.sentAt ? format.dateTime(message.sentAt) : t('message.notCaptured')]
+      : [t('fields.sentAt'), message.sentAt ? format.dateTime(message.sentAt) : t('message.notSent')],
+    [t('fields.attempts'), deliveryText],
   ];
   if (message.lastError)
     rows.push([
@@ -117,7 +134,16 @@ function MessageView({ message }: { message: OutboxMessage }) {
         </Table>
       </Paper>
 
-      {redacted ? (
+      {message.bodyWithheld ? (
+        <Alert
+          variant="light"
+          color="gray"
+          icon={<IconLock size={20} aria-hidden />}
+          title={t('message.withheldTitle')}
+        >
+          {t('message.withheldText')}
+        </Alert>
+      ) : redacted ? (
         <Alert
           variant="light"
           color="gray"

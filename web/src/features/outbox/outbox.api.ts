@@ -3,6 +3,8 @@ import { apiRequest } from '../../app/api/client';
 import type { Page } from '../../app/api/types';
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
+/** `smtp`: handed to the mail server; `capture`: kept in Saldo, not sent (no mail server set up). */
+export type OutboxTransport = 'smtp' | 'capture' | null;
 
 export interface OutboxItem {
   id: string;
@@ -10,6 +12,9 @@ export interface OutboxItem {
   subject: string;
   template: string;
   status: OutboxStatus;
+  transport: OutboxTransport;
+  /** Holds a personal sign-in link (an invitation): its body is for its recipient alone. */
+  sensitive: boolean;
   createdAt: string;
   sentAt: string | null;
   attempts: number;
@@ -17,7 +22,9 @@ export interface OutboxItem {
 
 export interface OutboxMessage extends OutboxItem {
   from: string;
-  /** Null once delivered over SMTP when the message carried a single-use link. */
+  /** True when the message holds a sign-in link: text and html are never sent to staff. */
+  bodyWithheld: boolean;
+  /** Null when withheld, or once delivered over SMTP when the message carried a single-use link. */
   text: string | null;
   html: string | null;
   lastError: string | null;

@@ -74,8 +74,16 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
           [t('fields.receivedOn'), format.day(payment.receivedOn)],
           [t('fields.method'), t(`invoices:methods.${payment.method}`)],
           [t('fields.reference'), payment.reference || '—'],
-          [t('fields.applied'), money(Number(applied))],
-          [t('fields.unapplied'), money(payment.unappliedAmount)],
+          // A reversed payment holds no money: nothing applied, nothing available.
+          ...(live
+            ? ([
+                [t('fields.applied'), money(Number(applied))],
+                [t('fields.unapplied'), money(payment.unappliedAmount)],
+              ] as [string, string][])
+            : ([
+                [t('fields.reversedOn'), payment.reversedAt ? format.dateTime(payment.reversedAt) : '—'],
+                [t('fields.available'), money(0)],
+              ] as [string, string][])),
         ]}
         actions={
           <>

@@ -1,9 +1,12 @@
 import { Grid, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { apiRequest } from '../../app/api/client';
+import { DayInput } from '../../app/date-input';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
@@ -26,6 +29,20 @@ import { checkAllocations, useOpenInvoices } from './allocations';
 import { useRecordPayment } from './payments.api';
 import classes from './payments.module.css';
 
+/**
+ * The seller's calendar date now, in its own time zone: a payment may not be dated after it (the
+ * API refuses it too). Until the seller's profile has loaded, the browser's date stands in.
+ */
+function useSellerToday(): string {
+  const organization = useQuery({
+    queryKey: ['console', 'organization'],
+    queryFn: () => apiRequest<{ timeZone: string }>('GET', '/api/v1/console/organization'),
+    staleTime: 5 * 60_000,
+  });
+  const timeZone = organization.data?.timeZone;
+  return timeZone ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date()) : todayIso();
+}
+
 export function RecordPaymentPage() {
   const { t } = useTranslation(['payments', 'invoices', 'common']);
   const format = useFormatters();
@@ -35,6 +52,7 @@ export function RecordPaymentPage() {
   // One key per form: however often it is submitted, the payment is recorded once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const record = useRecordPayment();
+  const today = useSellerToday();
 
   const form = useForm({
     mode: 'controlled',
@@ -63,7 +81,13 @@ export function RecordPaymentPage() {
       form.setFieldValue('currency', customer.data.currency);
   }, [customer.data, form.setFieldValue, form.getValues]);
 
+  // A default taken from the browser's clock may be a day ahead of the seller's.
+  useEffect(() => {
+    if (form.getValues().receivedOn > today) form.setFieldValue('receivedOn', today);
+  }, [today, form.setFieldValue, form.getValues]);
+
   const currency = values.currency || null;
+  // The customer's own currency and those it has a balance in: the same list the API accepts.
   const currencies = useCustomerCurrencies(customer.data);
 
   const amount = useAmountField(values.amount, currency);
@@ -154,11 +178,10 @@ export function RecordPaymentPage() {
               </Grid.Col>
             </Grid>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt="md">
-              <TextInput
-                type="date"
+              <DayInput
                 label={t('fields.receivedOn')}
                 required
-                max={todayIso()}
+                maxDate={today}
                 {...form.getInputProps('receivedOn')}
               />
               <Select

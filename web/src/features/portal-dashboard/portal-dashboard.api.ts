@@ -12,7 +12,8 @@ export interface PortalSummary {
     currency: string;
   } | null;
   recentPayments: PaymentSummary[];
-  hold: { status: 'active' | 'on_hold'; reason: string | null };
+  /** `message`: what the seller wants the customer to read about the hold, if anything. */
+  hold: { status: 'active' | 'on_hold'; message: string | null };
 }
 
 export function usePortalSummary() {

@@ -24,7 +24,16 @@ import { useCustomerContext, useSession } from '../../app/session';
 import { ProblemAlert } from '../../app/ui/problem-alert';
 import { firstName } from '../home/home-cards';
 import type { Balance } from '../invoices/ar.types';
-import { DueDate, InvoiceBadges, Section, SkeletonRows } from '../invoices/ar-ui';
+import {
+  AmountFigure,
+  DueDate,
+  figureCardClass,
+  InvoiceBadges,
+  Money,
+  Section,
+  SkeletonRows,
+  TableScroll,
+} from '../invoices/ar-ui';
 import { useInvoices } from '../invoices/invoices.api';
 import invoiceClasses from '../invoices/invoices.module.css';
 import { receiptUrl } from '../payments/payments.api';
@@ -79,7 +88,10 @@ function Summary({ summary }: { summary: PortalSummary }) {
     <Stack gap="md">
       {summary.hold.status === 'on_hold' && (
         <Alert color="red" variant="light" icon={<IconLock size={20} aria-hidden />} title={t('hold.title')}>
-          {summary.hold.reason ? t('hold.textWithReason', { reason: summary.hold.reason }) : t('hold.text')}
+          {/* The seller's message for the customer, if any; never its internal reason. */}
+          {summary.hold.message
+            ? t('hold.textWithMessage', { message: summary.hold.message })
+            : t('hold.text')}
         </Alert>
       )}
       {balances.length === 0 && (
@@ -96,7 +108,8 @@ function Summary({ summary }: { summary: PortalSummary }) {
             label={
               balances.length > 1 ? t('cards.totalIn', { currency: balance.currency }) : t('cards.total')
             }
-            value={format.money(balance.total, balance.currency)}
+            value={<Money minor={balance.total} currency={balance.currency} />}
+            amount
             className={classes.total}
             note={
               balance.unappliedCash + balance.unappliedCredits > 0
@@ -108,7 +121,8 @@ function Summary({ summary }: { summary: PortalSummary }) {
           />
           <Card
             label={t('cards.overdue')}
-            value={format.money(balance.overdue, balance.currency)}
+            value={<Money minor={balance.overdue} currency={balance.currency} />}
+            amount
             color={balance.overdue > 0 ? 'red.7' : undefined}
             className={balance.overdue > 0 ? classes.overdue : undefined}
             link={
@@ -117,7 +131,11 @@ function Summary({ summary }: { summary: PortalSummary }) {
                 : undefined
             }
           />
-          <Card label={t('cards.notYetDue')} value={format.money(balance.notYetDue, balance.currency)} />
+          <Card
+            label={t('cards.notYetDue')}
+            value={<Money minor={balance.notYetDue} currency={balance.currency} />}
+            amount
+          />
           {index === 0 && (
             <Card
               label={t('cards.nextDue')}
@@ -152,9 +170,12 @@ function Card({
   className,
   icon,
   link,
+  amount = false,
 }: {
   label: string;
-  value: string;
+  value: ReactNode;
+  /** The value is an amount: marked, and shrunk to fit the card. */
+  amount?: boolean;
   note?: string;
   color?: string;
   className?: string;
@@ -162,7 +183,7 @@ function Card({
   link?: { to: string; label: string };
 }) {
   return (
-    <Paper withBorder p="lg" className={`${classes.card} ${className ?? ''}`}>
+    <Paper withBorder p="lg" className={`${classes.card} ${figureCardClass} ${className ?? ''}`}>
       <Stack gap={6} h="100%" justify="space-between">
         <Box>
           <Group gap={6} c="dimmed">
@@ -171,9 +192,15 @@ function Card({
               {label}
             </Text>
           </Group>
-          <Text fz={26} fw={700} c={color} className={classes.figure} mt={6}>
-            {value}
-          </Text>
+          {amount ? (
+            <AmountFigure c={color} mt={6}>
+              {value}
+            </AmountFigure>
+          ) : (
+            <Text component="div" fw={700} c={color} className={invoiceClasses.figure} mt={6}>
+              {value}
+            </Text>
+          )}
           {note && (
             <Text size="xs" c="dimmed" mt={4}>
               {note}
@@ -196,7 +223,6 @@ function Card({
 /** The open invoices that come due first (overdue ones at the top). */
 function UrgentInvoices() {
   const { t } = useTranslation(['portalDashboard', 'invoices', 'common']);
-  const format = useFormatters();
   const invoices = useInvoices('portal', { status: 'open', sort: 'dueDate', page: 1, pageSize: 6 });
   const data = invoices.data;
   return (
@@ -220,7 +246,7 @@ function UrgentInvoices() {
           {t('urgent.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll minWidth={480} stack>
           <Table highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -234,7 +260,7 @@ function UrgentInvoices() {
               {data ? (
                 data.items.map((invoice) => (
                   <Table.Tr key={invoice.id}>
-                    <Table.Td>
+                    <Table.Td data-primary>
                       <Anchor component={Link} to={`/portal/invoices/${invoice.id}`} size="sm" fw={600}>
                         {invoice.number}
                       </Anchor>
@@ -244,14 +270,21 @@ function UrgentInvoices() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <DueDate invoice={invoice} />
+                    <Table.Td data-label={t('invoices:fields.dueDate')}>
+                      <div>
+                        <DueDate invoice={invoice} />
+                      </div>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t('invoices:fields.status')}>
                       <InvoiceBadges invoice={invoice} />
                     </Table.Td>
-                    <Table.Td className={invoiceClasses.num} fz="sm" fw={600}>
-                      {format.money(invoice.openAmount, invoice.currency)}
+                    <Table.Td
+                      className={invoiceClasses.num}
+                      fz="sm"
+                      fw={600}
+                      data-label={t('invoices:fields.openAmount')}
+                    >
+                      <Money minor={invoice.openAmount} currency={invoice.currency} />
                     </Table.Td>
                   </Table.Tr>
                 ))
@@ -260,7 +293,7 @@ function UrgentInvoices() {
               )}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Section>
   );
@@ -304,6 +337,7 @@ function RecentPayments({ summary }: { summary: PortalSummary | undefined }) {
                   size="sm"
                   fw={600}
                   className={invoiceClasses.money}
+                  data-amount
                   td={payment.status === 'reversed' ? 'line-through' : undefined}
                 >
                   {format.money(payment.amount, payment.currency)}

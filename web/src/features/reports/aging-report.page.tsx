@@ -29,23 +29,31 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DayInput } from '../../app/date-input';
 import { currencyExponent, minorToDecimal, useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../app/ui/page-header';
 import { ProblemAlert } from '../../app/ui/problem-alert';
+import { AmountFigure, figureCardClass, TableScroll } from '../invoices/ar-ui';
 import {
   AGING_BUCKETS,
   type AgingCurrency,
   type AgingCustomer,
   agingExportUrl,
+  RECONCILIATION,
   useAgingReport,
 } from './reports.api';
 import classes from './reports.module.css';
 
 const PAGE_SIZE = 50;
-type SortKey = 'name' | 'accountNumber' | (typeof AGING_BUCKETS)[number] | 'total';
-const COLUMNS: readonly SortKey[] = ['name', 'accountNumber', ...AGING_BUCKETS, 'total'];
+type SortKey =
+  | 'name'
+  | 'accountNumber'
+  | (typeof AGING_BUCKETS)[number]
+  | 'total'
+  | (typeof RECONCILIATION)[number];
+const COLUMNS: readonly SortKey[] = ['name', 'accountNumber', ...AGING_BUCKETS, 'total', ...RECONCILIATION];
 const BUCKET_COLORS = ['teal.6', 'yellow.5', 'orange.5', 'orange.7', 'red.7'] as const;
 
 function isDate(value: string | null): value is string {
@@ -107,12 +115,11 @@ export function AgingReportPage() {
       />
 
       <Group mb="lg" align="flex-end">
-        <TextInput
-          type="date"
+        <DayInput
           label={t('aging.asOf')}
           description={t('aging.asOfHelp')}
           value={asOf ?? data?.asOf ?? ''}
-          onChange={(event) => setAsOf(event.currentTarget.value)}
+          onChange={(value) => setAsOf(value)}
           w={{ base: '100%', sm: 320 }}
         />
       </Group>
@@ -184,26 +191,39 @@ function CurrencySection({ data }: { data: AgingCurrency }) {
         <Title order={2} fz="lg" mb="md">
           {t('aging.summary', { currency })}
         </Title>
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="lg">
+        <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 5 }} spacing="sm" mb="sm">
           {AGING_BUCKETS.map((key, i) => (
-            <Box key={key} className={classes.stat} data-bucket={i}>
+            <Box key={key} className={`${classes.stat} ${figureCardClass}`} data-bucket={i} data-card>
               <Text size="xs" c="dimmed" fw={500}>
                 {t(`columns.${key}`)}
               </Text>
-              <Text fw={600} className={classes.amount}>
+              <AmountFigure size={16} fw={600}>
                 {format.money(data.buckets[key], currency)}
-              </Text>
+              </AmountFigure>
             </Box>
           ))}
-          <Box className={classes.stat}>
+          <Box className={`${classes.stat} ${figureCardClass}`} data-card>
             <Text size="xs" c="dimmed" fw={500}>
               {t('aging.total')}
             </Text>
-            <Text fw={700} className={classes.amount}>
+            <AmountFigure size={16} fw={700}>
               {format.money(data.total, currency)}
-            </Text>
+            </AmountFigure>
           </Box>
+          {RECONCILIATION.map((key) => (
+            <Box key={key} className={`${classes.stat} ${figureCardClass}`} data-card>
+              <Text size="xs" c="dimmed" fw={500}>
+                {t(`columns.${key}`)}
+              </Text>
+              <AmountFigure size={16} fw={key === 'balance' ? 700 : 600}>
+                {format.money(key === 'balance' ? data.balance : -data[key], currency)}
+              </AmountFigure>
+            </Box>
+          ))}
         </SimpleGrid>
+        <Text size="xs" c="dimmed" mb="md">
+          {t('aging.reconcile')}
+        </Text>
         <figure className={classes.figure} aria-label={t('aging.chartLabel', { currency })}>
           <BarChart
             h={260}
@@ -222,11 +242,17 @@ function CurrencySection({ data }: { data: AgingCurrency }) {
   );
 }
 
+type AmountKey = Exclude<SortKey, 'name' | 'accountNumber'>;
+
+function amountOf(c: AgingCustomer, key: AmountKey): number {
+  return key === 'total' || (RECONCILIATION as readonly string[]).includes(key)
+    ? c[key as 'total' | (typeof RECONCILIATION)[number]]
+    : c.buckets[key as (typeof AGING_BUCKETS)[number]];
+}
+
 function compare(a: AgingCustomer, b: AgingCustomer, key: SortKey): number {
   if (key === 'name' || key === 'accountNumber') return a[key].localeCompare(b[key]);
-  const x = key === 'total' ? a.total : a.buckets[key];
-  const y = key === 'total' ? b.total : b.buckets[key];
-  return x - y;
+  return amountOf(a, key) - amountOf(b, key);
 }
 
 function CustomerTable({ data }: { data: AgingCurrency }) {
@@ -295,7 +321,7 @@ function CustomerTable({ data }: { data: AgingCurrency }) {
           />
         </Center>
       ) : (
-        <Table.ScrollContainer minWidth={960}>
+        <TableScroll minWidth={1280}>
           <Table highlightOnHover aria-label={t('aging.tableLabel', { currency: data.currency })}>
             <Table.Thead>
               <Table.Tr>
@@ -336,13 +362,34 @@ function CustomerTable({ data }: { data: AgingCurrency }) {
                       key={key}
                       ta="right"
                       className={classes.amount}
+                      data-amount
                       data-zero={c.buckets[key] === 0 || undefined}
                     >
                       {format.money(c.buckets[key], data.currency)}
                     </Table.Td>
                   ))}
-                  <Table.Td ta="right" fw={600} className={classes.amount}>
+                  <Table.Td ta="right" fw={600} className={classes.amount} data-amount>
                     {format.money(c.total, data.currency)}
+                  </Table.Td>
+                  {/* Subtracted from the total: total − unapplied cash − unapplied credits = balance. */}
+                  <Table.Td
+                    ta="right"
+                    className={classes.amount}
+                    data-amount
+                    data-zero={c.unappliedCash === 0 || undefined}
+                  >
+                    {format.money(-c.unappliedCash, data.currency)}
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    className={classes.amount}
+                    data-amount
+                    data-zero={c.unappliedCredits === 0 || undefined}
+                  >
+                    {format.money(-c.unappliedCredits, data.currency)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} className={classes.amount} data-amount>
+                    {format.money(c.balance, data.currency)}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -351,17 +398,26 @@ function CustomerTable({ data }: { data: AgingCurrency }) {
               <Table.Tr className={classes.totals}>
                 <Table.Th colSpan={2}>{t('aging.total')}</Table.Th>
                 {AGING_BUCKETS.map((key) => (
-                  <Table.Th key={key} ta="right" className={classes.amount}>
+                  <Table.Th key={key} ta="right" className={classes.amount} data-amount>
                     {format.money(data.buckets[key], data.currency)}
                   </Table.Th>
                 ))}
-                <Table.Th ta="right" className={classes.amount}>
+                <Table.Th ta="right" className={classes.amount} data-amount>
                   {format.money(data.total, data.currency)}
+                </Table.Th>
+                <Table.Th ta="right" className={classes.amount} data-amount>
+                  {format.money(-data.unappliedCash, data.currency)}
+                </Table.Th>
+                <Table.Th ta="right" className={classes.amount} data-amount>
+                  {format.money(-data.unappliedCredits, data.currency)}
+                </Table.Th>
+                <Table.Th ta="right" className={classes.amount} data-amount>
+                  {format.money(data.balance, data.currency)}
                 </Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {totalPages > 1 && (
         <Group justify="flex-end" p="md" component="nav" aria-label={t('aging.pagination')}>

@@ -13,18 +13,26 @@ export interface AgingBuckets {
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
-export interface AgingCustomer {
+/** total − unappliedCash − unappliedCredits = balance (the customers' balances). */
+export interface AgingReconciliation {
+  total: number;
+  unappliedCash: number;
+  unappliedCredits: number;
+  balance: number;
+}
+
+export const RECONCILIATION = ['unappliedCash', 'unappliedCredits', 'balance'] as const;
+
+export interface AgingCustomer extends AgingReconciliation {
   customerId: string;
   name: string;
   accountNumber: string;
   buckets: AgingBuckets;
-  total: number;
 }
 
-export interface AgingCurrency {
+export interface AgingCurrency extends AgingReconciliation {
   currency: string;
   buckets: AgingBuckets;
-  total: number;
   customers: AgingCustomer[];
 }
 

@@ -4,6 +4,7 @@ import type { Icon } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { HelpLink } from '../help/help-link';
 import { ContextSwitcher } from './context-switcher';
 import { LanguageSwitch } from './language-switch';
 import classes from './shell.module.css';
@@ -56,6 +57,9 @@ export function AppFrame({ nav, navLabel }: { nav: NavItem[]; navLabel: string }
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
+      <a href="#main-content" className={classes.skipLink}>
+        {t('nav.skip')}
+      </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -75,6 +79,7 @@ export function AppFrame({ nav, navLabel }: { nav: NavItem[]; navLabel: string }
             )}
           </Group>
           <Group gap="md" wrap="nowrap">
+            <HelpLink compact={!wide} />
             {wide && <LanguageSwitch />}
             <UserMenu compact={!wide} />
           </Group>
@@ -101,7 +106,7 @@ export function AppFrame({ nav, navLabel }: { nav: NavItem[]; navLabel: string }
         )}
       </AppShell.Navbar>
 
-      <AppShell.Main className={classes.main}>
+      <AppShell.Main className={classes.main} id="main-content" tabIndex={-1}>
         <Container size="lg" px={0}>
           <Outlet />
         </Container>

@@ -2,6 +2,7 @@ import { Box, Center, Group, Paper, type PaperProps, Stack, Text, Title } from '
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router';
 import { SessionContext, useMe } from '../../app/session';
+import { HelpLink } from '../help/help-link';
 import { LanguageSwitch } from './language-switch';
 import classes from './shell.module.css';
 import { UserMenu } from './user-menu';
@@ -15,7 +16,8 @@ export function CenteredLayout({ children }: { children?: ReactNode }) {
   const { data: me } = useMe();
   return (
     <div className={classes.page}>
-      <Group justify="flex-end" gap="md" p="md" mih={64}>
+      <Group component="header" justify="flex-end" gap="md" p="md" mih={64}>
+        <HelpLink />
         <LanguageSwitch />
         {me && (
           <SessionContext value={me}>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client';
 import type { Role } from '../../app/api/types';
 import { rules, useServerErrors } from '../../app/forms';
 import { ProblemAlert } from '../../app/ui/problem-alert';
@@ -56,7 +57,12 @@ export function InviteModal<R extends Role>({
           });
           close();
         },
-        onError: handleError,
+        onError: (error) => {
+          // Already a member, or oneself: said at the e-mail, in the server's translated words.
+          if (isApiError(error, 'already_member') || isApiError(error, 'cannot_invite_self'))
+            form.setFieldError('email', error.problem.detail);
+          else handleError(error);
+        },
       },
     );
   });
