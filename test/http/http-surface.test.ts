@@ -76,6 +76,35 @@ describe('bad input', () => {
     expect(r.json().errors[0]).toMatchObject({ field: 'id', code: 'format' });
   });
 
+  test('a bad date and a value outside a list read as words, each field named once', async () => {
+    const r = await request({
+      method: 'POST',
+      url: '/api/v1/console/payments',
+      payload: {
+        customerId: '01890000-0000-7000-8000-000000000000',
+        amount: 100,
+        currency: 'MXN',
+        method: 'bitcoin',
+        receivedOn: '0000-01-01',
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    const errors = r.json().errors as { field: string; code: string; message: string }[];
+    expect(errors.filter((e) => e.field === 'method')).toEqual([
+      expect.objectContaining({
+        code: 'enum',
+        message: expect.stringMatching(/^method debe ser uno de: .*check/),
+      }),
+    ]);
+    expect(errors.filter((e) => e.field === 'receivedOn')).toEqual([
+      expect.objectContaining({
+        code: 'format',
+        message: expect.stringContaining('una fecha válida (AAAA-MM-DD'),
+      }),
+    ]);
+    expect(r.json().detail).not.toMatch(/\bdate\b/);
+  });
+
   test('unknown API routes are 404 problems', async () => {
     const r = await app.inject({
       method: 'GET',

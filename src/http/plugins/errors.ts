@@ -15,11 +15,17 @@ function fieldOf(error: ErrorObject): string {
   return [path, extra].filter(Boolean).join('.') || '(body)';
 }
 
+/** Formats a person can be told about in words (the catalog's `fieldFormat.*`). */
+const namedFormats = new Set(['date', 'date-time', 'uuid', 'email', 'uri']);
+
 function paramsOf(error: ErrorObject): Record<string, string | number> {
   const p = error.params as Record<string, unknown>;
   if (error.keyword === 'enum') return { values: (p.allowedValues as unknown[]).join(', ') };
   if (error.keyword === 'type') return { type: String(p.type) };
-  if (error.keyword === 'format') return { format: String(p.format) };
+  if (error.keyword === 'format') {
+    const format = String(p.format);
+    return { formatKey: `fieldFormat.${namedFormats.has(format) ? format : 'other'}` };
+  }
   if (typeof p.limit === 'number') return { limit: p.limit };
   return {};
 }
@@ -36,6 +42,39 @@ const knownKeywords = new Set([
   'pattern',
   'additionalProperties',
 ]);
+
+type FieldError = { field: string; code: string; params: Record<string, string | number> };
+
+/**
+ * One entry per field and problem. A union of literals (`method` is one of …) fails each branch
+ * with a `const` error and then `anyOf`: those become one `enum` entry listing the values.
+ */
+function fieldErrors(validation: ErrorObject[]): FieldError[] {
+  const constants = new Map<string, unknown[]>();
+  for (const v of validation)
+    if (v.keyword === 'const') {
+      const field = fieldOf(v);
+      constants.set(field, [
+        ...(constants.get(field) ?? []),
+        (v.params as { allowedValue: unknown }).allowedValue,
+      ]);
+    }
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const v of validation) {
+    const field = fieldOf(v);
+    const values = constants.get(field);
+    const entry: FieldError =
+      values && (v.keyword === 'const' || v.keyword === 'anyOf' || v.keyword === 'oneOf')
+        ? { field, code: 'enum', params: { values: values.join(', ') } }
+        : { field, code: knownKeywords.has(v.keyword) ? v.keyword : 'invalid', params: paramsOf(v) };
+    const key = `${entry.field}\u0000${entry.code}\u0000${JSON.stringify(entry.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(entry);
+  }
+  return out;
+}
 
 /**
  * A 4xx raised by Fastify or a plugin (static files, cookies…) without an AppError keeps its
@@ -59,12 +98,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError & { validation?: ErrorObject[] }, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error);
     if (error.validation) {
-      const fields = error.validation.map((v) => ({
-        field: fieldOf(v),
-        code: knownKeywords.has(v.keyword) ? v.keyword : 'invalid',
-        params: paramsOf(v),
-      }));
-      return sendProblem(request, reply, new AppError('validation_failed', {}, fields));
+      return sendProblem(
+        request,
+        reply,
+        new AppError('validation_failed', {}, fieldErrors(error.validation)),
+      );
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
