@@ -1,6 +1,6 @@
 import { DEFAULT_THEME } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
-import { colors, theme } from '../web/src/app/theme.ts';
+import { colors, cssVariablesResolver, errorShade, theme } from '../web/src/app/theme.ts';
 
 /**
  * The web theme's text colours meet WCAG 2.2 AA (4.5:1 for normal text) on the backgrounds they
@@ -51,5 +51,12 @@ describe('web theme contrast (WCAG 2.2 AA)', () => {
   it('the overdue badge (white on red 7) and red text on a hovered row', () => {
     expect(contrast(white, shade('red', 7))).toBeGreaterThanOrEqual(4.5);
     expect(contrast(shade('red', 7), shade('gray', 1))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("error text (a field's message) on white and on the page background", () => {
+    const light = cssVariablesResolver(theme as never).light as Record<string, string>;
+    expect(light['--mantine-color-error']).toBe(`var(--mantine-color-red-${errorShade})`);
+    for (const background of [white, shade('gray', 0)])
+      expect(contrast(shade('red', errorShade), background)).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -104,6 +104,10 @@ for (const [language, who] of Object.entries(people)) {
           /^\/sign-in \[\w\w \d+×\d+\]\n {2}button-name \(critical\) at /m,
         );
         await visit(page, '/forgot-password');
+        // A field's error message (red text under the input) is audited too: send the form empty.
+        await page.locator('form button[type="submit"]').click();
+        await expect.poll(() => page.locator('.mantine-InputWrapper-error').count()).toBeGreaterThan(0);
+        await auditAccessibility(page);
         await visit(page, `/reset-password/${'x'.repeat(43)}`);
         await visit(page, `/invitations/${'x'.repeat(43)}`);
         await visit(page, '/no/such/page');

@@ -37,6 +37,9 @@ test.runIf(hasBrowser)(
     const { page, context } = await newPage('es-MX');
     await page.goto('/sign-in');
     await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    // The page loads its own chunk: until it shows, the label still names sign-in's field.
+    await page.waitForURL(`${baseUrl}/forgot-password`);
+    await page.getByRole('heading', { name: 'Restablece tu contraseña' }).waitFor();
     await page.getByLabel('Correo electrónico').fill('pagos@posadadelsol.example');
     await page.getByRole('button', { name: 'Enviar enlace' }).click();
     await expect

@@ -7,7 +7,7 @@ import { styleNonce } from './csp-nonce';
 import i18n, { currentLocale } from './i18n';
 import { queryClient } from './query-client';
 import { useMe } from './session';
-import { type CalendarLabels, localizedTheme } from './theme';
+import { type CalendarLabels, cssVariablesResolver, localizedTheme } from './theme';
 
 /** See csp-nonce.ts: every <style> Mantine adds carries the response's nonce. */
 const nonce = styleNonce;
@@ -35,7 +35,12 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+        getStyleNonce={getStyleNonce}
+      >
         <Notifications position="top-right" />
         <FollowUserLanguage />
         {children}
