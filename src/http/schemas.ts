@@ -120,6 +120,25 @@ export const MinorAmountOut = Type.Unsafe<bigint>({
   maximum: MAX_MINOR,
 });
 
+/**
+ * A sum of amounts as answered (a balance, an aging bucket, a report total): each document is
+ * within ±10^15, a sum over many may pass it — and 2^53 — so it is written as the bigint's digits
+ * with no bound. Integrators should read amounts as 64-bit integers or decimal strings.
+ */
+export const MinorSumOut = Type.Unsafe<bigint>({ type: 'integer' });
+
+/**
+ * The one exception to "bigints straight through": an amount inside a nullable branch (a credit
+ * limit, the next due invoice). fast-json-stringify picks an `anyOf` branch by validating with
+ * Ajv, which refuses a bigint, so such a value is answered as a number — only a single document's
+ * amount, held within ±10^15 < 2^53 and so exact, and checked here rather than trusted.
+ */
+export function documentAmountAsNumber(value: bigint): number {
+  if (value > BigInt(MAX_MINOR) || value < -BigInt(MAX_MINOR))
+    throw new RangeError(`amount ${value} is outside ±10^15 minor units`);
+  return Number(value);
+}
+
 /** A file sent as the whole body (the logo's PNG or JPEG). validation.ts lets it pass as the Buffer it is. */
 export const BinaryBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 

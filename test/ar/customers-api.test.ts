@@ -635,3 +635,24 @@ describe('the list', () => {
     expect((await customerSession({ method: 'GET', url: '/api/v1/console/customers' })).statusCode).toBe(403);
   });
 });
+
+describe('amounts beyond 2^53 leave the API exact', () => {
+  test("a customer's balance, aging and the seller's aging report keep every digit", async () => {
+    // Ten invoices within the per-document bound add up past Number.MAX_SAFE_INTEGER: 2^53 + 1.
+    const big = await customer({ accountNumber: 'BIG-1', name: 'Cliente grande' });
+    for (let i = 0; i < 9; i += 1) await invoiceFor(big.id, `BIG-${i}`, '10000000000000.00', 30);
+    await invoiceFor(big.id, 'BIG-9', '71992547409.93', 30);
+    const expected = '9007199254740993';
+    const detail = await agent({ method: 'GET', url: `/api/v1/console/customers/${big.id}` });
+    expect(detail.statusCode).toBe(200);
+    // Read the raw text: JSON.parse would itself round the number.
+    expect(detail.body).toMatch(new RegExp(`"total":${expected}\\b`));
+    expect(detail.body).toMatch(new RegExp(`"notYetDue":${expected}\\b`));
+    expect(detail.body).toMatch(new RegExp(`"balance":${expected}\\b`));
+    const list = await agent({ method: 'GET', url: '/api/v1/console/customers?q=BIG-1' });
+    expect(list.body).toMatch(new RegExp(`"total":${expected}\\b`));
+    const aging = await agent({ method: 'GET', url: '/api/v1/console/reports/aging' });
+    expect(aging.statusCode).toBe(200);
+    expect(aging.body).toMatch(new RegExp(`"current":${expected}\\b`));
+  });
+});

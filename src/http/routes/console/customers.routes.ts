@@ -15,10 +15,10 @@ import { updateCustomer } from '../../../domain/customers/update-customer.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { DateTime, Locale, problems, Uuid } from '../../schemas.ts';
+import { DateTime, documentAmountAsNumber, Locale, MinorSumOut, problems, Uuid } from '../../schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Minor = Type.Integer({ minimum: -1e15, maximum: 1e15 });
+const Minor = MinorSumOut;
 const NonNegativeMinor = Type.Integer({ minimum: 0, maximum: 1e15 });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
@@ -144,11 +144,11 @@ const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
 export function balanceOut(b: Balance): Static<typeof BalanceSchema> {
   return {
     currency: b.currency,
-    total: Number(b.total),
-    overdue: Number(b.overdue),
-    notYetDue: Number(b.notYetDue),
-    unappliedCash: Number(b.unappliedCash),
-    unappliedCredits: Number(b.unappliedCredits),
+    total: b.total,
+    overdue: b.overdue,
+    notYetDue: b.notYetDue,
+    unappliedCash: b.unappliedCash,
+    unappliedCredits: b.unappliedCredits,
   };
 }
 
@@ -161,7 +161,7 @@ function detailOut(c: CustomerDetail): Static<typeof CustomerDetailSchema> {
     ...summaryOut(c),
     locale: c.locale,
     paymentTermsDays: c.paymentTermsDays,
-    creditLimit: c.creditLimit === null ? null : Number(c.creditLimit),
+    creditLimit: c.creditLimit === null ? null : documentAmountAsNumber(c.creditLimit),
     billingAddress: c.billingAddress,
     shippingAddress: c.shippingAddress,
     erpId: c.erpId,
@@ -169,15 +169,15 @@ function detailOut(c: CustomerDetail): Static<typeof CustomerDetailSchema> {
     contacts: c.contacts,
     aging: c.aging.map((a) => ({
       currency: a.currency,
-      current: Number(a.current),
-      d1_30: Number(a.d1_30),
-      d31_60: Number(a.d31_60),
-      d61_90: Number(a.d61_90),
-      d90_plus: Number(a.d90_plus),
-      total: Number(a.total),
-      unappliedCash: Number(a.unappliedCash),
-      unappliedCredits: Number(a.unappliedCredits),
-      balance: Number(a.balance),
+      current: a.current,
+      d1_30: a.d1_30,
+      d31_60: a.d31_60,
+      d61_90: a.d61_90,
+      d90_plus: a.d90_plus,
+      total: a.total,
+      unappliedCash: a.unappliedCash,
+      unappliedCredits: a.unappliedCredits,
+      balance: a.balance,
     })),
   };
 }

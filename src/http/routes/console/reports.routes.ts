@@ -10,9 +10,9 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
-import { problems, Uuid } from '../../schemas.ts';
+import { MinorSumOut, problems, Uuid } from '../../schemas.ts';
 
-const Amount = Type.Integer({ minimum: -(10 ** 15), maximum: 10 ** 15 });
+const Amount = MinorSumOut;
 const Buckets = Type.Object({
   current: Amount,
   d1_30: Amount,
@@ -54,20 +54,20 @@ const Query = Type.Object({
 
 function bucketsJson(b: AgingBuckets) {
   return {
-    current: Number(b.current),
-    d1_30: Number(b.d1_30),
-    d31_60: Number(b.d31_60),
-    d61_90: Number(b.d61_90),
-    d90_plus: Number(b.d90_plus),
+    current: b.current,
+    d1_30: b.d1_30,
+    d31_60: b.d31_60,
+    d61_90: b.d61_90,
+    d90_plus: b.d90_plus,
   };
 }
 
 function reconciliationJson(r: AgingReconciliation) {
   return {
-    total: Number(r.total),
-    unappliedCash: Number(r.unappliedCash),
-    unappliedCredits: Number(r.unappliedCredits),
-    balance: Number(r.balance),
+    total: r.total,
+    unappliedCash: r.unappliedCash,
+    unappliedCredits: r.unappliedCredits,
+    balance: r.balance,
   };
 }
 

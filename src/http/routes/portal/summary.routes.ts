@@ -4,11 +4,11 @@ import { accountSummary } from '../../../domain/customers/account-summary.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { customerOf, requireCustomer } from '../../plugins/auth.ts';
-import { problems, Uuid } from '../../schemas.ts';
+import { documentAmountAsNumber, MinorAmount, MinorAmountOut, problems, Uuid } from '../../schemas.ts';
 import { BalanceSchema, balanceOut } from '../console/customers.routes.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Minor = Type.Integer({ minimum: -1e15, maximum: 1e15 });
+const Minor = MinorAmountOut;
 const CalendarDate = Type.String({ format: 'date' });
 
 /** PaymentSummary as docs/api.md defines it (the payments routes declare the same shape). */
@@ -42,7 +42,7 @@ export const portalSummaryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
                 invoiceId: Uuid,
                 number: Type.String(),
                 dueDate: CalendarDate,
-                openAmount: Minor,
+                openAmount: MinorAmount,
                 currency: Type.String(),
               }),
             ),
@@ -67,11 +67,14 @@ export const portalSummaryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
       if (!summary) throw new AppError('not_found');
       return {
         balances: summary.balances.map(balanceOut),
-        nextDue: summary.nextDue && { ...summary.nextDue, openAmount: Number(summary.nextDue.openAmount) },
+        nextDue: summary.nextDue && {
+          ...summary.nextDue,
+          openAmount: documentAmountAsNumber(summary.nextDue.openAmount),
+        },
         recentPayments: summary.recentPayments.map((p) => ({
           ...p,
-          amount: Number(p.amount),
-          unappliedAmount: Number(p.unappliedAmount),
+          amount: p.amount,
+          unappliedAmount: p.unappliedAmount,
         })),
         hold: summary.hold,
       };
