@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern } from '../payments/list-payments.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
 import { balancesFor, orgToday } from './balances.ts';
 import { type CustomerSummary, type SummaryRow, selectSummaryColumns, toSummary } from './get-customer.ts';
 
@@ -28,11 +29,6 @@ export interface CustomerListQuery {
   sort?: CustomerSort | undefined;
   page: number;
   pageSize: number;
-}
-
-/** `%term%` for ILIKE with the term's own %, _ and \ taken literally. */
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 /**

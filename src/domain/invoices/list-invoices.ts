@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, InvoiceStatus, PaymentStatus } from '../../db/schema.ts';
 import { orgToday } from '../customers/balances.ts';
-import { containsPattern } from '../customers/list-customers.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

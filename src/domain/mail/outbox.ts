@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import { validate as isUuid } from 'uuid';
 import type { DB, Locale, MailMessage } from '../../db/schema.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -46,11 +47,6 @@ function visibleTo(orgId: string) {
 
 function transportOf(value: string | null): OutboxListItem['transport'] {
   return value === 'smtp' || value === 'capture' ? value : null;
-}
-
-/** `%term%` for ILIKE with the term's own %, _ and \ taken literally. */
-function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 function toListItem(row: MailMessage): OutboxListItem {

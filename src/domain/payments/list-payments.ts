@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB, PaymentMethod } from '../../db/schema.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,11 +31,6 @@ export interface ListPaymentsInput {
   /** 1-based. */
   page: number;
   pageSize: number;
-}
-
-/** `%term%` for ILIKE with the term's own %, _ and \ taken literally. */
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 /** The base query of payments with their customer, for lists and for one payment. */
