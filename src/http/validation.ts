@@ -2,6 +2,7 @@ import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { AppError } from '../domain/errors.ts';
+import { isCalendarDay } from '../domain/shared/calendar-date.ts';
 import { MAX_DATE, MIN_DATE } from './schemas.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -10,9 +11,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export function isBoundedDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match || text < MIN_DATE || text > MAX_DATE) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 const dateTimeFormat = (

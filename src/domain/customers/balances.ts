@@ -44,6 +44,12 @@ export function orgToday(orgId: string): RawBuilder<string> {
   return sql<string>`(select (now() at time zone o.time_zone)::date from organizations o where o.id = ${orgId})`;
 }
 
+/** The seller's calendar date now as 'YYYY-MM-DD' (see orgToday), or null for an unknown org. */
+export async function orgTodayOf(db: Kysely<DB> | Transaction<DB>, orgId: string): Promise<string | null> {
+  const { rows } = await sql<{ today: string | null }>`select ${orgToday(orgId)}::text as today`.execute(db);
+  return rows[0]?.today ?? null;
+}
+
 export function zeroBalance(currency: string): Balance {
   return { currency, total: 0n, overdue: 0n, notYetDue: 0n, unappliedCash: 0n, unappliedCredits: 0n };
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { PaymentMethod } from '../../db/schema.ts';
 import { type Allocation, allocateOldestFirst, applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
-import { orgToday } from '../customers/balances.ts';
+import { orgTodayOf } from '../customers/balances.ts';
 import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
@@ -117,10 +116,7 @@ async function record(
 ): Promise<Recorded> {
   return db.transaction().execute(async (trx) => {
     const currency = await resolveCustomerCurrency(trx, input, { offeredOnly: true });
-    const { rows } = await sql<{ today: string }>`select ${orgToday(input.orgId)}::text as today`.execute(
-      trx,
-    );
-    const today = rows[0]!.today;
+    const today = (await orgTodayOf(trx, input.orgId))!;
     if (input.receivedOn > today)
       throw new AppError('validation_failed', {}, [
         { field: 'receivedOn', code: 'maximum', params: { limit: today } },

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { orgTodayOf } from '../customers/balances.ts';
 import { AppError } from '../errors.ts';
 
 /** Open amounts by days past due, in the org's time zone. */
@@ -236,21 +237,11 @@ export async function agingReport(
   input: { orgId: string; asOf?: string | null; history?: boolean },
 ): Promise<AgingReport> {
   const asOf = input.asOf ?? null;
-  const today = asOf === null && !input.history ? null : await todayOf(db, input.orgId);
+  const today = asOf === null && !input.history ? null : await orgTodayOf(db, input.orgId);
   const fast = !input.history && (asOf === null || asOf === today);
   const rows = await run(db, fast ? agingSql : agingAsOfSql, input.orgId, asOf ?? today);
   if (rows.length === 0) throw new AppError('not_found');
   return assemble(rows);
-}
-
-async function todayOf(db: Kysely<DB> | Transaction<DB>, orgId: string): Promise<string | null> {
-  const { rows } = await db.executeQuery(
-    CompiledQuery.raw(
-      'select (now() at time zone time_zone)::date::text as today from organizations where id = $1',
-      [orgId],
-    ) as CompiledQuery<{ today: string }>,
-  );
-  return rows[0]?.today ?? null;
 }
 
 async function run(

@@ -1,15 +1,12 @@
 /** Typing calendar dates in the interface language (pure: no React, no i18n). */
 
+import { isCalendarDay } from '../../../src/domain/shared/calendar-date.ts';
+
 /** How a date is typed in each language: day first in Spanish, month first in English. */
 export const DATE_INPUT_FORMATS = {
   es: { format: 'DD/MM/YYYY', placeholder: 'dd/mm/aaaa', order: ['d', 'm', 'y'] },
   en: { format: 'MM/DD/YYYY', placeholder: 'mm/dd/yyyy', order: ['m', 'd', 'y'] },
 } as const;
-
-function valid(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -22,7 +19,7 @@ export function parseTypedDate(text: string, language: 'es' | 'en'): string | nu
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return valid(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
+    return isCalendarDay(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
   }
   const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (!parts) return null;
@@ -32,5 +29,5 @@ export function parseTypedDate(text: string, language: 'es' | 'en'): string | nu
     got[key] = Number(parts[i + 1]);
   });
   const { y = 0, m = 0, d = 0 } = got;
-  return valid(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
+  return isCalendarDay(y, m, d) ? `${pad(y, 4)}-${pad(m)}-${pad(d)}` : null;
 }
