@@ -1,7 +1,7 @@
 /**
  * Mutation testing of the money path (`npm run test:mutation`, not part of `npm test`).
  *
- * StrykerJS mutates the six files below one change at a time and runs, for each mutant, the
+ * StrykerJS mutates the files below one change at a time and runs, for each mutant, the
  * Vitest tests that cover it (`coverageAnalysis: 'perTest'`); a mutant no test notices "survives".
  * Tests run with the repo's vitest.config.ts, whose globalSetup starts a throwaway PostgreSQL per
  * test runner. The run fails below 95% killed. Reports: reports/mutation/ (HTML) and the console.
@@ -21,18 +21,22 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: [
     'src/domain/money/money.ts',
+    'src/domain/money/parse-money.ts',
     'src/domain/ledger/post-entry.ts',
     'src/domain/applications/apply-to-invoices.ts',
+    'src/domain/applications/allocate-oldest-first.ts',
     'src/domain/invoices/compute-invoice.ts',
     'src/domain/customers/balances.ts',
     'src/domain/reports/aging-report.ts',
   ],
-  // The money path's own tests: the six modules' unit tests and the integration tests written for
+  // The money path's own tests: the modules' unit tests and the integration tests written for
   // them. Each mutant runs only the tests that cover it (coverageAnalysis 'perTest'). Route tests
   // (test/ar/*-api.test.ts) and the ledger's random-sequence test run in `npm test`; here they
   // would triple the run's time (every mutant they cover reloads them) for no extra kill.
   testFiles: [
     'src/domain/{money,ledger,applications,invoices,customers,reports}/**/*.test.ts',
+    'test/web/money-parse.test.ts',
+    'test/ar/allocation-preview.test.ts',
     'test/ar/{journal,applications,balances,concurrency}.test.ts',
     'test/ar/aging*.test.ts',
   ],

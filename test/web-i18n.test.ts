@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The web app's translations: every feature (and the shared `common` namespace in
- * web/src/app) has es.json and en.json with exactly the same keys, none of them empty, and
+ * web/src/app, and the UI kit's `kit` in web/src/shared/ui) has es.json and en.json with exactly the same keys, none of them empty, and
  * the same {{placeholders}} in both languages.
  */
 const webSrc = path.resolve(import.meta.dirname, '../web/src');
@@ -15,6 +15,7 @@ const catalogs = [
     .filter((entry) => entry.isDirectory())
     .map((entry) => ({ name: entry.name, dir: path.join(featuresDir, entry.name, 'i18n') })),
   { name: 'common (app)', dir: path.join(webSrc, 'app', 'i18n') },
+  { name: 'kit (shared/ui)', dir: path.join(webSrc, 'shared', 'ui', 'i18n') },
 ];
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -3,12 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseTypedDate } from '../web/src/app/typed-date.ts';
 import { firstName } from '../web/src/features/home/first-name.ts';
-import {
-  cleanListValue,
-  MAX_PAGE,
-  pageFrom,
-  SEARCH_MAX_LENGTH,
-} from '../web/src/features/invoices/list-state.ts';
+import { cleanListValue, MAX_PAGE, pageFrom, SEARCH_MAX_LENGTH } from '../web/src/shared/ui/list-state.ts';
 
 describe('greeting people by their first name', () => {
   test('titles and honorifics before the name are skipped', () => {

@@ -149,7 +149,7 @@ export const agingReportBench: Benchmark = {
 
     const runSaldo = async () => {
       const t = performance.now();
-      const report = await agingReport(saldo.db, { orgId: seed.orgId });
+      const report = await agingReport({ db: saldo.db }, { orgId: seed.orgId });
       return { ms: performance.now() - t, report };
     };
     const runBaseline = async () => {

@@ -4,6 +4,7 @@ import { startBenchDatabase } from '../support/database.ts';
 import {
   canonical,
   LOAD_OPTIONS,
+  type Measured,
   measureRounds,
   medianRps,
   POOL_SIZE,
@@ -12,7 +13,7 @@ import {
   summarize,
 } from '../support/http-compare.ts';
 import { httpGet } from '../support/processes.ts';
-import { ratioOf, roundTo } from '../support/result.ts';
+import { median, ratioOf, roundTo } from '../support/result.ts';
 import { loadNow, machineDetails } from '../support/run-info.ts';
 import { seedSession } from '../support/seed.ts';
 import { tempDir } from '../support/temp.ts';
@@ -27,6 +28,18 @@ async function countLines(file: string): Promise<number> {
     for (const byte of chunk as Buffer) if (byte === 10) lines++;
   }
   return lines;
+}
+
+/**
+ * The server CPU Saldo spends per request beyond the baseline's (µs, median over the rounds): the
+ * most stable figure of what Saldo's own work costs, whatever the machine's load does to req/s.
+ */
+function cpuAbove(results: Record<'saldo' | 'baseline', Measured[]>): number | null {
+  const above = results.saldo.map((r, i) => {
+    const b = results.baseline[i]!.cpuUsPerRequest;
+    return r.cpuUsPerRequest === null || b === null ? null : r.cpuUsPerRequest - b;
+  });
+  return above.every((x) => x !== null) ? roundTo(median(above as number[]), 1) : null;
 }
 
 /** Fails the run unless both servers answer the same 200 for the cookie and 401 without a valid one. */
@@ -72,7 +85,8 @@ export const httpSession: Benchmark = {
   name: 'http-session',
   description:
     'authenticated GET /api/v1/me, requests/s: Saldo’s HTTP app vs a bare node:http + pg server running the same session query',
-  options: LOAD_OPTIONS,
+  // Five rounds by default: one round swings by ±0.1 on a busy machine; the median of five holds.
+  options: { ...LOAD_OPTIONS, rounds: { ...LOAD_OPTIONS.rounds, default: 5 } },
   async run(ctx) {
     const loadAtStart = loadNow();
     const database = await startBenchDatabase(ctx);
@@ -83,12 +97,14 @@ export const httpSession: Benchmark = {
 
     const saldoLogLevel = process.env.BENCH_SALDO_LOG_LEVEL || 'info';
     const saldoNodeArgs = (process.env.BENCH_SALDO_NODE_ARGS || '').split(/\s+/).filter(Boolean);
+    const baselineNodeArgs = (process.env.BENCH_BASELINE_NODE_ARGS || '').split(/\s+/).filter(Boolean);
     const { baseline, saldo, logFile } = await startServers(ctx, {
       database,
       work,
       baselineScript: 'bench/http-session/baseline-server.ts',
       saldoLogLevel,
       saldoNodeArgs,
+      baselineNodeArgs,
     });
     ctx.log(
       `baseline on ${baseline.base} (pid ${baseline.child.process.pid}), Saldo on ${saldo.base} (pid ${saldo.child.process.pid})`,
@@ -101,6 +117,9 @@ export const httpSession: Benchmark = {
     const logLines = await countLines(logFile);
 
     const { saldo: saldoRps, baseline: baselineRps } = medianRps(results);
+    // Each round's two measurements ran back to back, so their ratio shares the machine's mood of
+    // that moment; the median of those ratios is the figure (with one round, Saldo ÷ baseline).
+    const ratios = results.saldo.map((r, i) => ratioOf(r.rps, results.baseline[i]!.rps, 'higher-is-better'));
     // Requests Saldo answered under load, warm-ups included, to relate to its log.
     const saldoServed = served.saldo;
     return {
@@ -108,8 +127,10 @@ export const httpSession: Benchmark = {
       metric: 'requests/s',
       value: saldoRps,
       baseline: baselineRps,
-      ratio: ratioOf(saldoRps, baselineRps, 'higher-is-better'),
+      ratio: median(ratios),
       details: {
+        ratioPerRound: ratios.map((x) => roundTo(x, 3)),
+        cpuUsPerRequestAboveBaseline: cpuAbove(results),
         saldo: summarize(results.saldo, { roundSeconds: true }),
         baseline: summarize(results.baseline, { roundSeconds: true }),
         settings: {
@@ -128,6 +149,7 @@ export const httpSession: Benchmark = {
             linesPerRequest: roundTo(logLines / Math.max(1, saldoServed), 2),
           },
           saldoNodeArgs,
+          baselineNodeArgs,
           ...machineDetails(loadAtStart, database),
           sessionContexts: session.contexts,
           sanity,

@@ -5,9 +5,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDb } from '../../src/db/client.ts';
 import { systemActor } from '../../src/domain/audit/record-audit.ts';
-import { createOrganization } from '../../src/domain/identity/organizations.ts';
+import { addCustomerUser } from '../../src/domain/identity/add-customer-user.ts';
+import { createOrganization } from '../../src/domain/identity/create-organization.ts';
+import { createUser } from '../../src/domain/identity/create-user.ts';
 import { createSession } from '../../src/domain/identity/sessions.ts';
-import { addCustomerUser, createUser } from '../../src/domain/identity/users.ts';
 import { newId } from '../../src/domain/shared/ids.ts';
 
 /**
@@ -92,15 +93,15 @@ export async function seedAr(
     const db = handle.db;
     const suffix = randomBytes(3).toString('hex');
     const org = await createOrganization(
-      db,
+      { db },
       {
         name: `Distribuidora Bench ${suffix}`,
         country: 'MX',
         timeZone,
         defaultCurrency: 'MXN',
         locale: 'es',
+        actor: systemActor,
       },
-      systemActor,
     );
     const random = prng(20260401);
 
@@ -191,20 +192,26 @@ export async function seedAr(
 
     // A customer user of the heaviest account, signed in to it.
     const email = `bench-portal-${suffix}@example.test`;
-    const user = await createUser(db, {
-      email,
-      name: 'Bench Payer',
-      password: randomBytes(16).toString('base64url'),
-      locale: 'es',
-    });
+    const user = await createUser(
+      { db },
+      {
+        email,
+        name: 'Bench Payer',
+        password: randomBytes(16).toString('base64url'),
+        locale: 'es',
+      },
+    );
     const accountId = customerIds[0]!;
-    await addCustomerUser(db, {
-      orgId: org.id,
-      accountId,
-      userId: user.id,
-      role: 'payer',
-      actor: systemActor,
-    });
+    await addCustomerUser(
+      { db },
+      {
+        orgId: org.id,
+        accountId,
+        userId: user.id,
+        role: 'payer',
+        actor: systemActor,
+      },
+    );
     const { token } = await createSession(db, {
       userId: user.id,
       context: { orgId: org.id, accountId },

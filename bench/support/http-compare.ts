@@ -59,6 +59,8 @@ export async function startServers(
     baselineScript: string;
     saldoLogLevel: string;
     saldoNodeArgs: string[];
+    /** Node flags for the baseline (e.g. `--cpu-prof`, to profile it beside Saldo). */
+    baselineNodeArgs?: string[];
   },
 ): Promise<{ baseline: Server; saldo: Server; logFile: string }> {
   const logFile = path.join(options.work, 'saldo.log');
@@ -78,7 +80,7 @@ export async function startServers(
         ? spawnChild(ctx.cleanup, {
             name: 'baseline server',
             command: process.execPath,
-            args: tsxNodeArgs(path.join(ctx.repoRoot, options.baselineScript)),
+            args: tsxNodeArgs(path.join(ctx.repoRoot, options.baselineScript), options.baselineNodeArgs),
             cwd: ctx.repoRoot,
             env: cleanEnv(common),
             stdinPipe: true,

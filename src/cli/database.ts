@@ -10,6 +10,8 @@ export interface OpenDatabase extends DbHandle {
   url: string;
   /** Closes the pool and, when this process started it, stops the embedded PostgreSQL. */
   shutdown(): Promise<void>;
+  /** How long opening took, in ms: starting PostgreSQL (embedded), migrating, granting the app role. */
+  timings: { postgresMs?: number; migrateMs?: number; appRoleMs?: number };
 }
 
 /**
@@ -27,6 +29,7 @@ export async function openDatabase(
   let appUrl: string;
   let appPassword: string | undefined;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  const timings: OpenDatabase['timings'] = {};
   if (config.databaseUrl) {
     ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
     appUrl = config.databaseUrl;
@@ -41,7 +44,8 @@ export async function openDatabase(
         dataDir: config.dataDir,
         log: (m) => logger.debug({ postgres: m }),
       });
-      logger.info({ ms: Date.now() - started, dataDir: config.dataDir }, 'embedded PostgreSQL started');
+      timings.postgresMs = Date.now() - started;
+      logger.info({ ms: timings.postgresMs, dataDir: config.dataDir }, 'embedded PostgreSQL started');
       ownerUrl = embedded.url;
       appPassword = embedded.appPassword;
       stopEmbedded = () => embedded.stop();
@@ -52,9 +56,13 @@ export async function openDatabase(
     if (options.migrate !== false) {
       const owner = createDb(ownerUrl, { max: 1, applicationName: 'saldo-migrate' });
       try {
+        let started = Date.now();
         const applied = await migrate(owner.db as never, ownerUrl);
+        timings.migrateMs = Date.now() - started;
         if (applied.length) logger.info({ applied }, 'migrations applied');
+        started = Date.now();
         if (appPassword) await ensureAppRole(owner.db as never, appPassword);
+        timings.appRoleMs = Date.now() - started;
       } finally {
         await owner.close();
       }
@@ -67,6 +75,7 @@ export async function openDatabase(
   return {
     ...handle,
     url: appUrl,
+    timings,
     async shutdown() {
       await handle.close();
       await stopEmbedded?.();

@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
-import {
-  listMailForOperator,
-  type OutboxListItem,
-  type OutboxMessage,
-  readMailForOperator,
-} from '../domain/mail/outbox.ts';
+import { listMailForOperator } from '../domain/mail/list-mail-for-operator.ts';
+import type { OutboxListItem, OutboxMessage } from '../domain/mail/outbox-views.ts';
+import { readMailForOperator } from '../domain/mail/read-mail-for-operator.ts';
 import { withDatabase } from './with-database.ts';
 
 /**
@@ -52,7 +49,7 @@ export function formatMail(m: OutboxMessage): string {
 }
 
 export async function runMailList(db: Database, opts: { to?: string; json?: boolean; limit?: number }) {
-  const items = await listMailForOperator(db, { to: opts.to, limit: opts.limit ?? 50 });
+  const items = await listMailForOperator({ db }, { to: opts.to, limit: opts.limit ?? 50 });
   return opts.json ? `${JSON.stringify(items, null, 2)}\n` : formatMailList(items);
 }
 
@@ -62,7 +59,7 @@ export async function runMailShow(
 ) {
   if (opts.id && opts.latest) throw new Error('give a message id or --latest --to <email>, not both');
   if (!opts.id && !(opts.latest && opts.to)) throw new Error('give a message id, or --latest --to <email>');
-  const message = await readMailForOperator(db, opts.id ? { id: opts.id } : { latestTo: opts.to! });
+  const message = await readMailForOperator({ db }, opts.id ? { id: opts.id } : { latestTo: opts.to! });
   if (!message) throw new AppError('not_found');
   return opts.json ? `${JSON.stringify(message, null, 2)}\n` : formatMail(message);
 }

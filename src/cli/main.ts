@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config.ts';
+import { repoRoot } from '../config/paths.ts';
 import { DataDirLockedError } from '../db/embedded.ts';
 import { AppError } from '../domain/errors.ts';
-import { t } from '../i18n/index.ts';
+import { errorMessage, fieldMessage } from '../i18n/error-message.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommands } from './org.command.ts';
-import { repoRoot, serve } from './serve.ts';
+import { serve } from './serve.ts';
 import { registerUserCommands } from './user.command.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -56,10 +57,8 @@ try {
   if (err instanceof ConfigError || err instanceof DataDirLockedError) {
     process.stderr.write(`saldo: ${err.message}\n`);
   } else if (err instanceof AppError) {
-    const fields = err.fields
-      .map((f) => `${f.field} ${t('en', `field.${f.code}`, f.params ?? {})}`)
-      .join('; ');
-    process.stderr.write(`saldo: ${t('en', `error.${err.code}`, err.params)}${fields ? ` ${fields}` : ''}\n`);
+    const fields = err.fields.map((f) => fieldMessage('en', f)).join('; ');
+    process.stderr.write(`saldo: ${errorMessage('en', err)}${fields ? ` ${fields}` : ''}\n`);
   } else {
     process.stderr.write(`saldo: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

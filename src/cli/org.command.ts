@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
+import { inTransaction } from '../db/transaction.ts';
 import { systemActor } from '../domain/audit/record-audit.ts';
-import { createOrganization } from '../domain/identity/organizations.ts';
+import { createOrganization } from '../domain/identity/create-organization.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerOrgCommands(program: Command) {
@@ -32,19 +33,21 @@ export function registerOrgCommands(program: Command) {
         taxId?: string;
       }) => {
         const created = await withDatabase((db) =>
-          createOrganization(
-            db,
-            {
-              name: o.name,
-              slug: o.slug,
-              legalName: o.legalName ?? null,
-              taxId: o.taxId ?? null,
-              country: o.country.toUpperCase(),
-              timeZone: o.timeZone,
-              defaultCurrency: o.currency.toUpperCase(),
-              locale: o.locale,
-            },
-            systemActor,
+          inTransaction(db, (trx) =>
+            createOrganization(
+              { db: trx },
+              {
+                name: o.name,
+                slug: o.slug,
+                legalName: o.legalName ?? null,
+                taxId: o.taxId ?? null,
+                country: o.country.toUpperCase(),
+                timeZone: o.timeZone,
+                defaultCurrency: o.currency.toUpperCase(),
+                locale: o.locale,
+                actor: systemActor,
+              },
+            ),
           ),
         );
         process.stdout.write(`created seller ${created.slug} (${created.id})\n`);

@@ -1,15 +1,14 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import pino, { type Logger } from 'pino';
 import { type Config, loadConfig } from '../config/config.ts';
+import { repoRoot } from '../config/paths.ts';
 import { DEMO_PASSWORD, demoLogins, loadDemo } from '../domain/demo/load-demo.ts';
 import { buildApp } from '../http/app.ts';
+import { bufferedStdout } from '../http/logging.ts';
 import { type RunningWorker, startWorker } from '../jobs/worker.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
 import { openDatabase } from './database.ts';
 import { ensureWebBuild } from './web-build.ts';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function makeLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { pid: process.pid } });
@@ -39,7 +38,8 @@ export async function serve(
 ): Promise<void> {
   const config = { ...loadConfig(), ...(overrides.port ? { port: overrides.port } : {}) };
   const logger = makeLogger(config);
-  const started = Date.now();
+  const httpLog = bufferedStdout();
+  const begun = Date.now();
   const attach = !(mode.web && mode.worker);
   const database = await openDatabase(config, logger, { attach, poolSize: 20 });
   let worker: RunningWorker | undefined;
@@ -60,6 +60,7 @@ export async function serve(
     timer.unref();
     try {
       await app?.close();
+      httpLog.close();
       await worker?.stop();
       await database.shutdown();
       logger.info('stopped');
@@ -72,20 +73,63 @@ export async function serve(
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // How long each step took (ms), in the "Saldo ready" line: what a slow start spends its time on.
+  const phases: Record<string, number> = { ...database.timings };
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await work();
+    } finally {
+      phases[`${name}Ms`] = Date.now() - t0;
+    }
+  };
   try {
     const demo = config.demo && (mode.web || !attach);
-    if (demo && (await loadDemo(database.db))) logger.info('demo sellers loaded');
-    if (mode.worker) {
-      worker = await startWorker({ connectionString: database.url, db: database.db, config, logger });
-      worker.done.catch(() => void stop('worker failure'));
-    }
-    if (mode.web) {
-      const webDist = config.serveWeb ? await ensureWebBuild(repoRoot, logger) : null;
-      app = await buildApp({ db: database.db, config, mailer: createOutboxMailer(config), webDist });
-      await app.listen({ port: config.port, host: config.host });
+    // The demo check and the worker wait on the database, building the app on the CPU: they run
+    // side by side, and HTTP listens once all three are done.
+    const [loaded, started, built] = await Promise.allSettled([
+      demo ? timed('demo', () => loadDemo({ db: database.db })) : false,
+      mode.worker
+        ? timed('worker', () =>
+            startWorker({ connectionString: database.url, db: database.db, config, logger }),
+          )
+        : undefined,
+      mode.web
+        ? (async () => {
+            const webDist = config.serveWeb
+              ? await timed('webBuild', () => ensureWebBuild(repoRoot, logger))
+              : null;
+            return timed('app', () =>
+              buildApp({
+                db: database.db,
+                config,
+                mailer: createOutboxMailer(config),
+                webDist,
+                logStream: httpLog.stream,
+              }),
+            );
+          })()
+        : undefined,
+    ]);
+    if (started.status === 'fulfilled') worker = started.value;
+    if (built.status === 'fulfilled') app = built.value;
+    for (const result of [loaded, started, built]) if (result.status === 'rejected') throw result.reason;
+    if (loaded.status === 'fulfilled' && loaded.value) logger.info('demo sellers loaded');
+    worker?.done.catch(() => void stop('worker failure'));
+    if (app) {
+      await timed('listen', () => app!.listen({ port: config.port, host: config.host }));
       if (demo) printDemoLogins(config);
     }
-    logger.info({ ms: Date.now() - started, web: mode.web, worker: mode.worker }, 'Saldo ready');
+    logger.info(
+      {
+        ms: Date.now() - begun,
+        sinceProcessStartMs: Math.round(performance.now()),
+        phases,
+        web: mode.web,
+        worker: mode.worker,
+      },
+      'Saldo ready',
+    );
   } catch (err) {
     logger.error({ err }, 'Saldo could not start');
     await app?.close().catch(() => {});

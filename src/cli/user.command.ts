@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import type { CustomerRole, StaffRole } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { systemActor } from '../domain/audit/record-audit.ts';
-import { AppError } from '../domain/errors.ts';
-import { addCustomerUser, addStaffMember, createUser } from '../domain/identity/users.ts';
+import { createLogin, type LoginPlace } from '../domain/identity/create-login.ts';
 import { withDatabase } from './with-database.ts';
 
 async function readStdin(): Promise<string> {
@@ -51,42 +51,30 @@ export function registerUserCommands(program: Command) {
       const password = o.passwordStdin ? await readStdin() : o.password;
       if (!password) throw new Error('give --password or --password-stdin');
       if ((o.role || o.account) && !o.org) throw new Error('--role and --account need --org');
-      const id = await withDatabase((db) =>
-        db.transaction().execute(async (trx) => {
-          const created = await createUser(trx, { email: o.email, name: o.name, password, locale: o.locale });
-          if (o.org) {
-            const org = await trx
-              .selectFrom('organizations')
-              .select('id')
-              .where('slug', '=', o.org)
-              .executeTakeFirst();
-            if (!org) throw new AppError('not_found');
-            if (o.account) {
-              const account = await trx
-                .selectFrom('customer_accounts')
-                .select('id')
-                .where('org_id', '=', org.id)
-                .where('account_number', '=', o.account)
-                .executeTakeFirst();
-              if (!account) throw new AppError('not_found');
-              await addCustomerUser(trx, {
-                orgId: org.id,
-                accountId: account.id,
-                userId: created.id,
-                role: o.customerRole ?? 'account_admin',
-                actor: systemActor,
-              });
-            } else {
-              await addStaffMember(trx, {
-                orgId: org.id,
-                userId: created.id,
-                role: o.role ?? 'owner',
-                actor: systemActor,
-              });
+      const place: LoginPlace | undefined = !o.org
+        ? undefined
+        : o.account
+          ? {
+              orgSlug: o.org,
+              kind: 'customer',
+              accountNumber: o.account,
+              role: o.customerRole ?? 'account_admin',
             }
-          }
-          return created.id;
-        }),
+          : { orgSlug: o.org, kind: 'staff', role: o.role ?? 'owner' };
+      const { id } = await withDatabase((db) =>
+        inTransaction(db, (trx) =>
+          createLogin(
+            { db: trx },
+            {
+              email: o.email,
+              name: o.name,
+              password,
+              locale: o.locale,
+              ...(place ? { place } : {}),
+              actor: systemActor,
+            },
+          ),
+        ),
       );
       process.stdout.write(`created login ${o.email.toLowerCase()} (${id})\n`);
     });

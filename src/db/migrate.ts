@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-identity.ts';
 import * as m0002 from './migrations/0002-ar-core.ts';
 import * as m0003 from './migrations/0003-payment-idempotency.ts';
 import * as m0004 from './migrations/0004-hold-message.ts';
+import * as m0005 from './migrations/0005-mail-templates.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-ar-core': m0002,
   '0003-payment-idempotency': m0003,
   '0004-hold-message': m0004,
+  '0005-mail-templates': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

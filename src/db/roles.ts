@@ -3,14 +3,15 @@ import { type Kysely, sql } from 'kysely';
 export const APP_ROLE = 'saldo_app';
 
 /** Tables the application may only append to: history is never edited in place. */
-const appendOnly = ['audit_log', 'security_events', 'journal_entries', 'journal_lines'];
+const appendOnly = ['audit_log', 'security_events', 'journal_entries', 'journal_lines', 'mail_templates'];
 /** Tables the application may only read. */
 const readOnly = ['saldo_migrations', 'saldo_migrations_lock'];
 
 /**
  * The least-privilege role Saldo's web and worker processes connect as: rows in, rows out, no DDL,
- * no TRUNCATE, no DROP; the audit log and security events append-only. Migrations run as the
- * owner. Idempotent: run after every migration so new tables are covered.
+ * no TRUNCATE, no DROP; the audit log, security events, the journal and mail template versions
+ * append-only. Migrations run as the owner. Idempotent: run after every migration so new tables
+ * are covered.
  */
 export async function ensureAppRole(db: Kysely<unknown>, password: string): Promise<void> {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(password))

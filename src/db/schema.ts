@@ -35,8 +35,6 @@ export interface UsersTable {
   name: Generated<string>;
   password_hash: string | null;
   locale: Generated<Locale>;
-  failed_sign_ins: Generated<number>;
-  locked_until: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -394,6 +392,22 @@ export interface MailMessagesTable {
   smtp_message_id: string | null;
   created_at: Generated<Date>;
   sent_at: Timestamp | null;
+  /** The seller's mail_templates version it was rendered from; null for Saldo's default. */
+  template_version: number | null;
+}
+
+/** One version of a seller's mail template (Liquid sources); the highest version is in use. */
+export interface MailTemplatesTable {
+  org_id: string;
+  key: string;
+  locale: Locale;
+  version: number;
+  subject: string;
+  preheader: Generated<string>;
+  text_body: string;
+  html_body: string;
+  created_at: Generated<Date>;
+  created_by_user_id: string | null;
 }
 
 export interface DB {
@@ -410,6 +424,7 @@ export interface DB {
   security_events: SecurityEventsTable;
   rate_limits: RateLimitsTable;
   mail_messages: MailMessagesTable;
+  mail_templates: MailTemplatesTable;
   customer_contacts: CustomerContactsTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
@@ -429,3 +444,4 @@ export type Organization = Selectable<OrganizationsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type MailMessage = Selectable<MailMessagesTable>;
+export type MailTemplateRow = Selectable<MailTemplatesTable>;

@@ -1,6 +1,8 @@
 /**
  * The one error type of Saldo. `code` is stable for integrators; the message a person reads is
- * translated from the code (src/i18n) at the edge, with `params` filled in.
+ * translated from the code at the edge (src/i18n/error-message.ts), which also formats `params`:
+ * the domain raises raw values (an amount with its currency, a status, a number of seconds),
+ * never words or amounts formatted for a language.
  */
 export const errorCodes = {
   validation_failed: 400,
@@ -41,7 +43,6 @@ export const errorCodes = {
   credit_memo_void: 409,
   application_already_reversed: 409,
   duplicate_number: 409,
-  customer_on_hold: 409,
   idempotency_key_reused: 422,
   internal: 500,
   unavailable: 503,
@@ -49,7 +50,14 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export type ErrorParams = Record<string, string | number>;
+/** An amount in minor units with its ISO 4217 currency: the edge formats it in the reader's language. */
+export interface MoneyParam {
+  amount: bigint;
+  currency: string;
+}
+
+export type ErrorParam = string | number | bigint | MoneyParam;
+export type ErrorParams = Record<string, ErrorParam>;
 
 export class AppError extends Error {
   readonly status: number;

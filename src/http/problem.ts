@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../db/schema.ts';
 import { AppError } from '../domain/errors.ts';
-import { negotiateLocale, t } from '../i18n/index.ts';
+import { errorMessage, fieldMessage } from '../i18n/error-message.ts';
+import { negotiateLocale } from '../i18n/index.ts';
 
 export interface Problem {
   type: string;
@@ -20,16 +21,15 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 export function toProblem(request: FastifyRequest, error: AppError): Problem {
   const locale = requestLocale(request);
-  const { params } = error;
   const errors = error.fields.map((f) => ({
     field: f.field,
     code: f.code,
-    message: `${f.field} ${t(locale, `field.${f.code}`, f.params ?? {})}`,
+    message: fieldMessage(locale, f),
   }));
-  const detail = t(locale, `error.${error.code}`, params);
+  const detail = errorMessage(locale, error);
   return {
     type: `urn:saldo:problem:${error.code}`,
-    title: t('en', `error.${error.code}`, params),
+    title: errorMessage('en', error),
     status: error.status,
     code: error.code,
     detail: errors.length ? `${detail} ${errors.map((e) => e.message).join('; ')}.` : detail,

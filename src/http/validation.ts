@@ -1,6 +1,7 @@
-import { Ajv, type Options } from 'ajv';
+import { createRequire } from 'node:module';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest, FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
 import { AppError } from '../domain/errors.ts';
 import { isCalendarDay } from '../domain/shared/calendar-date.ts';
 import { MAX_DATE, MIN_DATE } from './schemas.ts';
@@ -71,16 +72,69 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
   const s = schema as { type?: unknown; format?: unknown };
   if (httpPart === 'body' && s.type === 'string' && s.format === 'binary')
     return (() => true) as ReturnType<FastifySchemaCompiler<object>>;
-  return (httpPart === 'body' ? bodyAjv : textAjv).compile(boundIntegers(schema) as object) as ReturnType<
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  return onFirstUse(() => ajv.compile(boundIntegers(schema) as object)) as ReturnType<
     FastifySchemaCompiler<object>
   >;
 };
 
+/**
+ * A validator compiled when a request first needs it. Compiling every route's schemas took most of
+ * `saldo start` after the modules had loaded; this way a route's schemas cost nothing until it is
+ * called. Fastify reads `schemaEnv` (to give Ajv the parent object) and `errors` from the function,
+ * so both are passed through.
+ */
+function onFirstUse(compile: () => ValidateFunction): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const get = () => {
+    compiled ??= compile();
+    return compiled;
+  };
+  const validate = ((data: unknown, context?: Parameters<ValidateFunction>[1]) =>
+    get()(data, context)) as ValidateFunction;
+  Object.defineProperties(validate, {
+    errors: { get: () => get().errors },
+    schemaEnv: { get: () => get().schemaEnv },
+    schema: { get: () => get().schema },
+  });
+  return validate;
+}
+
+type SerializerFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>['buildSerializer'] &
+  object;
+type Serializer = (payload: unknown) => string;
+
+/**
+ * Fastify's own response serializers (fast-json-stringify, through the compiler Fastify itself
+ * depends on), each compiled when a reply first needs it instead of all at start-up; the same
+ * code then serializes every reply. For `schemaController.compilersFactory.buildSerializer`.
+ */
+export function serializerOnFirstUse(): SerializerFactory {
+  const fastifyRequire = createRequire(import.meta.resolve('fastify'));
+  const selector = fastifyRequire('@fastify/fast-json-stringify-compiler') as () => SerializerFactory;
+  const factory = selector();
+  return (externalSchemas, options) => {
+    const compileRoute = factory(externalSchemas, options);
+    return (route) => {
+      let serialize: Serializer | undefined;
+      return (payload: unknown) => {
+        serialize ??= compileRoute(route);
+        return serialize(payload);
+      };
+    };
+  };
+}
+
 /** NUL, or a UTF-16 surrogate that is not half of a pair (not Unicode text; PostgreSQL refuses NUL). */
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Any surrogate at all: one quick scan, so the pattern above runs only on text that holds one. */
+const surrogate = /[\ud800-\udfff]/;
+
 export function isBadText(text: string): boolean {
-  return text.includes('\u0000') || loneSurrogate.test(text);
+  return text.includes('\u0000') || (surrogate.test(text) && loneSurrogate.test(text));
 }
 
 /**
@@ -89,6 +143,7 @@ export function isBadText(text: string): boolean {
  * Iterative, so a deeply nested body cannot exhaust the stack.
  */
 export function badTextFields(value: unknown, prefix = ''): string[] {
+  if (value === undefined || value === null) return [];
   const found: string[] = [];
   const stack: [unknown, string][] = [[value, prefix]];
   while (stack.length > 0) {
@@ -121,11 +176,13 @@ export function refuseBadText(request: FastifyRequest): void {
     ...badTextFields(request.params),
     ...badTextFields(request.query),
     ...badTextFields(request.body),
-    ...readHeaders.filter((h) => {
-      const value = request.headers[h];
-      return (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && isBadText(v));
-    }),
   ];
+  for (const h of readHeaders) {
+    const value = request.headers[h];
+    if (value === undefined) continue;
+    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && isBadText(v)))
+      fields.push(h);
+  }
   if (fields.length > 0)
     throw new AppError(
       'validation_failed',

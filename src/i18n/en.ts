@@ -45,7 +45,6 @@ export const en: Messages = {
   'error.credit_memo_void': 'This credit memo is void.',
   'error.application_already_reversed': 'This application was already undone.',
   'error.duplicate_number': 'There is already a document numbered {number}.',
-  'error.customer_on_hold': 'This customer is on credit hold.',
   'error.idempotency_key_reused':
     'This Idempotency-Key was already used for another request (another customer, amount, currency, date, method, reference or allocation). Use a new key for a new payment.',
 

@@ -45,7 +45,6 @@ export const es = {
   'error.credit_memo_void': 'Esta nota de crédito está cancelada.',
   'error.application_already_reversed': 'Esta aplicación ya se deshizo.',
   'error.duplicate_number': 'Ya existe un documento con el número {number}.',
-  'error.customer_on_hold': 'Este cliente tiene el crédito suspendido.',
   'error.idempotency_key_reused':
     'Esta Idempotency-Key ya se usó con otra solicitud (otro cliente, importe, moneda, fecha, método, referencia o aplicación). Usa una clave nueva para un pago nuevo.',
 

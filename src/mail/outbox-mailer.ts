@@ -1,10 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
 import { addJob } from '../db/jobs.ts';
-import type { DB } from '../db/schema.ts';
-import type { Mailer, MailTemplate } from '../domain/mail/mail-port.ts';
-import { type MailOrg, renderMail } from './templates/render-mail.ts';
+import { insertMailMessage } from '../domain/mail/mail-messages.repository.ts';
+import type { Mailer, OutgoingMail } from '../domain/mail/mail-port.ts';
+import { findCurrentMailTemplate } from '../domain/mail/mail-templates.repository.ts';
+import { mailTemplateSpecs } from '../domain/mail/mail-templates.ts';
+import type { MailOrg } from './templates/brand.ts';
+import { type RenderedMail, renderMail } from './templates/render-mail.ts';
 
 /** The graphile-worker task that delivers one mail_messages row. */
 export const SEND_EMAIL_TASK = 'send-email';
@@ -13,20 +16,10 @@ export interface SendEmailPayload {
 }
 export const sendEmailMaxAttempts = 10;
 
-/**
- * Messages that carry a single-use link (a password or an invitation). Their bodies are erased
- * once an SMTP server has accepted them, so the link does not outlive delivery in our database.
- */
-const carriesSingleUseLink: Record<MailTemplate, boolean> = {
-  password_reset: true,
-  invitation_staff: true,
-  invitation_customer: true,
-};
-
 /** One plain address: no display name, no list, no header-breaking characters. */
 const singleAddress = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
 
-async function loadOrg(db: Kysely<DB> | Transaction<DB>, orgId: string): Promise<MailOrg> {
+async function loadOrg(db: Database, orgId: string): Promise<MailOrg> {
   const org = await db
     .selectFrom('organizations')
     .select(['name', 'branding'])
@@ -44,6 +37,31 @@ async function loadOrg(db: Kysely<DB> | Transaction<DB>, orgId: string): Promise
 }
 
 /**
+ * The seller's current version of the message's template when it has one (password resets,
+ * sent for no seller, always use Saldo's), else the default. A stored version was checked when
+ * it was saved; should it still fail on this message's data, the default writes the message
+ * rather than losing it.
+ */
+async function render(
+  db: Database,
+  mail: OutgoingMail,
+  org: MailOrg | null,
+): Promise<{ rendered: RenderedMail; version: number | null }> {
+  const stored =
+    mail.orgId && mailTemplateSpecs[mail.template].perSeller
+      ? await findCurrentMailTemplate(db, { orgId: mail.orgId, key: mail.template, locale: mail.locale })
+      : undefined;
+  if (stored) {
+    try {
+      return { rendered: renderMail(mail, org, stored), version: stored.version };
+    } catch {
+      // Falls through to the default.
+    }
+  }
+  return { rendered: renderMail(mail, org), version: null };
+}
+
+/**
  * The Mailer that writes each message to mail_messages (the outbox) and queues its delivery,
  * both on the handle it is given: nothing is sent unless the caller's transaction commits.
  */
@@ -53,24 +71,21 @@ export function createOutboxMailer(config: Pick<Config, 'mailFrom'>): Mailer {
       const to = mail.to.trim().toLowerCase();
       if (!singleAddress.test(to)) throw new Error('Mail recipient must be a single e-mail address');
       const org = mail.orgId ? await loadOrg(db, mail.orgId) : null;
-      const rendered = renderMail(mail, org);
+      const { rendered, version } = await render(db, mail, org);
       const id = uuidv7();
-      await db
-        .insertInto('mail_messages')
-        .values({
-          id,
-          org_id: mail.orgId,
-          template: mail.template,
-          locale: mail.locale,
-          to_address: to,
-          from_address: config.mailFrom,
-          subject: rendered.subject,
-          text_body: rendered.text,
-          html_body: rendered.html,
-          sensitive: carriesSingleUseLink[mail.template],
-          status: 'queued',
-        })
-        .execute();
+      await insertMailMessage(db, {
+        id,
+        orgId: mail.orgId,
+        template: mail.template,
+        templateVersion: version,
+        locale: mail.locale,
+        to,
+        from: config.mailFrom,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        sensitive: mailTemplateSpecs[mail.template].carriesSingleUseLink,
+      });
       const payload: SendEmailPayload = { messageId: id };
       await addJob(db, SEND_EMAIL_TASK, payload, { jobKey: `mail:${id}`, maxAttempts: sendEmailMaxAttempts });
       return { id };

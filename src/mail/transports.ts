@@ -1,26 +1,13 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/config.ts';
+import type { MailTransport } from '../domain/mail/mail-port.ts';
 
-export interface TransportMessage {
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** A stable Message-ID (`<id@domain>`), so a retried delivery can be recognised as the same message. */
-  messageId?: string;
-}
+export type { MailTransport, TransportMessage } from '../domain/mail/mail-port.ts';
 
 /**
- * Where queued mail goes. `smtp` hands it to the SMTP server in SMTP_URL; `capture` sends nothing:
- * the message already sits in mail_messages, which is what the console's Outbox shows.
+ * The transport queued mail goes out by: SMTP_URL set, the SMTP server there (nodemailer);
+ * unset, `capture`, which sends nothing (the message already sits in mail_messages).
  */
-export interface MailTransport {
-  kind: 'smtp' | 'capture';
-  send(msg: TransportMessage): Promise<{ messageId: string | null }>;
-  close(): void;
-}
-
 export function createMailTransport(config: Pick<Config, 'smtpUrl'>): MailTransport {
   if (!config.smtpUrl) {
     return {
@@ -29,11 +16,17 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl'>): MailTransp
       close: () => {},
     };
   }
-  const transporter = nodemailer.createTransport(config.smtpUrl);
+  const smtpUrl = config.smtpUrl;
+  // nodemailer loads at the first message sent, not at every start of the server.
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtpUrl),
+    ));
   return {
     kind: 'smtp',
     async send(msg) {
-      const info = await transporter.sendMail({
+      const info = await (await connect()).sendMail({
         from: msg.from,
         to: msg.to,
         subject: msg.subject,
@@ -43,6 +36,8 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl'>): MailTransp
       });
       return { messageId: typeof info.messageId === 'string' ? info.messageId : null };
     },
-    close: () => transporter.close(),
+    close: () => {
+      void transporter?.then((t) => t.close());
+    },
   };
 }

@@ -1,16 +1,14 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { balancesFor } from '../../src/domain/customers/balances.ts';
 import { getCustomer } from '../../src/domain/customers/get-customer.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { voidInvoice } from '../../src/domain/invoices/void-invoice.ts';
-import {
-  applyPayment,
-  reversePayment,
-  unapplyPayment,
-} from '../../src/domain/payments/payment-applications.ts';
+import { applyPayment } from '../../src/domain/payments/apply-payment.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
+import { unapplyPayment } from '../../src/domain/payments/unapply-payment.ts';
 import { type AgingReport, agingReport } from '../../src/domain/reports/aging-report.ts';
 import { as, seedSeller, signIn, useTestApp } from '../support/app.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
@@ -44,7 +42,7 @@ let seq = 0;
 async function invoice(customerId: string, total: bigint, issueDate: string, dueDate: string) {
   seq += 1;
   const { id } = await createInvoice(
-    db,
+    { db },
     {
       orgId: org.id,
       customerId,
@@ -52,8 +50,8 @@ async function invoice(customerId: string, total: bigint, issueDate: string, due
       issueDate,
       dueDate,
       lines: [{ description: 'Producto', quantity: '1', unitPrice: (Number(total) / 100).toFixed(2) }],
+      actor: actor,
     },
-    actor,
   );
   return id;
 }
@@ -70,7 +68,7 @@ const ana = await createCustomerAccount(db, org.id, { name: 'Ana' });
 const a = await invoice(ana.id, 100_000n, addDays(T, -60), addDays(T, -30));
 const d = await invoice(ana.id, 5_000n, addDays(T, -40), addDays(T, -10));
 await recordPayment(
-  db,
+  { db },
   {
     orgId: org.id,
     customerId: ana.id,
@@ -78,12 +76,12 @@ await recordPayment(
     receivedOn: addDays(T, -20),
     method: 'bank_transfer',
     allocations: [{ invoiceId: a, amount: 30_000n }],
+    actor: actor,
   },
-  actor,
 );
 const b = await invoice(ana.id, 50_000n, addDays(T, -10), addDays(T, 20));
 const p2 = await recordPayment(
-  db,
+  { db },
   {
     orgId: org.id,
     customerId: ana.id,
@@ -91,23 +89,23 @@ const p2 = await recordPayment(
     receivedOn: addDays(T, -5),
     method: 'cash',
     allocations: [],
+    actor: actor,
   },
-  actor,
 );
 await issueCreditMemo(
-  db,
+  { db },
   {
     orgId: org.id,
     customerId: ana.id,
     amount: 10_000n,
     issueDate: addDays(T, -3),
     allocations: [{ invoiceId: b, amount: 6_000n }],
+    actor: actor,
   },
-  actor,
 );
 // P3, received T−2 with its allocation, recorded now (after the fact).
 const p3 = await recordPayment(
-  db,
+  { db },
   {
     orgId: org.id,
     customerId: ana.id,
@@ -115,13 +113,13 @@ const p3 = await recordPayment(
     receivedOn: addDays(T, -2),
     method: 'check',
     allocations: [{ invoiceId: b, amount: 7_000n }],
+    actor: actor,
   },
-  actor,
 );
 // A second customer with only money on account, and one in another currency.
 const bea = await createCustomerAccount(db, org.id, { name: 'Bea' });
 await recordPayment(
-  db,
+  { db },
   {
     orgId: org.id,
     customerId: bea.id,
@@ -129,19 +127,18 @@ await recordPayment(
     receivedOn: addDays(T, -1),
     method: 'cash',
     allocations: [],
+    actor: actor,
   },
-  actor,
 );
 const carl = await createCustomerAccount(db, org.id, { name: 'Carl', currency: 'USD' });
 await invoice(carl.id, 9_900n, addDays(T, -100), addDays(T, -95));
 
-const pastT1 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -1) });
+const pastT1 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -1) });
 
 // Today: P2 is partly applied to A, P1's application undone, P3 reversed, D voided.
 await applyPayment(
-  db,
-  { orgId: org.id, paymentId: p2.id, allocations: [{ invoiceId: a, amount: 20_000n }] },
-  actor,
+  { db },
+  { orgId: org.id, paymentId: p2.id, allocations: [{ invoiceId: a, amount: 20_000n }], actor: actor },
 );
 const p1App = await db
   .selectFrom('payment_applications as x')
@@ -150,23 +147,26 @@ const p1App = await db
   .where('x.org_id', '=', org.id)
   .where('p.received_on', '=', addDays(T, -20))
   .executeTakeFirstOrThrow();
-await unapplyPayment(db, { orgId: org.id, applicationId: p1App.id, reason: 'wrong invoice' }, actor);
-await reversePayment(db, { orgId: org.id, paymentId: p3.id, reason: 'bounced' }, actor);
-await voidInvoice(db, { orgId: org.id, invoiceId: d, reason: 'duplicate' }, actor);
+await unapplyPayment(
+  { db },
+  { orgId: org.id, applicationId: p1App.id, reason: 'wrong invoice', actor: actor },
+);
+await reversePayment({ db }, { orgId: org.id, paymentId: p3.id, reason: 'bounced', actor: actor });
+await voidInvoice({ db }, { orgId: org.id, invoiceId: d, reason: 'duplicate', actor: actor });
 
 describe('aging as of a past date', () => {
   test('before its first invoice was issued, a customer is not in it', async () => {
-    const report = await agingReport(db, { orgId: org.id, asOf: addDays(T, -61) });
+    const report = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -61) });
     expect(report.currencies.map((c) => c.currency)).toEqual(['USD']);
     expect(row(report, carl.id, 'USD')).toMatchObject({ total: 9_900n, balance: 9_900n });
-    expect(await agingReport(db, { orgId: org.id, asOf: addDays(T, -101) })).toEqual({
+    expect(await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -101) })).toEqual({
       asOf: addDays(T, -101),
       currencies: [],
     });
   });
 
   test('counts only invoices issued by then, with their open amount of that day', async () => {
-    const at30 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -30) });
+    const at30 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -30) });
     // A and D issued; A due that day (current), D not due yet; P1 not received yet.
     expect(row(at30, ana.id)).toMatchObject({
       buckets: { current: 105_000n, d1_30: 0n, d31_60: 0n, d61_90: 0n, d90_plus: 0n },
@@ -175,7 +175,7 @@ describe('aging as of a past date', () => {
       unappliedCredits: 0n,
       balance: 105_000n,
     });
-    const at15 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -15) });
+    const at15 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -15) });
     // P1 (received T−20 with its allocation) applied to A: 700.00 open, 15 days past due; D not due.
     expect(row(at15, ana.id)).toMatchObject({
       buckets: { current: 5_000n, d1_30: 70_000n, d31_60: 0n, d61_90: 0n, d90_plus: 0n },
@@ -187,7 +187,7 @@ describe('aging as of a past date', () => {
   test('applications, unapplications, reversals and voids made later do not count', async () => {
     // As of T−1: A 700 (P1 still applied), D 50, B 500 − 60 of credit − 70 of P3 (reversed only
     // today); P2 400 unapplied, 40 of credit unapplied.
-    const at1 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -1) });
+    const at1 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -1) });
     expect(row(at1, ana.id)).toMatchObject({
       buckets: { current: 37_000n, d1_30: 75_000n, d31_60: 0n, d61_90: 0n, d90_plus: 0n },
       total: 112_000n,
@@ -198,7 +198,7 @@ describe('aging as of a past date', () => {
     // Today's apply, unapply, reversal and void left that day as it was.
     expect(at1).toEqual(pastT1);
     // As of T−3, P3 had not been received: B is 440 open.
-    const at3 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -3) });
+    const at3 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -3) });
     expect(row(at3, ana.id)).toMatchObject({
       total: 119_000n,
       unappliedCash: 40_000n,
@@ -206,15 +206,15 @@ describe('aging as of a past date', () => {
       balance: 75_000n,
     });
     // As of T−4, the credit had not been issued.
-    const at4 = await agingReport(db, { orgId: org.id, asOf: addDays(T, -4) });
+    const at4 = await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -4) });
     expect(row(at4, ana.id)).toMatchObject({ total: 125_000n, unappliedCredits: 0n, balance: 85_000n });
   });
 
   test('today, rebuilt from history, equals the fast path and the journal', async () => {
-    const fast = await agingReport(db, { orgId: org.id });
-    const rebuilt = await agingReport(db, { orgId: org.id, history: true });
+    const fast = await agingReport({ db }, { orgId: org.id });
+    const rebuilt = await agingReport({ db }, { orgId: org.id, history: true });
     expect(rebuilt).toEqual(fast);
-    expect(await agingReport(db, { orgId: org.id, asOf: T })).toEqual(fast);
+    expect(await agingReport({ db }, { orgId: org.id, asOf: T })).toEqual(fast);
     // A: 1000 − 200 (P2), D void, B: 500 − 60; P1 300 back on account + P2 200 left, credit 40.
     expect(row(fast, ana.id)).toMatchObject({
       buckets: { current: 44_000n, d1_30: 80_000n, d31_60: 0n, d61_90: 0n, d90_plus: 0n },
@@ -249,15 +249,15 @@ describe('aging as of a past date', () => {
   });
 
   test('a customer with only money on account is in it, with a negative balance', async () => {
-    const report = await agingReport(db, { orgId: org.id });
+    const report = await agingReport({ db }, { orgId: org.id });
     expect(row(report, bea.id)).toMatchObject({ total: 0n, unappliedCash: 2_500n, balance: -2_500n });
-    expect(row(await agingReport(db, { orgId: org.id, asOf: addDays(T, -2) }), bea.id)).toBeUndefined();
+    expect(row(await agingReport({ db }, { orgId: org.id, asOf: addDays(T, -2) }), bea.id)).toBeUndefined();
   });
 });
 
 describe('totals that reconcile', () => {
   test("each currency's balance is the sum of its customers' balances, and each customer's is its balance", async () => {
-    const report = await agingReport(db, { orgId: org.id });
+    const report = await agingReport({ db }, { orgId: org.id });
     const customers = [ana, bea, carl].map((c) => ({ id: c.id, currency: c.currency.trim() }));
     const balances = await balancesFor(db, org.id, customers);
     for (const c of report.currencies) {
@@ -287,7 +287,7 @@ describe('totals that reconcile', () => {
   });
 
   test("the customer detail's aging shows unapplied cash and credits and ends at the balance", async () => {
-    const detail = (await getCustomer(db, org.id, ana.id))!;
+    const detail = (await getCustomer({ db }, { orgId: org.id, customerId: ana.id }))!;
     expect(detail.aging).toEqual([
       {
         currency: 'MXN',
@@ -303,7 +303,7 @@ describe('totals that reconcile', () => {
       },
     ]);
     expect(detail.balances[0]!.total).toBe(70_000n);
-    const onAccount = (await getCustomer(db, org.id, bea.id))!;
+    const onAccount = (await getCustomer({ db }, { orgId: org.id, customerId: bea.id }))!;
     expect(onAccount.aging).toEqual([
       {
         currency: 'MXN',
@@ -323,7 +323,7 @@ describe('totals that reconcile', () => {
   test('the API gives the same figures (report and customer detail)', async () => {
     const seller = await seedSeller(db, { name: 'Seller R' });
     await createInvoice(
-      db,
+      { db },
       {
         orgId: seller.org.id,
         customerId: seller.account.id,
@@ -331,11 +331,11 @@ describe('totals that reconcile', () => {
         issueDate: addDays(T, -5),
         dueDate: addDays(T, 10),
         lines: [{ description: 'X', quantity: '1', unitPrice: '100.00' }],
+        actor: actor,
       },
-      actor,
     );
     await recordPayment(
-      db,
+      { db },
       {
         orgId: seller.org.id,
         customerId: seller.account.id,
@@ -343,8 +343,8 @@ describe('totals that reconcile', () => {
         receivedOn: addDays(T, -1),
         method: 'cash',
         allocations: [],
+        actor: actor,
       },
-      actor,
     );
     const viewer = as(app, await signIn(app, seller.staff.viewer.email));
     const r = (await viewer({ method: 'GET', url: '/api/v1/console/reports/aging' })).json();
@@ -379,7 +379,7 @@ describe("the aging benchmark's baseline", () => {
     const { rows } = await sql
       .raw<Parameters<typeof flattenBaseline>[0][number]>(baselineSql.replaceAll('$1', `'${org.id}'`))
       .execute(db);
-    const saldo = flatten(await agingReport(db, { orgId: org.id }));
+    const saldo = flatten(await agingReport({ db }, { orgId: org.id }));
     expect(saldo.some((line) => line.endsWith('|50000|4000|70000'))).toBe(true);
     expect(flattenBaseline(rows)).toEqual(saldo);
   });

@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, test } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { agingCsv, agingXlsx } from '../../src/domain/reports/aging-export.ts';
 import { type AgingReport, agingReport } from '../../src/domain/reports/aging-report.ts';
+import { agingCsv } from '../../src/formats/csv/aging-csv.ts';
+import { agingXlsx } from '../../src/formats/xlsx/aging-xlsx.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
 
@@ -213,7 +214,7 @@ await invoice(db, { orgId: other.id, customerId: otherCustomer.id, dueDate: '202
 
 describe('agingReport', () => {
   test('puts each invoice in its bucket by days past due, boundaries included', async () => {
-    const report = await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    const report = await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     expect(report.asOf).toBe(AS_OF);
     expect(report.currencies.map((c) => c.currency)).toEqual(['JPY', 'MXN', 'USD']);
     const mxn = report.currencies.find((c) => c.currency === 'MXN')!;
@@ -231,7 +232,7 @@ describe('agingReport', () => {
   });
 
   test('counts the open amount of partially paid invoices; paid, void and draft ones not at all', async () => {
-    const report = await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    const report = await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     const mxn = report.currencies.find((c) => c.currency === 'MXN')!;
     const small = mxn.customers.find((c) => c.customerId === seller.small.id)!;
     expect(small.buckets).toEqual({ current: 0n, d1_30: 1234n, d31_60: 0n, d61_90: 0n, d90_plus: 0n });
@@ -240,7 +241,7 @@ describe('agingReport', () => {
   });
 
   test('keeps currencies apart, totals each, and sorts customers by total, largest first', async () => {
-    const report = await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    const report = await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     const [jpy, mxn, usd] = report.currencies;
     expect(mxn!.customers.map((c) => c.customerId)).toEqual([seller.big.id, seller.small.id]);
     expect(mxn!.buckets).toEqual({
@@ -261,16 +262,16 @@ describe('agingReport', () => {
   });
 
   test('never shows another seller’s invoices', async () => {
-    const report = await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    const report = await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     const ids = report.currencies.flatMap((c) => c.customers.map((k) => k.customerId));
     expect(ids).not.toContain(otherCustomer.id);
-    const theirs = await agingReport(db, { orgId: other.id, asOf: AS_OF });
+    const theirs = await agingReport({ db }, { orgId: other.id, asOf: AS_OF });
     expect(theirs.currencies).toHaveLength(1);
     expect(theirs.currencies[0]!.total).toBe(777_777n);
   });
 
   test('moves an invoice along as the as-of date passes', async () => {
-    const later = await agingReport(db, { orgId: seller.org.id, asOf: addDays(AS_OF, 1) });
+    const later = await agingReport({ db }, { orgId: seller.org.id, asOf: addDays(AS_OF, 1) });
     const big = later.currencies
       .find((c) => c.currency === 'MXN')!
       .customers.find((c) => c.customerId === seller.big.id)!;
@@ -304,7 +305,7 @@ describe('agingReport', () => {
         dueDate: addDays(today, -91),
         total: 4000n,
       });
-      const report = await agingReport(db, { orgId: org.id });
+      const report = await agingReport({ db }, { orgId: org.id });
       const after = todayIn(timeZone);
       if (report.asOf === today) {
         expect(report.currencies[0]!.buckets).toEqual({
@@ -322,9 +323,9 @@ describe('agingReport', () => {
 
   test('gives an empty report to a seller with nothing open, and not_found for an unknown org', async () => {
     const org = await createOrg(db);
-    const report = await agingReport(db, { orgId: org.id, asOf: AS_OF });
+    const report = await agingReport({ db }, { orgId: org.id, asOf: AS_OF });
     expect(report).toEqual({ asOf: AS_OF, currencies: [] });
-    await expect(agingReport(db, { orgId: uuidv7() })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(agingReport({ db }, { orgId: uuidv7() })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -332,7 +333,7 @@ describe('aging exports', () => {
   let report: AgingReport;
 
   test('CSV: BOM, header in the language, one row per customer and currency, totals, RFC 4180 quoting', async () => {
-    report = await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    report = await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     const text = agingCsv(report, 'es');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.endsWith('\r\n')).toBe(true);
@@ -485,7 +486,7 @@ describe('aging exports', () => {
   });
 
   test('XLSX: a sheet per currency, bold frozen header, numeric cells with the currency’s decimals, totals', async () => {
-    report ??= await agingReport(db, { orgId: seller.org.id, asOf: AS_OF });
+    report ??= await agingReport({ db }, { orgId: seller.org.id, asOf: AS_OF });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await agingXlsx(report, 'en')) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['JPY', 'MXN', 'USD']);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import type { Actor } from '../../src/domain/audit/record-audit.ts';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { agingReport } from '../../src/domain/reports/aging-report.ts';
@@ -43,7 +43,7 @@ describe('the aging report', () => {
       n += 1;
       const due = addDays(today, -daysPastDue);
       const { id } = await createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId,
@@ -52,8 +52,8 @@ describe('the aging report', () => {
           dueDate: due,
           ...(currency ? { currency } : {}),
           lines: [{ description: 'x', quantity: '1', unitPrice: String(dollars) }],
+          actor: actor,
         },
-        actor,
       );
       return id;
     };
@@ -82,21 +82,26 @@ describe('the aging report', () => {
     // money on account only: cash, credit
     const cash = await customer('Cash only', 'M-1');
     await recordPayment(
-      db,
-      { orgId: org.id, customerId: cash.id, amount: 800n, receivedOn: received, method: 'cash' },
-      actor,
+      { db },
+      {
+        orgId: org.id,
+        customerId: cash.id,
+        amount: 800n,
+        receivedOn: received,
+        method: 'cash',
+        actor: actor,
+      },
     );
     const credit = await customer('Credit only', 'M-2');
     await issueCreditMemo(
-      db,
-      { orgId: org.id, customerId: credit.id, amount: 300n, issueDate: received },
-      actor,
+      { db },
+      { orgId: org.id, customerId: credit.id, amount: 300n, issueDate: received, actor: actor },
     );
     // paid in full: not in the report
     const paid = await customer('Paid up', 'P-1');
     const paidInvoice = await invoice(paid.id, 40, 10);
     await recordPayment(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId: paid.id,
@@ -104,14 +109,14 @@ describe('the aging report', () => {
         receivedOn: received,
         method: 'cash',
         allocations: [{ invoiceId: paidInvoice, amount: 4000n }],
+        actor: actor,
       },
-      actor,
     );
     // another currency, sorted before USD
     const euro = await customer('Euro buyer', 'E-1');
     await invoice(euro.id, 5, 3, 'EUR');
     await recordPayment(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId: euro.id,
@@ -119,8 +124,8 @@ describe('the aging report', () => {
         currency: 'EUR',
         receivedOn: received,
         method: 'cash',
+        actor: actor,
       },
-      actor,
     );
 
     const row = (
@@ -177,13 +182,13 @@ describe('the aging report', () => {
         },
       ],
     };
-    expect(await agingReport(db, { orgId: org.id })).toEqual(expected);
+    expect(await agingReport({ db }, { orgId: org.id })).toEqual(expected);
     // rebuilt from the journal, today's aging is the same report
-    expect(await agingReport(db, { orgId: org.id, history: true })).toEqual(expected);
-    expect(await agingReport(db, { orgId: org.id, asOf: today })).toEqual(expected);
+    expect(await agingReport({ db }, { orgId: org.id, history: true })).toEqual(expected);
+    expect(await agingReport({ db }, { orgId: org.id, asOf: today })).toEqual(expected);
 
     // a week ago: nothing issued in the last days counted; everything a week younger
-    const weekAgo = await agingReport(db, { orgId: org.id, asOf: addDays(today, -7) });
+    const weekAgo = await agingReport({ db }, { orgId: org.id, asOf: addDays(today, -7) });
     expect(weekAgo.asOf).toBe(addDays(today, -7));
     const usd = weekAgo.currencies.find((c) => c.currency === 'USD')!;
     // the current invoice was issued 5 days before it fell due today: not yet issued then
@@ -196,11 +201,11 @@ describe('the aging report', () => {
 
   test('an org with nothing open has an empty report; an unknown org is not found', async () => {
     const org = await createOrg(db, { default_currency: 'USD' });
-    const report = await agingReport(db, { orgId: org.id, asOf: '2025-06-30' });
+    const report = await agingReport({ db }, { orgId: org.id, asOf: '2025-06-30' });
     expect(report).toEqual({ asOf: '2025-06-30', currencies: [] });
     for (const asOf of [null, '2025-06-30'])
       await expect(
-        agingReport(db, { orgId: '01900000-0000-7000-8000-000000000000', asOf }),
+        agingReport({ db }, { orgId: '01900000-0000-7000-8000-000000000000', asOf }),
       ).rejects.toMatchObject({
         code: 'not_found',
       });

@@ -1,18 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { reverseApplication } from '../../src/domain/applications/apply-to-invoices.ts';
 import type { Actor } from '../../src/domain/audit/record-audit.ts';
-import { applyCredit, issueCreditMemo, unapplyCredit } from '../../src/domain/credits/credit-memos.ts';
+import { applyCredit } from '../../src/domain/credits/apply-credit.ts';
 import { getCreditMemo } from '../../src/domain/credits/get-credit-memo.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
+import { unapplyCredit } from '../../src/domain/credits/unapply-credit.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { voidInvoice } from '../../src/domain/invoices/void-invoice.ts';
+import { formatMoney } from '../../src/domain/money/money.ts';
+import { applyPayment } from '../../src/domain/payments/apply-payment.ts';
 import { getPayment } from '../../src/domain/payments/get-payment.ts';
-import {
-  applyPayment,
-  reversePayment,
-  unapplyPayment,
-} from '../../src/domain/payments/payment-applications.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
+import { unapplyPayment } from '../../src/domain/payments/unapply-payment.ts';
+import { errorWords } from '../../src/i18n/error-message.ts';
 import { useTestDb } from '../support/db.ts';
 import { addStaff, createCustomerAccount, createOrg, createUser } from '../support/factories.ts';
 
@@ -39,7 +41,7 @@ async function seller(currency = 'USD') {
     n += 1;
     const number = options.number ?? `INV-${String(n).padStart(3, '0')}`;
     const { id } = await createInvoice(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId: options.customerId ?? customer.id,
@@ -49,8 +51,8 @@ async function seller(currency = 'USD') {
         ...(options.currency ? { currency: options.currency } : {}),
         ...(options.status ? { status: options.status } : {}),
         lines: [{ description: 'Goods', quantity: '1', unitPrice: price }],
+        actor: actor,
       },
-      actor,
     );
     return { id, number };
   };
@@ -72,7 +74,7 @@ async function seller(currency = 'USD') {
       .execute();
   const pay = (amount: bigint, allocations?: 'auto' | { invoiceId: string; amount: bigint }[]) =>
     recordPayment(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId: customer.id,
@@ -80,8 +82,8 @@ async function seller(currency = 'USD') {
         receivedOn: '2025-01-01',
         method: 'check',
         ...(allocations ? { allocations } : {}),
+        actor: actor,
       },
-      actor,
     );
   /** Every journal entry of the org after `since` entries: kind, and its lines as account amount. */
   const journal = async () => {
@@ -175,7 +177,7 @@ describe('oldest due first', () => {
     expect(await s.open(a.id)).toBe(10000n);
     expect(await s.open(b.id)).toBe(3000n); // 70.00 taken
     expect(await s.open(c.id)).toBe(2000n); // the other 80.00
-    const payment = await getPayment(db, { orgId: s.org.id, id });
+    const payment = await getPayment({ db }, { orgId: s.org.id, paymentId: id });
     expect(payment!.applications.map((x) => [x.invoiceNumber, x.amount])).toEqual(
       expect.arrayContaining([
         [b.number, 7000n],
@@ -195,8 +197,11 @@ describe('oldest due first', () => {
     const { id, applied } = await s.pay(2500n, 'auto');
     expect(applied).toBe(1000n);
     expect(await s.open(a.id)).toBe(0n);
-    expect((await getPayment(db, { orgId: s.org.id, id }))!.unappliedAmount).toBe(1500n);
-    const again = await applyPayment(db, { orgId: s.org.id, paymentId: id, allocations: 'auto' }, s.actor);
+    expect((await getPayment({ db }, { orgId: s.org.id, paymentId: id }))!.unappliedAmount).toBe(1500n);
+    const again = await applyPayment(
+      { db },
+      { orgId: s.org.id, paymentId: id, allocations: 'auto', actor: s.actor },
+    );
     expect(again).toEqual({ applied: 0n });
   });
 });
@@ -209,7 +214,7 @@ describe('applying as chosen', () => {
     const { id } = await s.pay(10000n);
     const before = (await s.journal()).length;
     const result = await applyPayment(
-      db,
+      { db },
       {
         orgId: s.org.id,
         paymentId: id,
@@ -218,13 +223,13 @@ describe('applying as chosen', () => {
           { invoiceId: b.id, amount: 500n },
           { invoiceId: a.id, amount: 2000n },
         ],
+        actor: s.actor,
       },
-      s.actor,
     );
     expect(result).toEqual({ applied: 3500n });
     expect(await s.open(a.id)).toBe(7000n);
     expect(await s.open(b.id)).toBe(9500n);
-    const payment = await getPayment(db, { orgId: s.org.id, id });
+    const payment = await getPayment({ db }, { orgId: s.org.id, paymentId: id });
     expect(payment!.unappliedAmount).toBe(6500n);
     expect(payment!.applications.map((x) => [x.invoiceNumber, x.amount]).sort()).toEqual(
       [
@@ -253,18 +258,17 @@ describe('applying as chosen', () => {
     const { id } = await s.pay(10000n);
     const error = await refusal(
       applyPayment(
-        db,
-        { orgId: s.org.id, paymentId: id, allocations: [{ invoiceId: a.id, amount: 6001n }] },
-        s.actor,
+        { db },
+        { orgId: s.org.id, paymentId: id, allocations: [{ invoiceId: a.id, amount: 6001n }], actor: s.actor },
       ),
     );
     expect(error.code).toBe('exceeds_open_amount');
-    expect(error.params).toEqual({ number: a.number, available: '$60.00' });
+    expect(error.params).toEqual({ number: a.number, available: { amount: 6000n, currency: 'USD' } });
+    expect(errorWords('en', error.code, error.params)).toEqual({ number: a.number, available: '$60.00' });
     expect(
       await applyPayment(
-        db,
-        { orgId: s.org.id, paymentId: id, allocations: [{ invoiceId: a.id, amount: 6000n }] },
-        s.actor,
+        { db },
+        { orgId: s.org.id, paymentId: id, allocations: [{ invoiceId: a.id, amount: 6000n }], actor: s.actor },
       ),
     ).toEqual({ applied: 6000n });
     expect(await s.open(a.id)).toBe(4000n);
@@ -276,7 +280,7 @@ describe('applying as chosen', () => {
     const eur = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' }, { currency: 'EUR' });
     const draft = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' }, { status: 'draft' });
     const voided = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
-    await voidInvoice(db, { orgId: s.org.id, invoiceId: voided.id, reason: 'duplicate' }, s.actor);
+    await voidInvoice({ db }, { orgId: s.org.id, invoiceId: voided.id, reason: 'duplicate', actor: s.actor });
     const other = await createCustomerAccount(db, s.org.id);
     const theirs = await s.invoice(
       '100',
@@ -285,14 +289,8 @@ describe('applying as chosen', () => {
     );
     const { id } = await s.pay(5000n);
     const entries = (await s.journal()).length;
-    const apply = (allocations: { invoiceId: string; amount: bigint }[], locale?: string) =>
-      refusal(
-        applyPayment(
-          db,
-          { orgId: s.org.id, paymentId: id, allocations, ...(locale ? { locale } : {}) },
-          s.actor,
-        ),
-      );
+    const apply = (allocations: { invoiceId: string; amount: bigint }[]) =>
+      refusal(applyPayment({ db }, { orgId: s.org.id, paymentId: id, allocations, actor: s.actor }));
 
     expect((await apply([{ invoiceId: a.id, amount: 0n }])).code).toBe('amount_not_positive');
     expect(
@@ -308,10 +306,13 @@ describe('applying as chosen', () => {
       { invoiceId: a.id, amount: 2001n },
     ]);
     expect(over.code).toBe('exceeds_unapplied');
-    expect(over.params).toEqual({ available: '$50.00' });
-    expect((await apply([{ invoiceId: a.id, amount: 5001n }], 'es-MX')).params).toEqual({
-      available: expect.stringMatching(/^USD\s50\.00$/),
-    });
+    // raw values in the domain; the edge formats them in the reader's language
+    expect(over.params).toEqual({ available: { amount: 5000n, currency: 'USD' } });
+    expect(errorWords('en', over.code, over.params)).toEqual({ available: '$50.00' });
+    const { available } = (await apply([{ invoiceId: a.id, amount: 5001n }])).params as {
+      available: { amount: bigint; currency: string };
+    };
+    expect(formatMoney(available.amount, available.currency, 'es-MX')).toMatch(/^USD\s50\.00$/);
     expect(await apply([{ invoiceId: theirs.id, amount: 1n }])).toMatchObject({
       code: 'customer_mismatch',
       params: { number: theirs.number },
@@ -322,11 +323,11 @@ describe('applying as chosen', () => {
     });
     expect(await apply([{ invoiceId: draft.id, amount: 1n }])).toMatchObject({
       code: 'invoice_not_open',
-      params: { number: draft.number, statusKey: 'invoiceStatus.draft' },
+      params: { number: draft.number, status: 'draft' },
     });
     expect(await apply([{ invoiceId: voided.id, amount: 1n }])).toMatchObject({
       code: 'invoice_not_open',
-      params: { number: voided.number, statusKey: 'invoiceStatus.void' },
+      params: { number: voided.number, status: 'void' },
     });
     const tooMuch = await apply([
       { invoiceId: a.id, amount: 1n },
@@ -339,7 +340,7 @@ describe('applying as chosen', () => {
     // nothing was written by any of them
     expect((await s.journal()).length).toBe(entries);
     expect(await s.open(a.id)).toBe(10000n);
-    expect((await getPayment(db, { orgId: s.org.id, id }))!.unappliedAmount).toBe(5000n);
+    expect((await getPayment({ db }, { orgId: s.org.id, paymentId: id }))!.unappliedAmount).toBe(5000n);
   });
 
   test('invoices are checked in one order whatever the order asked: the first refusal by invoice id is the one given', async () => {
@@ -364,7 +365,8 @@ describe('applying as chosen', () => {
       ],
     ])
       expect(
-        (await refusal(applyPayment(db, { orgId: s.org.id, paymentId: id, allocations }, s.actor))).code,
+        (await refusal(applyPayment({ db }, { orgId: s.org.id, paymentId: id, allocations, actor: s.actor })))
+          .code,
       ).toBe('currency_mismatch');
   });
 
@@ -373,7 +375,9 @@ describe('applying as chosen', () => {
     await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
     const { id } = await s.pay(5000n);
     const entries = (await s.journal()).length;
-    expect(await applyPayment(db, { orgId: s.org.id, paymentId: id, allocations: [] }, s.actor)).toEqual({
+    expect(
+      await applyPayment({ db }, { orgId: s.org.id, paymentId: id, allocations: [], actor: s.actor }),
+    ).toEqual({
       applied: 0n,
     });
     expect((await s.journal()).length).toBe(entries);
@@ -385,28 +389,35 @@ describe('credits', () => {
     const s = await seller();
     const a = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
     const { id: memoId } = await issueCreditMemo(
-      db,
-      { orgId: s.org.id, customerId: s.customer.id, amount: 3000n, issueDate: '2025-01-02' },
-      s.actor,
+      { db },
+      { orgId: s.org.id, customerId: s.customer.id, amount: 3000n, issueDate: '2025-01-02', actor: s.actor },
     );
     const before = (await s.journal()).length;
     expect(
       await applyCredit(
-        db,
-        { orgId: s.org.id, creditMemoId: memoId, allocations: [{ invoiceId: a.id, amount: 2500n }] },
-        s.actor,
+        { db },
+        {
+          orgId: s.org.id,
+          creditMemoId: memoId,
+          allocations: [{ invoiceId: a.id, amount: 2500n }],
+          actor: s.actor,
+        },
       ),
     ).toEqual({ applied: 2500n });
     expect(await s.open(a.id)).toBe(7500n);
-    let memo = await getCreditMemo(db, { orgId: s.org.id, id: memoId });
+    let memo = await getCreditMemo({ db }, { orgId: s.org.id, creditMemoId: memoId });
     expect(memo!.unappliedAmount).toBe(500n);
     const [application] = memo!.applications;
     await unapplyCredit(
-      db,
-      { orgId: s.org.id, applicationId: application!.id, reason: 'applied to the wrong invoice' },
-      s.actor,
+      { db },
+      {
+        orgId: s.org.id,
+        applicationId: application!.id,
+        reason: 'applied to the wrong invoice',
+        actor: s.actor,
+      },
     );
-    memo = await getCreditMemo(db, { orgId: s.org.id, id: memoId });
+    memo = await getCreditMemo({ db }, { orgId: s.org.id, creditMemoId: memoId });
     expect(memo!.unappliedAmount).toBe(3000n);
     expect(memo!.applications[0]).toMatchObject({ unapplyReason: 'applied to the wrong invoice' });
     expect(memo!.applications[0]!.unappliedAt).toBeInstanceOf(Date);
@@ -426,10 +437,16 @@ describe('credits', () => {
       for (const ref of e.refs) expect(ref).toEqual({ invoice: a.id, payment: null, credit: memoId });
     // undone once: a second undoing is refused and changes nothing
     expect(
-      (await refusal(unapplyCredit(db, { orgId: s.org.id, applicationId: application!.id }, s.actor))).code,
+      (
+        await refusal(
+          unapplyCredit({ db }, { orgId: s.org.id, applicationId: application!.id, actor: s.actor }),
+        )
+      ).code,
     ).toBe('application_already_reversed');
     expect((await s.journal()).length).toBe(before + 2);
-    expect((await getCreditMemo(db, { orgId: s.org.id, id: memoId }))!.unappliedAmount).toBe(3000n);
+    expect((await getCreditMemo({ db }, { orgId: s.org.id, creditMemoId: memoId }))!.unappliedAmount).toBe(
+      3000n,
+    );
   });
 
   test('a credit cannot pay more than it has left, nor an invoice more than it owes', async () => {
@@ -437,19 +454,18 @@ describe('credits', () => {
     const a = await s.invoice('10', { issue: '2025-01-01', due: '2025-01-10' });
     const b = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
     const { id: memoId } = await issueCreditMemo(
-      db,
-      { orgId: s.org.id, customerId: s.customer.id, amount: 3000n, issueDate: '2025-01-02' },
-      s.actor,
+      { db },
+      { orgId: s.org.id, customerId: s.customer.id, amount: 3000n, issueDate: '2025-01-02', actor: s.actor },
     );
     const apply = (allocations: { invoiceId: string; amount: bigint }[]) =>
-      applyCredit(db, { orgId: s.org.id, creditMemoId: memoId, allocations }, s.actor);
+      applyCredit({ db }, { orgId: s.org.id, creditMemoId: memoId, allocations, actor: s.actor });
     expect(await refusal(apply([{ invoiceId: b.id, amount: 3001n }]))).toMatchObject({
       code: 'exceeds_unapplied',
-      params: { available: '$30.00' },
+      params: { available: { amount: 3000n, currency: 'USD' } },
     });
     expect(await refusal(apply([{ invoiceId: a.id, amount: 1001n }]))).toMatchObject({
       code: 'exceeds_open_amount',
-      params: { number: a.number, available: '$10.00' },
+      params: { number: a.number, available: { amount: 1000n, currency: 'USD' } },
     });
     expect(
       await apply([
@@ -461,7 +477,7 @@ describe('credits', () => {
     });
     expect(await refusal(apply([{ invoiceId: b.id, amount: 1n }]))).toMatchObject({
       code: 'exceeds_unapplied',
-      params: { available: '$0.00' },
+      params: { available: { amount: 0n, currency: 'USD' } },
     });
   });
 });
@@ -472,13 +488,12 @@ describe('undoing a payment application', () => {
     const a = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
     const { id } = await s.pay(4000n, [{ invoiceId: a.id, amount: 4000n }]);
     const before = (await s.journal()).length;
-    const [application] = (await getPayment(db, { orgId: s.org.id, id }))!.applications;
+    const [application] = (await getPayment({ db }, { orgId: s.org.id, paymentId: id }))!.applications;
     await unapplyPayment(
-      db,
-      { orgId: s.org.id, applicationId: application!.id, reason: 'customer asked' },
-      s.actor,
+      { db },
+      { orgId: s.org.id, applicationId: application!.id, reason: 'customer asked', actor: s.actor },
     );
-    const payment = await getPayment(db, { orgId: s.org.id, id });
+    const payment = await getPayment({ db }, { orgId: s.org.id, paymentId: id });
     expect(payment!.unappliedAmount).toBe(4000n);
     expect(payment!.applications[0]).toMatchObject({ unapplyReason: 'customer asked' });
     expect(await s.open(a.id)).toBe(10000n);
@@ -502,7 +517,10 @@ describe('undoing a payment application', () => {
     expect(
       (
         await refusal(
-          unapplyPayment(db, { orgId: s.org.id, applicationId: application!.id, reason: 'x' }, s.actor),
+          unapplyPayment(
+            { db },
+            { orgId: s.org.id, applicationId: application!.id, reason: 'x', actor: s.actor },
+          ),
         )
       ).code,
     ).toBe('application_already_reversed');
@@ -510,9 +528,13 @@ describe('undoing a payment application', () => {
       (
         await refusal(
           unapplyPayment(
-            db,
-            { orgId: s.org.id, applicationId: '01900000-0000-7000-8000-000000000000', reason: 'x' },
-            s.actor,
+            { db },
+            {
+              orgId: s.org.id,
+              applicationId: '01900000-0000-7000-8000-000000000000',
+              reason: 'x',
+              actor: s.actor,
+            },
           ),
         )
       ).code,
@@ -538,10 +560,10 @@ describe('undoing a payment application', () => {
     const a = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-10' });
     const b = await s.invoice('100', { issue: '2025-01-01', due: '2025-01-20' });
     const { id } = await s.pay(15000n, 'auto');
-    const applications = (await getPayment(db, { orgId: s.org.id, id }))!.applications;
+    const applications = (await getPayment({ db }, { orgId: s.org.id, paymentId: id }))!.applications;
     const onA = applications.find((x) => x.invoiceId === a.id)!;
-    await unapplyPayment(db, { orgId: s.org.id, applicationId: onA.id, reason: 'wrong' }, s.actor);
-    await reversePayment(db, { orgId: s.org.id, paymentId: id, reason: 'bounced' }, s.actor);
+    await unapplyPayment({ db }, { orgId: s.org.id, applicationId: onA.id, reason: 'wrong', actor: s.actor });
+    await reversePayment({ db }, { orgId: s.org.id, paymentId: id, reason: 'bounced', actor: s.actor });
     expect(await s.open(a.id)).toBe(10000n);
     expect(await s.open(b.id)).toBe(10000n);
     const kinds = (await s.journal()).map((e) => e.kind);

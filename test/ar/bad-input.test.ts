@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { applyCredit, issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { applyCredit } from '../../src/domain/credits/apply-credit.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { AppError, type ErrorCode } from '../../src/domain/errors.ts';
 import { createInvoice, type NewInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { voidInvoice } from '../../src/domain/invoices/void-invoice.ts';
 import { postEntry } from '../../src/domain/ledger/post-entry.ts';
-import { applyPayment, reversePayment } from '../../src/domain/payments/payment-applications.ts';
+import { applyPayment } from '../../src/domain/payments/apply-payment.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
 import { newId } from '../../src/domain/shared/ids.ts';
-import { locales, t } from '../../src/i18n/index.ts';
+import { errorMessage } from '../../src/i18n/error-message.ts';
+import { locales } from '../../src/i18n/index.ts';
 import { useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
 
@@ -28,7 +31,7 @@ let invoiceNo = 0;
 const invoice = async (unitPrice: string, overrides: Partial<NewInvoice> = {}) =>
   (
     await createInvoice(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId: customer.id,
@@ -36,8 +39,8 @@ const invoice = async (unitPrice: string, overrides: Partial<NewInvoice> = {}) =
         issueDate: '2025-01-10',
         lines: [{ description: 'Goods', quantity: '1', unitPrice }],
         ...overrides,
+        actor: {},
       },
-      {},
     )
   ).id;
 
@@ -45,14 +48,14 @@ const invoice = async (unitPrice: string, overrides: Partial<NewInvoice> = {}) =
 const invoiceA = await invoice('100.00');
 const invoiceB = await invoice('50.00');
 const voided = await invoice('20.00');
-await voidInvoice(db, { orgId: org.id, invoiceId: voided, reason: 'typo' }, {});
+await voidInvoice({ db }, { orgId: org.id, invoiceId: voided, reason: 'typo', actor: {} });
 const othersInvoice = await invoice('10.00', { customerId: otherCustomer.id });
 const eurInvoice = await invoice('15.00', { customerId: eurCustomer.id });
 // the USD customer also owes in EUR, so money in EUR may be recorded for it (and must not reach its USD invoices)
 await invoice('5.00', { currency: 'EUR' });
 const payment = (
   await recordPayment(
-    db,
+    { db },
     {
       orgId: org.id,
       customerId: customer.id,
@@ -60,13 +63,13 @@ const payment = (
       receivedOn: '2025-01-12',
       method: 'check',
       allocations: [{ invoiceId: invoiceA, amount: 3000n }],
+      actor: {},
     },
-    {},
   )
 ).id; // 50.00 unapplied
 const eurPayment = (
   await recordPayment(
-    db,
+    { db },
     {
       orgId: org.id,
       customerId: customer.id,
@@ -74,23 +77,28 @@ const eurPayment = (
       amount: 2000n,
       receivedOn: '2025-01-12',
       method: 'bank_transfer',
+      actor: {},
     },
-    {},
   )
 ).id;
 const reversed = (
   await recordPayment(
-    db,
-    { orgId: org.id, customerId: customer.id, amount: 100n, receivedOn: '2025-01-12', method: 'cash' },
-    {},
+    { db },
+    {
+      orgId: org.id,
+      customerId: customer.id,
+      amount: 100n,
+      receivedOn: '2025-01-12',
+      method: 'cash',
+      actor: {},
+    },
   )
 ).id;
-await reversePayment(db, { orgId: org.id, paymentId: reversed, reason: 'bounced' }, {});
+await reversePayment({ db }, { orgId: org.id, paymentId: reversed, reason: 'bounced', actor: {} });
 const credit = (
   await issueCreditMemo(
-    db,
-    { orgId: org.id, customerId: customer.id, amount: 9000n, issueDate: '2025-01-13' },
-    {},
+    { db },
+    { orgId: org.id, customerId: customer.id, amount: 9000n, issueDate: '2025-01-13', actor: {} },
   )
 ).id; // 90.00
 
@@ -127,7 +135,7 @@ async function expectRefused(code: ErrorCode, attempt: () => Promise<unknown>): 
   const appError = error as AppError;
   expect(appError.code).toBe(code);
   for (const locale of locales) {
-    const message = t(locale, `error.${code}`, appError.params);
+    const message = errorMessage(locale, appError);
     expect(message, `${locale} message for ${code}`).not.toBe(`error.${code}`);
     expect(message, `${locale} message for ${code}: ${message}`).not.toMatch(/\{\w+\}/);
   }
@@ -155,24 +163,21 @@ describe('refused, with a translated message, changing nothing', () => {
   test("applying more than the payment's unapplied amount", async () => {
     const error = await expectRefused('exceeds_unapplied', () =>
       applyPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           paymentId: payment,
           allocations: [{ invoiceId: invoiceA, amount: 5001n }],
-          locale: 'es',
+          actor: {},
         },
-        {},
       ),
     );
     // the amount comes formatted in the caller's locale
-    expect(t('es', 'error.exceeds_unapplied', error.params)).toMatch(
-      /^Es más de lo que queda sin aplicar: 50,00\sUS\$\.$/,
-    );
+    expect(errorMessage('es', error)).toMatch(/^Es más de lo que queda sin aplicar: 50,00\sUS\$\.$/);
     // split over two invoices, each fitting its own, together too much
     await expectRefused('exceeds_unapplied', () =>
       applyPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           paymentId: payment,
@@ -180,14 +185,14 @@ describe('refused, with a translated message, changing nothing', () => {
             { invoiceId: invoiceA, amount: 3000n },
             { invoiceId: invoiceB, amount: 2001n },
           ],
+          actor: {},
         },
-        {},
       ),
     );
     // the same invoice twice: the amounts add up
     await expectRefused('exceeds_unapplied', () =>
       applyPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           paymentId: payment,
@@ -195,8 +200,8 @@ describe('refused, with a translated message, changing nothing', () => {
             { invoiceId: invoiceB, amount: 2600n },
             { invoiceId: invoiceB, amount: 2600n },
           ],
+          actor: {},
         },
-        {},
       ),
     );
   });
@@ -205,26 +210,29 @@ describe('refused, with a translated message, changing nothing', () => {
     // invoice A has 70.00 open; a new payment of 100.00 tries 70.01 on it
     const big = (
       await recordPayment(
-        db,
-        { orgId: org.id, customerId: customer.id, amount: 10000n, receivedOn: '2025-01-14', method: 'check' },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          customerId: customer.id,
+          amount: 10000n,
+          receivedOn: '2025-01-14',
+          method: 'check',
+          actor: {},
+        },
       )
     ).id;
     const error = await expectRefused('exceeds_open_amount', () =>
       applyPayment(
-        db,
-        { orgId: org.id, paymentId: big, allocations: [{ invoiceId: invoiceA, amount: 7001n }] },
-        {},
+        { db },
+        { orgId: org.id, paymentId: big, allocations: [{ invoiceId: invoiceA, amount: 7001n }], actor: {} },
       ),
     );
-    expect(error.params).toMatchObject({ number: 'BAD-1', available: '$70.00' });
-    expect(t('en', 'error.exceeds_open_amount', error.params)).toBe(
-      'That is more than the $70.00 still open on invoice BAD-1.',
-    );
+    expect(error.params).toMatchObject({ number: 'BAD-1', available: { amount: 7000n, currency: 'USD' } });
+    expect(errorMessage('en', error)).toBe('That is more than the $70.00 still open on invoice BAD-1.');
     // recording a payment that over-pays an invoice leaves no payment behind either
     await expectRefused('exceeds_open_amount', () =>
       recordPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
@@ -232,8 +240,8 @@ describe('refused, with a translated message, changing nothing', () => {
           receivedOn: '2025-01-14',
           method: 'check',
           allocations: [{ invoiceId: invoiceA, amount: 7001n }],
+          actor: {},
         },
-        {},
       ),
     );
   });
@@ -241,16 +249,20 @@ describe('refused, with a translated message, changing nothing', () => {
   test('a payment in another currency than the invoice', async () => {
     const error = await expectRefused('currency_mismatch', () =>
       applyPayment(
-        db,
-        { orgId: org.id, paymentId: eurPayment, allocations: [{ invoiceId: invoiceA, amount: 100n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          paymentId: eurPayment,
+          allocations: [{ invoiceId: invoiceA, amount: 100n }],
+          actor: {},
+        },
       ),
     );
     expect(error.params).toEqual({ number: 'BAD-1', invoiceCurrency: 'USD', currency: 'EUR' });
-    expect(t('es', 'error.currency_mismatch', error.params)).toBe('La factura BAD-1 está en USD, no en EUR.');
+    expect(errorMessage('es', error)).toBe('La factura BAD-1 está en USD, no en EUR.');
     await expectRefused('currency_mismatch', () =>
       recordPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
@@ -259,16 +271,20 @@ describe('refused, with a translated message, changing nothing', () => {
           receivedOn: '2025-01-14',
           method: 'check',
           allocations: [{ invoiceId: invoiceB, amount: 500n }],
+          actor: {},
         },
-        {},
       ),
     );
     // an EUR customer's invoice is out of reach of this customer's USD money anyway
     await expectRefused('customer_mismatch', () =>
       applyPayment(
-        db,
-        { orgId: org.id, paymentId: payment, allocations: [{ invoiceId: eurInvoice, amount: 100n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          paymentId: payment,
+          allocations: [{ invoiceId: eurInvoice, amount: 100n }],
+          actor: {},
+        },
       ),
     );
   });
@@ -276,29 +292,37 @@ describe('refused, with a translated message, changing nothing', () => {
   test('a credit larger than what is open', async () => {
     await expectRefused('exceeds_open_amount', () =>
       applyCredit(
-        db,
-        { orgId: org.id, creditMemoId: credit, allocations: [{ invoiceId: invoiceB, amount: 5001n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          creditMemoId: credit,
+          allocations: [{ invoiceId: invoiceB, amount: 5001n }],
+          actor: {},
+        },
       ),
     );
     await expectRefused('exceeds_unapplied', () =>
       applyCredit(
-        db,
-        { orgId: org.id, creditMemoId: credit, allocations: [{ invoiceId: invoiceA, amount: 9001n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          creditMemoId: credit,
+          allocations: [{ invoiceId: invoiceA, amount: 9001n }],
+          actor: {},
+        },
       ),
     );
     await expectRefused('exceeds_open_amount', () =>
       issueCreditMemo(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
           amount: 6000n,
           issueDate: '2025-01-15',
           allocations: [{ invoiceId: invoiceB, amount: 6000n }],
+          actor: {},
         },
-        {},
       ),
     );
   });
@@ -307,24 +331,32 @@ describe('refused, with a translated message, changing nothing', () => {
     for (const amount of [0n, -1n, -5000n]) {
       await expectRefused('amount_not_positive', () =>
         recordPayment(
-          db,
-          { orgId: org.id, customerId: customer.id, amount, receivedOn: '2025-01-14', method: 'check' },
-          {},
+          { db },
+          {
+            orgId: org.id,
+            customerId: customer.id,
+            amount,
+            receivedOn: '2025-01-14',
+            method: 'check',
+            actor: {},
+          },
         ),
       );
       await expectRefused('amount_not_positive', () =>
-        issueCreditMemo(db, { orgId: org.id, customerId: customer.id, amount, issueDate: '2025-01-14' }, {}),
+        issueCreditMemo(
+          { db },
+          { orgId: org.id, customerId: customer.id, amount, issueDate: '2025-01-14', actor: {} },
+        ),
       );
       await expectRefused('amount_not_positive', () =>
         applyPayment(
-          db,
-          { orgId: org.id, paymentId: payment, allocations: [{ invoiceId: invoiceB, amount }] },
-          {},
+          { db },
+          { orgId: org.id, paymentId: payment, allocations: [{ invoiceId: invoiceB, amount }], actor: {} },
         ),
       );
       await expectRefused('amount_not_positive', () =>
         applyCredit(
-          db,
+          { db },
           {
             orgId: org.id,
             creditMemoId: credit,
@@ -332,23 +364,23 @@ describe('refused, with a translated message, changing nothing', () => {
               { invoiceId: invoiceB, amount: 100n },
               { invoiceId: invoiceA, amount },
             ],
+            actor: {},
           },
-          {},
         ),
       );
     }
     // an invoice that totals zero
     await expectRefused('amount_not_positive', () =>
       createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
           number: 'ZERO-1',
           issueDate: '2025-01-10',
           lines: [{ description: 'Free sample', quantity: '3', unitPrice: '0' }],
+          actor: {},
         },
-        {},
       ),
     );
   });
@@ -363,8 +395,8 @@ describe('refused, with a translated message, changing nothing', () => {
       reference: 'CHK-9',
       idempotencyKey: 'erp-receipt-9',
     };
-    const first = await recordPayment(db, request, {});
-    expect(await recordPayment(db, request, {})).toEqual({ ...first, replayed: true });
+    const first = await recordPayment({ db }, { ...request, actor: {} });
+    expect(await recordPayment({ db }, { ...request, actor: {} })).toEqual({ ...first, replayed: true });
     for (const other of [
       { amount: 1001n },
       { reference: 'CHK-10' },
@@ -373,9 +405,11 @@ describe('refused, with a translated message, changing nothing', () => {
       { allocations: 'auto' as const },
       { customerId: otherCustomer.id },
     ])
-      await expectRefused('idempotency_key_reused', () => recordPayment(db, { ...request, ...other }, {}));
+      await expectRefused('idempotency_key_reused', () =>
+        recordPayment({ db }, { ...request, ...other, actor: {} }),
+      );
     const future = await expectRefused('validation_failed', () =>
-      recordPayment(db, { ...request, idempotencyKey: null, receivedOn: '2099-01-01' }, {}),
+      recordPayment({ db }, { ...request, idempotencyKey: null, receivedOn: '2099-01-01', actor: {} }),
     );
     expect(future.fields).toEqual([
       {
@@ -385,7 +419,7 @@ describe('refused, with a translated message, changing nothing', () => {
       },
     ]);
     const currency = await expectRefused('validation_failed', () =>
-      recordPayment(db, { ...request, idempotencyKey: null, currency: 'JPY' }, {}),
+      recordPayment({ db }, { ...request, idempotencyKey: null, currency: 'JPY', actor: {} }),
     );
     expect(currency.fields).toEqual([{ field: 'currency', code: 'enum', params: { values: 'USD, EUR' } }]);
   });
@@ -393,15 +427,15 @@ describe('refused, with a translated message, changing nothing', () => {
   test('an invoice whose computed total passes 10^15 minor units', async () => {
     const error = await expectRefused('validation_failed', () =>
       createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
           number: 'HUGE-1',
           issueDate: '2025-01-10',
           lines: [{ description: 'x', quantity: '1000', unitPrice: '1000000000000' }],
+          actor: {},
         },
-        {},
       ),
     );
     expect(error.fields).toEqual([
@@ -412,7 +446,7 @@ describe('refused, with a translated message, changing nothing', () => {
   test('a due date before the issue date', async () => {
     const error = await expectRefused('due_before_issue', () =>
       createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
@@ -420,11 +454,11 @@ describe('refused, with a translated message, changing nothing', () => {
           issueDate: '2025-02-10',
           dueDate: '2025-02-09',
           lines: [{ description: 'x', quantity: '1', unitPrice: '5' }],
+          actor: {},
         },
-        {},
       ),
     );
-    expect(t('es', 'error.due_before_issue', error.params)).toBe(
+    expect(errorMessage('es', error)).toBe(
       'La fecha de vencimiento (2025-02-09) no puede ser anterior a la de emisión (2025-02-10).',
     );
   });
@@ -432,39 +466,51 @@ describe('refused, with a translated message, changing nothing', () => {
   test('other wrong targets: another customer, a void invoice, a reversed payment, a reused number', async () => {
     await expectRefused('customer_mismatch', () =>
       applyPayment(
-        db,
-        { orgId: org.id, paymentId: payment, allocations: [{ invoiceId: othersInvoice, amount: 100n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          paymentId: payment,
+          allocations: [{ invoiceId: othersInvoice, amount: 100n }],
+          actor: {},
+        },
       ),
     );
     await expectRefused('invoice_not_open', () =>
       applyCredit(
-        db,
-        { orgId: org.id, creditMemoId: credit, allocations: [{ invoiceId: voided, amount: 100n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          creditMemoId: credit,
+          allocations: [{ invoiceId: voided, amount: 100n }],
+          actor: {},
+        },
       ),
     );
     await expectRefused('payment_reversed', () =>
       applyPayment(
-        db,
-        { orgId: org.id, paymentId: reversed, allocations: [{ invoiceId: invoiceB, amount: 100n }] },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          paymentId: reversed,
+          allocations: [{ invoiceId: invoiceB, amount: 100n }],
+          actor: {},
+        },
       ),
     );
     await expectRefused('invoice_has_applications', () =>
-      voidInvoice(db, { orgId: org.id, invoiceId: invoiceA, reason: 'no' }, {}),
+      voidInvoice({ db }, { orgId: org.id, invoiceId: invoiceA, reason: 'no', actor: {} }),
     );
     await expectRefused('duplicate_number', () =>
       createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
           number: 'BAD-1',
           issueDate: '2025-01-10',
           lines: [{ description: 'x', quantity: '1', unitPrice: '5' }],
+          actor: {},
         },
-        {},
       ),
     );
   });

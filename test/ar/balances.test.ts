@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import type { Actor } from '../../src/domain/audit/record-audit.ts';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { accountSummary } from '../../src/domain/customers/account-summary.ts';
 import { getCustomer } from '../../src/domain/customers/get-customer.ts';
 import { listCustomers } from '../../src/domain/customers/list-customers.ts';
@@ -38,7 +38,7 @@ async function seller(currency: string) {
   const invoice = async (customerId: string, minor: bigint, dueInDays: number, currency?: string) => {
     n += 1;
     await createInvoice(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId,
@@ -53,13 +53,13 @@ async function seller(currency: string) {
             unitPrice: `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`,
           },
         ],
+        actor: actor,
       },
-      actor,
     );
   };
   const pay = (customerId: string, amount: bigint, currency?: string) =>
     recordPayment(
-      db,
+      { db },
       {
         orgId: org.id,
         customerId,
@@ -67,14 +67,20 @@ async function seller(currency: string) {
         receivedOn: addDays(today, -1),
         method: 'cash',
         ...(currency ? { currency } : {}),
+        actor: actor,
       },
-      actor,
     );
   const credit = (customerId: string, amount: bigint, currency?: string) =>
     issueCreditMemo(
-      db,
-      { orgId: org.id, customerId, amount, issueDate: addDays(today, -1), ...(currency ? { currency } : {}) },
-      actor,
+      { db },
+      {
+        orgId: org.id,
+        customerId,
+        amount,
+        issueDate: addDays(today, -1),
+        ...(currency ? { currency } : {}),
+        actor: actor,
+      },
     );
   return { org, today, invoice, pay, credit };
 }
@@ -107,10 +113,12 @@ describe('a customer balance', () => {
       balance('USD', { overdue: 70000n, notYetDue: 4200n, unappliedCash: 900n, unappliedCredits: 250n }),
     ];
     expect(want[0]!.total).toBe(73050n);
-    expect((await accountSummary(db, s.org.id, customer.id))!.balances).toEqual(want);
-    const detail = await getCustomer(db, s.org.id, customer.id);
+    expect((await accountSummary({ db }, { orgId: s.org.id, customerId: customer.id }))!.balances).toEqual(
+      want,
+    );
+    const detail = await getCustomer({ db }, { orgId: s.org.id, customerId: customer.id });
     expect(detail!.balances).toEqual(want);
-    const listed = await listCustomers(db, { orgId: s.org.id, page: 1, pageSize: 10 });
+    const listed = await listCustomers({ db }, { orgId: s.org.id, page: 1, pageSize: 10 });
     expect(listed.items.find((c) => c.id === customer.id)!.balances).toEqual(want);
     // the customer page's aging says the same: open 74,200 by age, less cash and credits
     expect(detail!.aging).toEqual([
@@ -135,7 +143,9 @@ describe('a customer balance', () => {
     await s.credit(customer.id, 500n);
     await s.pay(customer.id, 700n);
     const want = [balance('USD', { unappliedCash: 700n, unappliedCredits: 500n })];
-    expect((await accountSummary(db, s.org.id, customer.id))!.balances).toEqual(want);
+    expect((await accountSummary({ db }, { orgId: s.org.id, customerId: customer.id }))!.balances).toEqual(
+      want,
+    );
     expect(want[0]!.total).toBe(-1200n);
   });
 
@@ -144,10 +154,10 @@ describe('a customer balance', () => {
     const a = await createCustomerAccount(db, s.org.id, { name: 'A' });
     const b = await createCustomerAccount(db, s.org.id, { name: 'B' });
     await s.invoice(a.id, 1000n, -1);
-    const listed = await listCustomers(db, { orgId: s.org.id, page: 1, pageSize: 10 });
+    const listed = await listCustomers({ db }, { orgId: s.org.id, page: 1, pageSize: 10 });
     expect(listed.items.find((c) => c.id === a.id)!.balances).toEqual([balance('USD', { overdue: 1000n })]);
     expect(listed.items.find((c) => c.id === b.id)!.balances).toEqual([balance('USD', {})]);
-    expect((await getCustomer(db, s.org.id, b.id))!.aging).toEqual([]);
+    expect((await getCustomer({ db }, { orgId: s.org.id, customerId: b.id }))!.aging).toEqual([]);
   });
 
   test('the customer’s own currency first, then the others alphabetically; its own shows zero if it owes nothing in it', async () => {
@@ -160,11 +170,13 @@ describe('a customer balance', () => {
       balance('EUR', { notYetDue: 3000n }),
       balance('USD', { overdue: 2000n }),
     ];
-    expect((await accountSummary(db, s.org.id, customer.id))!.balances).toEqual(onlyForeign);
+    expect((await accountSummary({ db }, { orgId: s.org.id, customerId: customer.id }))!.balances).toEqual(
+      onlyForeign,
+    );
     await s.invoice(customer.id, 100n, -1);
     await s.pay(customer.id, 500n, 'USD');
     await s.credit(customer.id, 300n, 'EUR');
-    const detail = await getCustomer(db, s.org.id, customer.id);
+    const detail = await getCustomer({ db }, { orgId: s.org.id, customerId: customer.id });
     expect(detail!.balances).toEqual([
       balance('MXN', { overdue: 100n }),
       balance('EUR', { notYetDue: 3000n, unappliedCredits: 300n }),
@@ -195,7 +207,7 @@ describe('a customer balance', () => {
       [-91, 10000000n],
     ] as const)
       await s.invoice(customer.id, minor, days);
-    const [aging] = (await getCustomer(db, s.org.id, customer.id))!.aging;
+    const [aging] = (await getCustomer({ db }, { orgId: s.org.id, customerId: customer.id }))!.aging;
     expect(aging).toMatchObject({
       current: 1n,
       d1_30: 110n,

@@ -2,11 +2,13 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { applyCredit, issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { applyCredit } from '../../src/domain/credits/apply-credit.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
-import { applyPayment, unapplyPayment } from '../../src/domain/payments/payment-applications.ts';
+import { applyPayment } from '../../src/domain/payments/apply-payment.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { unapplyPayment } from '../../src/domain/payments/unapply-payment.ts';
 import { testDatabaseUrl, useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
 
@@ -121,23 +123,29 @@ async function seller(currency: string) {
   const invoice = async (unitPrice: string) =>
     (
       await createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: customer.id,
           number: `R-${++n}`,
           issueDate: '2025-01-01',
           lines: [{ description: 'Goods', quantity: '1', unitPrice }],
+          actor: {},
         },
-        {},
       )
     ).id;
   const payment = async (amount: bigint) =>
     (
       await recordPayment(
-        db,
-        { orgId: org.id, customerId: customer.id, amount, receivedOn: '2025-01-05', method: 'check' },
-        {},
+        { db },
+        {
+          orgId: org.id,
+          customerId: customer.id,
+          amount,
+          receivedOn: '2025-01-05',
+          method: 'check',
+          actor: {},
+        },
       )
     ).id;
   return { org, customer, invoice, payment };
@@ -163,15 +171,13 @@ describe('two staff at once', () => {
           lockRow('payments', s.org.id, paymentId),
           (d) =>
             applyPayment(
-              d,
-              { orgId: s.org.id, paymentId, allocations: [{ invoiceId: inv1, amount: part }] },
-              {},
+              { db: d },
+              { orgId: s.org.id, paymentId, allocations: [{ invoiceId: inv1, amount: part }], actor: {} },
             ),
           (d) =>
             applyPayment(
-              d,
-              { orgId: s.org.id, paymentId, allocations: [{ invoiceId: inv2, amount: part }] },
-              {},
+              { db: d },
+              { orgId: s.org.id, paymentId, allocations: [{ invoiceId: inv2, amount: part }], actor: {} },
             ),
         );
         oneWinner(results, 'exceeds_unapplied');
@@ -199,7 +205,7 @@ describe('two staff at once', () => {
         .executeTakeFirstOrThrow();
       const pay = (d: Kysely<DB>) =>
         recordPayment(
-          d,
+          { db: d },
           {
             orgId: s.org.id,
             customerId: s.customer.id,
@@ -207,8 +213,8 @@ describe('two staff at once', () => {
             receivedOn: '2025-01-06',
             method: 'bank_transfer',
             allocations: [{ invoiceId, amount: total }],
+            actor: {},
           },
-          {},
         );
       const results = await race(lockRow('invoices', s.org.id, invoiceId), pay, pay);
       oneWinner(results, 'exceeds_open_amount');
@@ -236,12 +242,11 @@ describe('two staff at once', () => {
       const [p1, p2] = [await s.payment(5000n), await s.payment(5000n)];
       const results = await race(
         lockRow('invoices', s.org.id, invoiceId),
-        (d) => applyPayment(d, { orgId: s.org.id, paymentId: p1, allocations: 'auto' }, {}),
+        (d) => applyPayment({ db: d }, { orgId: s.org.id, paymentId: p1, allocations: 'auto', actor: {} }),
         (d) =>
           applyPayment(
-            d,
-            { orgId: s.org.id, paymentId: p2, allocations: [{ invoiceId, amount: 5000n }] },
-            {},
+            { db: d },
+            { orgId: s.org.id, paymentId: p2, allocations: [{ invoiceId, amount: 5000n }], actor: {} },
           ),
       );
       // the 'auto' one read the invoice as open before waiting, so it too is refused if it loses
@@ -263,19 +268,25 @@ describe('two staff at once', () => {
       const invoiceId = await s.invoice('80.00');
       const paymentId = await s.payment(8000n);
       const credit = await issueCreditMemo(
-        db,
-        { orgId: s.org.id, customerId: s.customer.id, amount: 5000n, issueDate: '2025-01-02' },
-        {},
+        { db },
+        { orgId: s.org.id, customerId: s.customer.id, amount: 5000n, issueDate: '2025-01-02', actor: {} },
       );
       const results = await race(
         lockRow('invoices', s.org.id, invoiceId),
         (d) =>
-          applyPayment(d, { orgId: s.org.id, paymentId, allocations: [{ invoiceId, amount: 8000n }] }, {}),
+          applyPayment(
+            { db: d },
+            { orgId: s.org.id, paymentId, allocations: [{ invoiceId, amount: 8000n }], actor: {} },
+          ),
         (d) =>
           applyCredit(
-            d,
-            { orgId: s.org.id, creditMemoId: credit.id, allocations: [{ invoiceId, amount: 5000n }] },
-            {},
+            { db: d },
+            {
+              orgId: s.org.id,
+              creditMemoId: credit.id,
+              allocations: [{ invoiceId, amount: 5000n }],
+              actor: {},
+            },
           ),
       );
       oneWinner(results, 'exceeds_open_amount');
@@ -288,14 +299,20 @@ describe('two staff at once', () => {
       const s = await seller('USD');
       const invoiceId = await s.invoice('40.00');
       const paymentId = await s.payment(4000n);
-      await applyPayment(db, { orgId: s.org.id, paymentId, allocations: [{ invoiceId, amount: 4000n }] }, {});
+      await applyPayment(
+        { db },
+        { orgId: s.org.id, paymentId, allocations: [{ invoiceId, amount: 4000n }], actor: {} },
+      );
       const application = await db
         .selectFrom('payment_applications')
         .select('id')
         .where('org_id', '=', s.org.id)
         .executeTakeFirstOrThrow();
       const undo = (d: Kysely<DB>) =>
-        unapplyPayment(d, { orgId: s.org.id, applicationId: application.id, reason: 'wrong invoice' }, {});
+        unapplyPayment(
+          { db: d },
+          { orgId: s.org.id, applicationId: application.id, reason: 'wrong invoice', actor: {} },
+        );
       const results = await race(lockRow('payments', s.org.id, paymentId), undo, undo);
       oneWinner(results, 'application_already_reversed');
       const payment = await db
@@ -314,7 +331,7 @@ describe('two staff at once', () => {
       const invoiceId = await s.invoice('30.00');
       const send = (d: Kysely<DB>) =>
         recordPayment(
-          d,
+          { db: d },
           {
             orgId: s.org.id,
             customerId: s.customer.id,
@@ -323,8 +340,8 @@ describe('two staff at once', () => {
             method: 'ach',
             idempotencyKey: `retry-${round}`,
             allocations: 'auto',
+            actor: {},
           },
-          {},
         );
       const results = await race(lockRow('invoices', s.org.id, invoiceId), send, send);
       // one records it; the other waits on the key's unique index, then replays it: never a second payment, never a conflict

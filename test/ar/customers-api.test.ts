@@ -32,7 +32,7 @@ async function customer(body: Record<string, unknown> = {}) {
 }
 async function invoiceFor(customerId: string, number: string, pesos: string, dueInDays: number) {
   return createInvoice(
-    db,
+    { db },
     {
       orgId,
       customerId,
@@ -40,8 +40,8 @@ async function invoiceFor(customerId: string, number: string, pesos: string, due
       issueDate: mx(Math.min(dueInDays, 0) - 5),
       dueDate: mx(dueInDays),
       lines: [{ description: 'x', quantity: '1', unitPrice: pesos }],
+      actor: {},
     },
-    {},
   );
 }
 const audits = (entityId: string) =>
@@ -366,9 +366,8 @@ describe('balances, aging and activity', () => {
     await invoiceFor(created.id, 'B-45', '300', -45);
     await invoiceFor(created.id, 'B-100', '400', -100);
     await recordPayment(
-      db,
-      { orgId, customerId: created.id, amount: 5000n, receivedOn: mx(), method: 'cash' },
-      {},
+      { db },
+      { orgId, customerId: created.id, amount: 5000n, receivedOn: mx(), method: 'cash', actor: {} },
     );
     const detail = (await viewer({ method: 'GET', url: `/api/v1/console/customers/${created.id}` })).json();
     expect(detail.balances).toEqual([
@@ -446,7 +445,7 @@ describe('balances, aging and activity', () => {
     // Recorded in this order, dated otherwise (as an ERP catching up, or the demo, would load them).
     const recent = await invoiceFor(created.id, 'BD-RECENT', '100', 0); // issued 5 days ago
     const old = await createInvoice(
-      db,
+      { db },
       {
         orgId,
         customerId: created.id,
@@ -454,11 +453,11 @@ describe('balances, aging and activity', () => {
         issueDate: mx(-40),
         dueDate: mx(-10),
         lines: [{ description: 'x', quantity: '1', unitPrice: '50' }],
+        actor: {},
       },
-      {},
     );
     await recordPayment(
-      db,
+      { db },
       {
         orgId,
         customerId: created.id,
@@ -466,8 +465,8 @@ describe('balances, aging and activity', () => {
         receivedOn: mx(-20),
         method: 'cash',
         allocations: [{ invoiceId: old.id, amount: 1000n }],
+        actor: {},
       },
-      {},
     );
     const items = (
       await viewer({ method: 'GET', url: `/api/v1/console/customers/${created.id}/activity` })
@@ -510,7 +509,7 @@ describe('the list', () => {
     const gamma = await make('G-1', 'gamma cocina');
     const inv = (customerId: string, number: string, pesos: string, dueInDays: number) =>
       createInvoice(
-        db,
+        { db },
         {
           orgId: own.org.id,
           customerId,
@@ -518,16 +517,15 @@ describe('the list', () => {
           issueDate: mx(Math.min(dueInDays, 0) - 5),
           dueDate: mx(dueInDays),
           lines: [{ description: 'x', quantity: '1', unitPrice: pesos }],
+          actor: {},
         },
-        {},
       );
     await inv(alpha, 'A-INV', '500', 10); // balance 500, nothing overdue
     await inv(beta, 'B-INV', '300', -3); // 300 overdue
     await inv(gamma, 'G-INV', '900', -1); // 900 overdue, minus 800 unapplied cash
     await recordPayment(
-      db,
-      { orgId: own.org.id, customerId: gamma, amount: 80000n, receivedOn: mx(), method: 'cash' },
-      {},
+      { db },
+      { orgId: own.org.id, customerId: gamma, amount: 80000n, receivedOn: mx(), method: 'cash', actor: {} },
     );
     await ownAgent({
       method: 'POST',

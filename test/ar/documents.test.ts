@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { formatMoney } from '../../src/domain/money/money.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
@@ -65,7 +65,7 @@ const pageCount = (pdf: Buffer) => Number(/^Pages:\s+(\d+)/m.exec(poppler('pdfin
 const mx = (amount: bigint) => formatMoney(amount, 'MXN', 'es-MX');
 
 const invoice = await createInvoice(
-  db,
+  { db },
   {
     orgId,
     customerId,
@@ -94,12 +94,12 @@ const invoice = await createInvoice(
       },
     ],
     charges: [{ kind: 'fee', name: 'Envío refrigerado', amount: 15000n }],
+    actor,
   },
-  actor,
 );
 // 1,420.80 + 300.00 = 1,720.80; IVA 227.33 + 48.00; fee 150.00 → 2,146.13
 const payment = await recordPayment(
-  db,
+  { db },
   {
     orgId,
     customerId,
@@ -108,11 +108,11 @@ const payment = await recordPayment(
     method: 'bank_transfer',
     reference: 'SPEI 0987654321',
     allocations: [{ invoiceId: invoice.id, amount: 100000n }],
+    actor,
   },
-  actor,
 );
 const credit = await issueCreditMemo(
-  db,
+  { db },
   {
     orgId,
     customerId,
@@ -121,8 +121,8 @@ const credit = await issueCreditMemo(
     reason: 'Latas abolladas en la entrega',
     invoiceId: invoice.id,
     allocations: [{ invoiceId: invoice.id, amount: 10000n }],
+    actor,
   },
-  actor,
 );
 
 async function getPdf(request: ReturnType<typeof as>, url: string) {
@@ -188,7 +188,7 @@ describe('invoice PDF', () => {
       currency: 'MXN',
     });
     const created = await createInvoice(
-      db,
+      { db },
       {
         orgId,
         customerId: english.id,
@@ -203,8 +203,8 @@ describe('invoice PDF', () => {
             taxes: [{ name: 'IVA', rate: '16' }],
           },
         ],
+        actor,
       },
-      actor,
     );
     const text = pdfText((await getPdf(owner, `/api/v1/console/invoices/${created.id}/pdf`)).rawPayload);
     for (const expected of [
@@ -227,7 +227,7 @@ describe('invoice PDF', () => {
     expect(past).not.toContain('vence el');
     expect(past).toContain('-$1,000.00'); // paid, written as the web app writes a negative amount
     const later = await createInvoice(
-      db,
+      { db },
       {
         orgId,
         customerId,
@@ -235,8 +235,8 @@ describe('invoice PDF', () => {
         issueDate: '2025-09-12',
         dueDate: '2030-09-12',
         lines: [{ description: 'Salsa verde', quantity: '1', unitPrice: '10' }],
+        actor,
       },
-      actor,
     );
     const text = pdfText((await getPdf(owner, `/api/v1/console/invoices/${later.id}/pdf`)).rawPayload);
     expect(text).toContain('vence el 12 sept 2030');
@@ -245,7 +245,7 @@ describe('invoice PDF', () => {
 
   test('an invoice with 60 lines spans pages, numbered, repeating the table header', async () => {
     const created = await createInvoice(
-      db,
+      { db },
       {
         orgId,
         customerId,
@@ -257,8 +257,8 @@ describe('invoice PDF', () => {
           quantity: '1',
           unitPrice: '10',
         })),
+        actor,
       },
-      actor,
     );
     const pdf = (await getPdf(owner, `/api/v1/console/invoices/${created.id}/pdf`)).rawPayload;
     const pages = pageCount(pdf);
@@ -288,32 +288,30 @@ describe('invoice PDF', () => {
     const otherUser = await createUser(db, { password_hash: null });
     await addCustomerUser(db, orgId, other.id, otherUser.id, 'payer');
     const otherInvoice = await createInvoice(
-      db,
+      { db },
       {
         orgId,
         customerId: other.id,
         number: 'F-OTHER-1',
         issueDate: '2025-03-05',
         lines: [{ description: 'x', quantity: '1', unitPrice: '5' }],
+        actor,
       },
-      actor,
     );
     expect(
       (await customer({ method: 'GET', url: `/api/v1/portal/invoices/${otherInvoice.id}/pdf` })).statusCode,
     ).toBe(404);
     const otherPayment = await recordPayment(
-      db,
-      { orgId, customerId: other.id, amount: 100n, receivedOn: '2025-03-06', method: 'cash' },
-      actor,
+      { db },
+      { orgId, customerId: other.id, amount: 100n, receivedOn: '2025-03-06', method: 'cash', actor },
     );
     expect(
       (await customer({ method: 'GET', url: `/api/v1/portal/payments/${otherPayment.id}/receipt.pdf` }))
         .statusCode,
     ).toBe(404);
     const otherCredit = await issueCreditMemo(
-      db,
-      { orgId, customerId: other.id, amount: 100n, issueDate: '2025-03-06' },
-      actor,
+      { db },
+      { orgId, customerId: other.id, amount: 100n, issueDate: '2025-03-06', actor },
     );
     expect(
       (await customer({ method: 'GET', url: `/api/v1/portal/credit-memos/${otherCredit.id}/pdf` }))

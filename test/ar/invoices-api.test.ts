@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
@@ -270,7 +270,7 @@ describe('voiding', () => {
   test('refuses an invoice with a payment applied, a blank reason, and a viewer', async () => {
     const created = await invoice();
     await recordPayment(
-      db,
+      { db },
       {
         orgId,
         customerId: seller.account.id,
@@ -278,8 +278,8 @@ describe('voiding', () => {
         receivedOn: mx(),
         method: 'cash',
         allocations: [{ invoiceId: created.id, amount: 1000n }],
+        actor: {},
       },
-      {},
     );
     const r = await agent({
       method: 'POST',
@@ -314,7 +314,7 @@ describe('detail', () => {
   test('shows payment and credit applications with their documents', async () => {
     const created = await invoice({ lines: [{ description: 'x', quantity: '1', unitPrice: '500' }] });
     const payment = await recordPayment(
-      db,
+      { db },
       {
         orgId,
         customerId: seller.account.id,
@@ -323,19 +323,19 @@ describe('detail', () => {
         method: 'check',
         reference: 'CH-1',
         allocations: [{ invoiceId: created.id, amount: 10000n }],
+        actor: {},
       },
-      {},
     );
     const credit = await issueCreditMemo(
-      db,
+      { db },
       {
         orgId,
         customerId: seller.account.id,
         amount: 2500n,
         issueDate: mx(),
         allocations: [{ invoiceId: created.id, amount: 2500n }],
+        actor: {},
       },
-      {},
     );
     const r = await viewer({ method: 'GET', url: `/api/v1/console/invoices/${created.id}` });
     expect(r.statusCode).toBe(200);
@@ -423,7 +423,7 @@ describe('the list', () => {
       payload: { reason: 'error' },
     });
     await recordPayment(
-      db,
+      { db },
       {
         orgId,
         customerId: customer.id,
@@ -434,8 +434,8 @@ describe('the list', () => {
           { invoiceId: partial.id, amount: 10000n },
           { invoiceId: paid.id, amount: 5000n },
         ],
+        actor: {},
       },
-      {},
     );
     return { customer, overdue, dueToday, future, partial, paid, draft, voided };
   })();
@@ -556,14 +556,17 @@ describe('time zones', () => {
         })
         .execute();
       const { listInvoices } = await import('../../src/domain/invoices/list-invoices.ts');
-      const { items } = await listInvoices(db, { orgId: org.id, page: 1, pageSize: 10 });
+      const { items } = await listInvoices({ db }, { orgId: org.id, page: 1, pageSize: 10 });
       expect(items[0]).toMatchObject({ number: 'TZ-1', overdue });
-      const { items: onlyOverdue } = await listInvoices(db, {
-        orgId: org.id,
-        status: 'overdue',
-        page: 1,
-        pageSize: 10,
-      });
+      const { items: onlyOverdue } = await listInvoices(
+        { db },
+        {
+          orgId: org.id,
+          status: 'overdue',
+          page: 1,
+          pageSize: 10,
+        },
+      );
       expect(onlyOverdue.length).toBe(overdue ? 1 : 0);
     }
   });

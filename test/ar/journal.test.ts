@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { type JournalLine, postEntry, reverseEntry } from '../../src/domain/ledger/post-entry.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
@@ -22,25 +22,30 @@ async function fixture() {
   const customer = await createCustomerAccount(db, org.id);
   const user = await createUser(db);
   const { id: invoiceId } = await createInvoice(
-    db,
+    { db },
     {
       orgId: org.id,
       customerId: customer.id,
       number: 'F-1',
       issueDate: '2025-01-01',
       lines: [{ description: 'x', quantity: '1', unitPrice: '100' }],
+      actor: {},
     },
-    {},
   );
   const { id: paymentId } = await recordPayment(
-    db,
-    { orgId: org.id, customerId: customer.id, amount: 500n, receivedOn: '2025-01-02', method: 'check' },
-    {},
+    { db },
+    {
+      orgId: org.id,
+      customerId: customer.id,
+      amount: 500n,
+      receivedOn: '2025-01-02',
+      method: 'check',
+      actor: {},
+    },
   );
   const { id: creditMemoId } = await issueCreditMemo(
-    db,
-    { orgId: org.id, customerId: customer.id, amount: 20n, issueDate: '2025-01-02' },
-    {},
+    { db },
+    { orgId: org.id, customerId: customer.id, amount: 20n, issueDate: '2025-01-02', actor: {} },
   );
   return { orgId: org.id, customerId: customer.id, userId: user.id, invoiceId, paymentId, creditMemoId };
 }

@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
 import type { Allocation } from '../../src/domain/applications/apply-to-invoices.ts';
 import type { Actor } from '../../src/domain/audit/record-audit.ts';
-import { applyCredit, issueCreditMemo, unapplyCredit } from '../../src/domain/credits/credit-memos.ts';
+import { applyCredit } from '../../src/domain/credits/apply-credit.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
+import { unapplyCredit } from '../../src/domain/credits/unapply-credit.ts';
 import { accountSummary } from '../../src/domain/customers/account-summary.ts';
 import type { Balance } from '../../src/domain/customers/balances.ts';
 import { getCustomer } from '../../src/domain/customers/get-customer.ts';
@@ -13,12 +15,10 @@ import { AppError } from '../../src/domain/errors.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { voidInvoice } from '../../src/domain/invoices/void-invoice.ts';
 import { currencyExponent } from '../../src/domain/money/currency.ts';
-import {
-  applyPayment,
-  reversePayment,
-  unapplyPayment,
-} from '../../src/domain/payments/payment-applications.ts';
+import { applyPayment } from '../../src/domain/payments/apply-payment.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
+import { unapplyPayment } from '../../src/domain/payments/unapply-payment.ts';
 import { useTestDb } from '../support/db.ts';
 import { addStaff, createCustomerAccount, createOrg, createUser } from '../support/factories.ts';
 
@@ -785,7 +785,7 @@ async function runSequence(run: {
               : reuse
                 ? { code: 'duplicate_number' }
                 : { ok: true };
-        const actual = await outcomeOf(() => createInvoice(db, input, actor));
+        const actual = await outcomeOf(() => createInvoice({ db }, { ...input, actor: actor }));
         expectOutcome(step, predicted, actual);
         if ('ok' in actual) {
           const { id, total } = actual.ok as { id: string; total: bigint };
@@ -844,7 +844,7 @@ async function runSequence(run: {
               ? { code: 'invoice_has_applications' }
               : { ok: true };
         const actual = await outcomeOf(() =>
-          voidInvoice(db, { orgId: org.id, invoiceId: invoice.id, reason: 'test' }, actor),
+          voidInvoice({ db }, { orgId: org.id, invoiceId: invoice.id, reason: 'test', actor: actor }),
         );
         expectOutcome(step, predicted, actual);
         if ('ok' in actual) {
@@ -894,9 +894,15 @@ async function runSequence(run: {
         if (amount > 0n) notePrediction(predicted, allocations);
         const actual = await outcomeOf(() =>
           issueCreditMemo(
-            db,
-            { orgId: org.id, customerId: customer.id, amount, issueDate: '2025-02-01', allocations },
-            actor,
+            { db },
+            {
+              orgId: org.id,
+              customerId: customer.id,
+              amount,
+              issueDate: '2025-02-01',
+              allocations,
+              actor: actor,
+            },
           ),
         );
         expectOutcome(step, 'code' in predicted ? predicted : { ok: true }, actual);
@@ -938,7 +944,7 @@ async function runSequence(run: {
         );
         notePrediction(predicted, allocations);
         const actual = await outcomeOf(() =>
-          applyCredit(db, { orgId: org.id, creditMemoId: credit.id, allocations }, actor),
+          applyCredit({ db }, { orgId: org.id, creditMemoId: credit.id, allocations, actor: actor }),
         );
         expectOutcome(step, 'code' in predicted ? predicted : { ok: true }, actual);
         if ('ok' in actual) {
@@ -962,8 +968,14 @@ async function runSequence(run: {
         const predicted: Outcome = application.live ? { ok: true } : { code: 'application_already_reversed' };
         const actual = await outcomeOf(() =>
           kind === 'credit'
-            ? unapplyCredit(db, { orgId: org.id, applicationId: application.id, reason: 'test' }, actor)
-            : unapplyPayment(db, { orgId: org.id, applicationId: application.id, reason: 'test' }, actor),
+            ? unapplyCredit(
+                { db },
+                { orgId: org.id, applicationId: application.id, reason: 'test', actor: actor },
+              )
+            : unapplyPayment(
+                { db },
+                { orgId: org.id, applicationId: application.id, reason: 'test', actor: actor },
+              ),
         );
         expectOutcome(step, predicted, actual);
         if ('ok' in actual) {
@@ -1037,7 +1049,7 @@ async function runSequence(run: {
         }
         const actual = await outcomeOf(() =>
           recordPayment(
-            db,
+            { db },
             {
               orgId: org.id,
               customerId: customer.id,
@@ -1046,8 +1058,8 @@ async function runSequence(run: {
               method: 'bank_transfer',
               idempotencyKey: key,
               ...(allocations === undefined ? {} : { allocations }),
+              actor: actor,
             },
-            actor,
           ),
         );
         expectOutcome(step, 'code' in predicted ? predicted : { ok: true }, actual);
@@ -1120,7 +1132,7 @@ async function runSequence(run: {
               );
         notePrediction(predicted, resolved);
         const actual = await outcomeOf(() =>
-          applyPayment(db, { orgId: org.id, paymentId: payment.id, allocations }, actor),
+          applyPayment({ db }, { orgId: org.id, paymentId: payment.id, allocations, actor: actor }),
         );
         expectOutcome(step, 'code' in predicted ? predicted : { ok: true }, actual);
         if ('ok' in actual) {
@@ -1146,7 +1158,7 @@ async function runSequence(run: {
         const predicted: Outcome =
           payment.status === 'completed' ? { ok: true } : { code: 'payment_reversed' };
         const actual = await outcomeOf(() =>
-          reversePayment(db, { orgId: org.id, paymentId: payment.id, reason: 'bounced' }, actor),
+          reversePayment({ db }, { orgId: org.id, paymentId: payment.id, reason: 'bounced', actor: actor }),
         );
         expectOutcome(step, predicted, actual);
         if ('ok' in actual) {
@@ -1264,7 +1276,7 @@ async function checkAgainstOracle(
       unappliedCash: b.unappliedCash,
       unappliedCredits: b.unappliedCredits,
     }));
-  const listed = await listCustomers(db, { orgId, sort: '-balance', page: 1, pageSize: 50 });
+  const listed = await listCustomers({ db }, { orgId, sort: '-balance', page: 1, pageSize: 50 });
   for (const customer of customers) {
     const want = expected.get(customer.id)!;
     const row = listed.items.find((c) => c.id === customer.id);
@@ -1273,9 +1285,9 @@ async function checkAgainstOracle(
       `customer list balance of ${customer.id} after ${JSON.stringify(step)}`,
     ).toEqual(want);
     if (everyScreen) {
-      const portal = await accountSummary(db, orgId, customer.id);
+      const portal = await accountSummary({ db }, { orgId: orgId, customerId: customer.id });
       expect(shown(portal!.balances), `portal balance of ${customer.id}`).toEqual(want);
-      const detail = await getCustomer(db, orgId, customer.id);
+      const detail = await getCustomer({ db }, { orgId: orgId, customerId: customer.id });
       expect(shown(detail!.balances), `console balance of ${customer.id}`).toEqual(want);
       // the customer page's aging reconciles with its balance, currency by currency
       const aging = [...detail!.aging]
@@ -1380,8 +1392,8 @@ describe('the AR ledger under random operations', () => {
       method: 'check' as const,
       idempotencyKey: 'erp-receipt-77',
     };
-    const first = await recordPayment(db, input, {});
-    const second = await recordPayment(db, input, {});
+    const first = await recordPayment({ db }, { ...input, actor: {} });
+    const second = await recordPayment({ db }, { ...input, actor: {} });
     expect(second).toEqual({ ...first, replayed: true });
     const { n } = await db
       .selectFrom('payments')
@@ -1389,7 +1401,7 @@ describe('the AR ledger under random operations', () => {
       .where('org_id', '=', org.id)
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(1);
-    await expect(recordPayment(db, { ...input, amount: 5001n }, {})).rejects.toMatchObject({
+    await expect(recordPayment({ db }, { ...input, amount: 5001n, actor: {} })).rejects.toMatchObject({
       code: 'idempotency_key_reused',
     });
 
@@ -1400,8 +1412,8 @@ describe('the AR ledger under random operations', () => {
       issueDate: '2025-01-01',
       lines: [{ description: 'x', quantity: '1', unitPrice: '10' }],
     };
-    await createInvoice(db, invoice, {});
-    await expect(createInvoice(db, invoice, {})).rejects.toMatchObject({
+    await createInvoice({ db }, { ...invoice, actor: {} });
+    await expect(createInvoice({ db }, { ...invoice, actor: {} })).rejects.toMatchObject({
       code: 'duplicate_number',
       params: { number: 'F-100' },
     });

@@ -6,8 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { formatMoney } from '../../src/domain/money/money.ts';
-import { reversePayment } from '../../src/domain/payments/payment-applications.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
 
 /**
@@ -25,7 +25,7 @@ const customer = as(
 );
 
 const invoice = await createInvoice(
-  db,
+  { db },
   {
     orgId,
     customerId,
@@ -33,12 +33,12 @@ const invoice = await createInvoice(
     issueDate: '2026-01-05',
     dueDate: '2026-02-05',
     lines: [{ description: 'Producto', quantity: '1', unitPrice: '4000.00' }],
+    actor: {},
   },
-  {},
 );
 // 10,000.00 received: 4,000.00 applied to F-1, 6,000.00 on account; then the check bounced.
 const payment = await recordPayment(
-  db,
+  { db },
   {
     orgId,
     customerId,
@@ -47,10 +47,10 @@ const payment = await recordPayment(
     method: 'check',
     reference: 'Cheque 881',
     allocations: [{ invoiceId: invoice.id, amount: 400_000n }],
+    actor: {},
   },
-  {},
 );
-await reversePayment(db, { orgId, paymentId: payment.id, reason: 'Cheque sin fondos' }, {});
+await reversePayment({ db }, { orgId, paymentId: payment.id, reason: 'Cheque sin fondos', actor: {} });
 
 async function journalUnapplied(paymentId: string): Promise<bigint> {
   const { rows } = await sql<{ cash: string | null }>`
@@ -112,9 +112,16 @@ describe('a reversed payment', () => {
 
   test('a completed payment keeps its unapplied amount and receipt as before', async () => {
     const live = await recordPayment(
-      db,
-      { orgId, customerId, amount: 50_000n, receivedOn: '2026-01-21', method: 'cash', allocations: [] },
-      {},
+      { db },
+      {
+        orgId,
+        customerId,
+        amount: 50_000n,
+        receivedOn: '2026-01-21',
+        method: 'cash',
+        allocations: [],
+        actor: {},
+      },
     );
     const detail = (await staff({ method: 'GET', url: `/api/v1/console/payments/${live.id}` })).json();
     expect(detail).toMatchObject({ status: 'completed', unappliedAmount: 50_000 });

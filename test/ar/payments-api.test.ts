@@ -16,7 +16,7 @@ async function invoice(customerId: string, price: string, dueDate: string, curre
   invoiceSeq += 1;
   const number = `F-${invoiceSeq}`;
   const { id, total } = await createInvoice(
-    db,
+    { db },
     {
       orgId: seller.org.id,
       customerId,
@@ -25,8 +25,8 @@ async function invoice(customerId: string, price: string, dueDate: string, curre
       dueDate,
       ...(currency ? { currency } : {}),
       lines: [{ description: 'Producto', quantity: '1', unitPrice: price }],
+      actor: {},
     },
-    {},
   );
   return { id, number, total: Number(total) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
-import { reversePayment } from '../../src/domain/payments/payment-applications.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { reversePayment } from '../../src/domain/payments/reverse-payment.ts';
 import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
 import { addCustomerUser, createCustomerAccount } from '../support/factories.ts';
 
@@ -33,7 +33,7 @@ const invoice = (
   status: 'open' | 'draft' = 'open',
 ) =>
   createInvoice(
-    db,
+    { db },
     {
       orgId: org,
       customerId,
@@ -42,8 +42,8 @@ const invoice = (
       dueDate: mx(dueInDays),
       status,
       lines: [{ description: 'x', quantity: '1', unitPrice: pesos }],
+      actor: {},
     },
-    {},
   );
 
 const own = {
@@ -125,7 +125,7 @@ describe('portal summary', () => {
     for (let day = 1; day <= 6; day += 1) {
       payments.push(
         await recordPayment(
-          db,
+          { db },
           {
             orgId,
             customerId: accountId,
@@ -133,16 +133,15 @@ describe('portal summary', () => {
             receivedOn: `2026-01-0${day}`,
             method: 'bank_transfer',
             reference: `T-${day}`,
+            actor: {},
           },
-          {},
         ),
       );
     }
-    await reversePayment(db, { orgId, paymentId: payments[5]!.id, reason: 'Rebotó' }, {});
+    await reversePayment({ db }, { orgId, paymentId: payments[5]!.id, reason: 'Rebotó', actor: {} });
     await recordPayment(
-      db,
-      { orgId, customerId: neighbour.id, amount: 777n, receivedOn: '2026-02-01', method: 'cash' },
-      {},
+      { db },
+      { orgId, customerId: neighbour.id, amount: 777n, receivedOn: '2026-02-01', method: 'cash', actor: {} },
     );
     await staff({
       method: 'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { issueCreditMemo } from '../../src/domain/credits/credit-memos.ts';
-import { createApiKey } from '../../src/domain/identity/api-keys.ts';
+import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
+import { createApiKey } from '../../src/domain/identity/create-api-key.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
@@ -29,20 +29,26 @@ const bMessage = await mailer.enqueue(db, {
     expiresInDays: 7,
   },
 });
-const bKey = await createApiKey(db, {
-  orgId: b.org.id,
-  name: 'ERP B',
-  scopes: ['integration:read'],
-  createdBy: b.staff.owner.id,
-  actor: {},
-});
-const aKey = await createApiKey(db, {
-  orgId: a.org.id,
-  name: 'ERP A',
-  scopes: ['integration:read'],
-  createdBy: a.staff.owner.id,
-  actor: {},
-});
+const bKey = await createApiKey(
+  { db },
+  {
+    orgId: b.org.id,
+    name: 'ERP B',
+    scopes: ['integration:read'],
+    createdBy: b.staff.owner.id,
+    actor: {},
+  },
+);
+const aKey = await createApiKey(
+  { db },
+  {
+    orgId: a.org.id,
+    name: 'ERP A',
+    scopes: ['integration:read'],
+    createdBy: a.staff.owner.id,
+    actor: {},
+  },
+);
 
 const aOwner = as(app, await signIn(app, a.staff.owner.email));
 const aCustomer = as(
@@ -73,7 +79,7 @@ await db
   })
   .execute();
 const bPayment = await recordPayment(
-  db,
+  { db },
   {
     orgId: b.org.id,
     customerId: b.account.id,
@@ -81,19 +87,19 @@ const bPayment = await recordPayment(
     receivedOn: '2025-03-01',
     method: 'cash',
     allocations: [{ invoiceId: bPayInvoiceId, amount: 20000n }],
+    actor: {},
   },
-  {},
 );
 const bCredit = await issueCreditMemo(
-  db,
+  { db },
   {
     orgId: b.org.id,
     customerId: b.account.id,
     amount: 5000n,
     issueDate: '2025-03-01',
     allocations: [{ invoiceId: bPayInvoiceId, amount: 1000n }],
+    actor: {},
   },
-  {},
 );
 const bPaymentApplication = await db
   .selectFrom('payment_applications')
@@ -367,6 +373,24 @@ const checks: Record<string, () => Promise<void>> = {
       .execute();
     expect(rows).toEqual([]);
     expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'POST /api/v1/console/payments/allocation-preview': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/payments/allocation-preview',
+      payload: { customerId: b.account.id, amount: 100 },
+    });
+    expect(r.statusCode).toBe(404);
+    // seller A's own customer: only A's invoices, never B's
+    const own = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/payments/allocation-preview',
+      payload: { customerId: a.account.id, amount: 100 },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().allocations.map((x: { invoiceId: string }) => x.invoiceId)).not.toContain(
+      bPayInvoiceId,
+    );
   },
   'GET /api/v1/console/payments/{id}': async () => {
     const r = await aOwner({ method: 'GET', url: `/api/v1/console/payments/${bPayment.id}` });

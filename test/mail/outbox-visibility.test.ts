@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Organization, User } from '../../src/db/schema.ts';
+import { getOutboxMessage } from '../../src/domain/mail/get-outbox-message.ts';
+import { listMailForOperator } from '../../src/domain/mail/list-mail-for-operator.ts';
+import { listOutbox } from '../../src/domain/mail/list-outbox.ts';
 import type { OutgoingMail } from '../../src/domain/mail/mail-port.ts';
-import {
-  getOutboxMessage,
-  listMailForOperator,
-  listOutbox,
-  readMailForOperator,
-} from '../../src/domain/mail/outbox.ts';
+import { readMailForOperator } from '../../src/domain/mail/read-mail-for-operator.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { useTestDb } from '../support/db.ts';
 import {
@@ -72,7 +70,7 @@ beforeAll(async () => {
 
 describe('outbox visibility', () => {
   test("an org sees its own messages only, newest first; resets are in no seller's outbox", async () => {
-    const { items, total } = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50 });
+    const { items, total } = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50 });
     expect(total).toBe(1);
     expect(items.map((m) => m.id)).toEqual([ids.inviteA]);
     expect(items[0]).toMatchObject({
@@ -85,23 +83,23 @@ describe('outbox visibility', () => {
       sentAt: null,
     });
     expect(items[0]!.createdAt).toBeInstanceOf(Date);
-    const b = await listOutbox(db, { orgId: orgB.id, page: 1, pageSize: 50 });
+    const b = await listOutbox({ db }, { orgId: orgB.id, page: 1, pageSize: 50 });
     expect(b.items.map((m) => m.id)).toEqual([ids.inviteB]);
   });
 
   test("a seller's staff cannot read resets of its own staff or of its customers' users", async () => {
     for (const id of [ids.resetStaffA, ids.resetCustomerA])
-      expect(await getOutboxMessage(db, { orgId: orgA.id, id: id! })).toBeUndefined();
+      expect(await getOutboxMessage({ db }, { orgId: orgA.id, id: id! })).toBeUndefined();
     for (const id of [ids.resetStaffB, ids.resetCustomerB])
-      expect(await getOutboxMessage(db, { orgId: orgB.id, id: id! })).toBeUndefined();
+      expect(await getOutboxMessage({ db }, { orgId: orgB.id, id: id! })).toBeUndefined();
   });
 
   test("never another org's messages nor resets of people unrelated to the org", async () => {
-    const a = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50 });
+    const a = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50 });
     const hidden = [ids.inviteB, ids.resetStaffB, ids.resetCustomerB, ids.resetStranger];
     for (const id of hidden) {
       expect(a.items.map((m) => m.id)).not.toContain(id);
-      expect(await getOutboxMessage(db, { orgId: orgA.id, id: id! })).toBeUndefined();
+      expect(await getOutboxMessage({ db }, { orgId: orgA.id, id: id! })).toBeUndefined();
     }
   });
 
@@ -117,8 +115,11 @@ describe('outbox visibility', () => {
     await addCustomerUser(db, sellerD.id, account.id, both.id, 'account_admin');
     const { id } = await mailer.enqueue(db, reset(both));
     for (const org of [sellerC, sellerD, sellerE]) {
-      expect(await getOutboxMessage(db, { orgId: org.id, id })).toBeUndefined();
-      expect(await listOutbox(db, { orgId: org.id, page: 1, pageSize: 50 })).toEqual({ items: [], total: 0 });
+      expect(await getOutboxMessage({ db }, { orgId: org.id, id })).toBeUndefined();
+      expect(await listOutbox({ db }, { orgId: org.id, page: 1, pageSize: 50 })).toEqual({
+        items: [],
+        total: 0,
+      });
     }
   });
 
@@ -131,13 +132,13 @@ describe('outbox visibility', () => {
     }
     const { id } = await mailer.enqueue(db, reset(payer));
     for (const seller of [sellerF, sellerG]) {
-      expect(await getOutboxMessage(db, { orgId: seller.id, id })).toBeUndefined();
-      expect((await listOutbox(db, { orgId: seller.id, page: 1, pageSize: 50 })).total).toBe(0);
+      expect(await getOutboxMessage({ db }, { orgId: seller.id, id })).toBeUndefined();
+      expect((await listOutbox({ db }, { orgId: seller.id, page: 1, pageSize: 50 })).total).toBe(0);
     }
   });
 
   test('an invitation shows its details to its seller, never its body', async () => {
-    const message = await getOutboxMessage(db, { orgId: orgA.id, id: ids.inviteA! });
+    const message = await getOutboxMessage({ db }, { orgId: orgA.id, id: ids.inviteA! });
     expect(message).toMatchObject({
       id: ids.inviteA,
       orgId: orgA.id,
@@ -154,44 +155,48 @@ describe('outbox visibility', () => {
       transport: null,
     });
     expect(JSON.stringify(message)).not.toContain('i?t=1');
-    expect(await getOutboxMessage(db, { orgId: orgA.id, id: 'not-a-uuid' })).toBeUndefined();
+    expect(await getOutboxMessage({ db }, { orgId: orgA.id, id: 'not-a-uuid' })).toBeUndefined();
   });
 
   test('the operator reads every message with its link, by id or the newest to an address', async () => {
-    const byId = await readMailForOperator(db, { id: ids.resetStaffA! });
+    const byId = await readMailForOperator({ db }, { id: ids.resetStaffA! });
     expect(byId).toMatchObject({ template: 'password_reset', orgId: null, bodyWithheld: false });
     expect(byId?.text).toContain('http://localhost:3000/reset?token=t');
-    const invite = await readMailForOperator(db, { latestTo: ' Nuevo@B.example ' });
+    const invite = await readMailForOperator({ db }, { latestTo: ' Nuevo@B.example ' });
     expect(invite?.id).toBe(ids.inviteB);
     expect(invite?.html).toContain('http://localhost:3000/i?t=1');
-    expect(await readMailForOperator(db, { latestTo: 'nobody@example.test' })).toBeUndefined();
-    expect(await readMailForOperator(db, { id: 'nope' })).toBeUndefined();
-    const all = await listMailForOperator(db, { limit: 1000 });
+    expect(await readMailForOperator({ db }, { latestTo: 'nobody@example.test' })).toBeUndefined();
+    expect(await readMailForOperator({ db }, { id: 'nope' })).toBeUndefined();
+    const all = await listMailForOperator({ db }, { limit: 1000 });
     expect(all.map((m) => m.id)).toEqual(expect.arrayContaining(Object.values(ids)));
-    const toOne = await listMailForOperator(db, { to: 'nuevo@b.example', limit: 10 });
+    const toOne = await listMailForOperator({ db }, { to: 'nuevo@b.example', limit: 10 });
     expect(toOne.map((m) => m.id)).toEqual([ids.inviteB]);
   });
 
   test('q searches recipient and subject, with % and _ taken literally', async () => {
-    const bySubject = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'INVITÓ' });
+    const bySubject = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: 'INVITÓ' });
     expect(bySubject.items.map((m) => m.id)).toEqual([ids.inviteA]);
-    expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'RESTABLECE' })).total).toBe(0);
-    const byRecipient = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: '100%_real' });
+    expect((await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: 'RESTABLECE' })).total).toBe(
+      0,
+    );
+    const byRecipient = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: '100%_real' });
     expect(byRecipient.items.map((m) => m.id)).toEqual([ids.inviteA]);
-    expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: '%' })).total).toBe(1);
-    expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: '_' })).total).toBe(1);
+    expect((await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: '%' })).total).toBe(1);
+    expect((await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: '_' })).total).toBe(1);
     // Another org's subject never matches.
-    expect((await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50, q: 'Abarrotes' })).total).toBe(0);
+    expect((await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50, q: 'Abarrotes' })).total).toBe(
+      0,
+    );
   });
 
   test('pages', async () => {
     await mailer.enqueue(db, staffInvite(orgA, 'segunda@a.example'));
     await mailer.enqueue(db, staffInvite(orgA, 'tercera@a.example'));
-    const first = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 2 });
-    const second = await listOutbox(db, { orgId: orgA.id, page: 2, pageSize: 2 });
+    const first = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 2 });
+    const second = await listOutbox({ db }, { orgId: orgA.id, page: 2, pageSize: 2 });
     expect(first.total).toBe(second.total);
     expect(first.items).toHaveLength(2);
-    const all = await listOutbox(db, { orgId: orgA.id, page: 1, pageSize: 50 });
+    const all = await listOutbox({ db }, { orgId: orgA.id, page: 1, pageSize: 50 });
     expect([...first.items, ...second.items].map((m) => m.id)).toEqual(all.items.map((m) => m.id));
   });
 });

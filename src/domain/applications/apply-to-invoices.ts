@@ -1,8 +1,11 @@
 import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
+import { changeCreditUnapplied } from '../credits/credit-memos.repository.ts';
 import { AppError } from '../errors.ts';
+import { changeOpenAmount, lockInvoice, lockInvoices } from '../invoices/invoices.repository.ts';
 import { postEntry, reverseEntry } from '../ledger/post-entry.ts';
-import { formatMoney } from '../money/money.ts';
+import { changePaymentUnapplied } from '../payments/payments.repository.ts';
 import { newId } from '../shared/ids.ts';
 
 export interface Allocation {
@@ -34,7 +37,6 @@ export async function applyToInvoices(
   source: ApplicationSource,
   allocations: Allocation[],
   createdBy: string | null,
-  locale = 'en',
 ): Promise<bigint> {
   if (allocations.length === 0) return 0n;
   const byInvoice = new Map<string, bigint>();
@@ -45,24 +47,17 @@ export async function applyToInvoices(
   const total = [...byInvoice.values()].reduce((s, v) => s + v, 0n);
   if (total > source.available)
     throw new AppError('exceeds_unapplied', {
-      available: formatMoney(source.available, source.currency, locale),
+      available: { amount: source.available, currency: source.currency },
     });
 
   const ids = [...byInvoice.keys()].sort();
-  const invoices = await trx
-    .selectFrom('invoices')
-    .select(['id', 'number', 'customer_id', 'currency', 'status', 'open_amount', 'pending_amount'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  const invoices = await lockInvoices(trx, { orgId, invoiceIds: ids });
   const found = new Map(invoices.map((i) => [i.id, i]));
   for (const id of ids) {
     const invoice = found.get(id);
     if (!invoice) throw new AppError('not_found');
     const amount = byInvoice.get(id)!;
-    if (invoice.customer_id !== source.customerId)
+    if (invoice.customerId !== source.customerId)
       throw new AppError('customer_mismatch', { number: invoice.number });
     if (invoice.currency !== source.currency) {
       throw new AppError('currency_mismatch', {
@@ -72,15 +67,12 @@ export async function applyToInvoices(
       });
     }
     if (invoice.status !== 'open')
-      throw new AppError('invoice_not_open', {
-        number: invoice.number,
-        statusKey: `invoiceStatus.${invoice.status}`,
-      });
-    const open = invoice.open_amount - invoice.pending_amount;
+      throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
+    const open = invoice.openAmount - invoice.pendingAmount;
     if (amount > open)
       throw new AppError('exceeds_open_amount', {
         number: invoice.number,
-        available: formatMoney(open, invoice.currency, locale),
+        available: { amount: open, currency: invoice.currency },
       });
   }
 
@@ -126,32 +118,23 @@ export async function applyToInvoices(
         .insertInto('credit_applications')
         .values({ ...common, credit_memo_id: source.id })
         .execute();
-    await trx
-      .updateTable('invoices')
-      .set({ open_amount: sql`open_amount - ${amount}`, updated_at: sql`now()` })
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .execute();
+    await changeOpenAmount(trx, { orgId, invoiceId: id, delta: -amount });
   }
   await updateUnapplied(trx, orgId, source.kind, source.id, -total);
   return total;
 }
 
 /** The source document's unapplied amount moves with its applications, in the same transaction. */
-async function updateUnapplied(
+function updateUnapplied(
   trx: Transaction<DB>,
   orgId: string,
   kind: 'payment' | 'credit',
   id: string,
   delta: bigint,
-) {
-  if (delta === 0n) return;
-  await trx
-    .updateTable(kind === 'payment' ? 'payments' : 'credit_memos')
-    .set({ unapplied_amount: sql`unapplied_amount + ${delta}` })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
+): Promise<void> {
+  return kind === 'payment'
+    ? changePaymentUnapplied(trx, { orgId, paymentId: id, delta })
+    : changeCreditUnapplied(trx, { orgId, creditMemoId: id, delta });
 }
 
 /**
@@ -197,13 +180,7 @@ export async function reverseApplication(
           .executeTakeFirst();
   if (!application) throw new AppError('not_found');
   if (application.unapplied_at) throw new AppError('application_already_reversed');
-  await trx
-    .selectFrom('invoices')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '=', application.invoice_id)
-    .forUpdate()
-    .execute();
+  await lockInvoice(trx, { orgId, invoiceId: application.invoice_id });
   const reversalId = await reverseEntry(trx, {
     orgId,
     entryId: application.journal_entry_id,
@@ -231,46 +208,45 @@ export async function reverseApplication(
       .where('id', '=', applicationId)
       .execute();
   }
-  await trx
-    .updateTable('invoices')
-    .set({ open_amount: sql`open_amount + ${application.amount}`, updated_at: sql`now()` })
-    .where('org_id', '=', orgId)
-    .where('id', '=', application.invoice_id)
-    .execute();
+  await changeOpenAmount(trx, { orgId, invoiceId: application.invoice_id, delta: application.amount });
   await updateUnapplied(trx, orgId, kind, application.source_id, application.amount);
   return { amount: application.amount, invoiceId: application.invoice_id };
 }
 
-/** Oldest due first: the open invoices of a customer in a currency, filled up to `amount`. */
-export async function allocateOldestFirst(
-  trx: Transaction<DB>,
-  orgId: string,
-  customerId: string,
-  currency: string,
-  amount: bigint,
-): Promise<Allocation[]> {
-  const open = await trx
-    .selectFrom('invoices')
-    .select(['id', 'open_amount', 'pending_amount'])
-    .where('org_id', '=', orgId)
-    .where('customer_id', '=', customerId)
-    .where('currency', '=', currency)
-    .where('status', '=', 'open')
-    .where('open_amount', '>', 0n)
-    .orderBy('due_date')
-    .orderBy('issue_date')
-    .orderBy('number')
+/** The payment or credit memo an application applied; undefined when the seller has no such application. */
+export async function sourceOfApplication(
+  db: Database,
+  input: { orgId: string; kind: 'payment' | 'credit'; applicationId: string },
+): Promise<string | undefined> {
+  const row =
+    input.kind === 'payment'
+      ? await db
+          .selectFrom('payment_applications')
+          .select('payment_id as source_id')
+          .where('org_id', '=', input.orgId)
+          .where('id', '=', input.applicationId)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('credit_applications')
+          .select('credit_memo_id as source_id')
+          .where('org_id', '=', input.orgId)
+          .where('id', '=', input.applicationId)
+          .executeTakeFirst();
+  return row?.source_id;
+}
+
+/** The live (not undone) applications of a payment, by invoice id: the order a reversal undoes them in. */
+export async function livePaymentApplications(
+  db: Database,
+  input: { orgId: string; paymentId: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('payment_applications')
+    .select('id')
+    .where('org_id', '=', input.orgId)
+    .where('payment_id', '=', input.paymentId)
+    .where('unapplied_at', 'is', null)
+    .orderBy('invoice_id')
     .execute();
-  const allocations: Allocation[] = [];
-  let left = amount;
-  for (const invoice of open) {
-    if (left <= 0n) break;
-    const take =
-      invoice.open_amount - invoice.pending_amount < left
-        ? invoice.open_amount - invoice.pending_amount
-        : left;
-    if (take > 0n) allocations.push({ invoiceId: invoice.id, amount: take });
-    left -= take;
-  }
-  return allocations;
+  return rows.map((r) => r.id);
 }

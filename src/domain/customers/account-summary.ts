@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, PaymentMethod } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import type { PaymentMethod } from '../../db/schema.ts';
 import { type Balance, balancesFor, orgToday } from './balances.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { loadCustomer } from './customers.repository.ts';
 
 export interface RecentPayment {
   id: string;
@@ -37,19 +36,15 @@ export interface AccountSummary {
 
 /** What a customer sees first in the portal: balances, the next due invoice, the last 5 payments, a hold. */
 export async function accountSummary(
-  db: Db,
-  orgId: string,
-  customerId: string,
+  deps: { db: Database },
+  input: { orgId: string; customerId: string },
 ): Promise<AccountSummary | null> {
-  const account = await db
-    .selectFrom('customer_accounts')
-    .select(['id', 'name', 'account_number', 'currency', 'hold_status', 'hold_message'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+  const { db } = deps;
+  const { orgId, customerId } = input;
+  const account = await loadCustomer(db, { orgId, customerId });
   if (!account) return null;
   const [balances, next, payments] = await Promise.all([
-    balancesFor(db, orgId, [{ id: account.id, currency: account.currency.trim() }]),
+    balancesFor(db, orgId, [{ id: account.id, currency: account.currency }]),
     db
       .selectFrom('invoices')
       .select(['id', 'number', 'due_date', 'open_amount', 'currency'])
@@ -84,7 +79,7 @@ export async function accountSummary(
       .limit(5)
       .execute(),
   ]);
-  const customer = { id: account.id, name: account.name, accountNumber: account.account_number };
+  const customer = { id: account.id, name: account.name, accountNumber: account.accountNumber };
   return {
     balances: balances.get(account.id) ?? [],
     nextDue: next
@@ -108,6 +103,6 @@ export async function accountSummary(
       unappliedAmount: p.unapplied_amount,
       status: p.status,
     })),
-    hold: { status: account.hold_status, message: account.hold_message },
+    hold: { status: account.hold.status, message: account.hold.customerMessage },
   };
 }

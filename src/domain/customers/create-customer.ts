@@ -1,11 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
-import type { Address, DB, Locale } from '../../db/schema.ts';
+import type { Address, Locale } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
-import { createCustomerAccount } from '../identity/customer-accounts.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { assertSafeAmount } from '../money/money.ts';
+import { createCustomerAccount } from './create-customer-account.ts';
+import { isStaffOf } from './customers.repository.ts';
 
 export interface CustomerFields {
   accountNumber: string;
@@ -22,19 +23,10 @@ export interface CustomerFields {
 }
 
 /** A collector is one of the seller's staff; anything else is a field error, never a foreign key into another seller. */
-export async function assertCollector(
-  db: Kysely<DB> | Transaction<DB>,
-  orgId: string,
-  userId: string | null | undefined,
-) {
+export async function assertCollector(db: Database, orgId: string, userId: string | null | undefined) {
   if (!userId) return;
-  const member = await db
-    .selectFrom('staff_memberships')
-    .select('user_id')
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!member) throw new AppError('validation_failed', {}, [{ field: 'collectorUserId', code: 'invalid' }]);
+  if (!(await isStaffOf(db, { orgId, userId })))
+    throw new AppError('validation_failed', {}, [{ field: 'collectorUserId', code: 'invalid' }]);
 }
 
 /** Normalises tags: trimmed, no empties, no duplicates, in the order given. */
@@ -44,28 +36,30 @@ export function cleanTags(tags: string[]): string[] {
 
 /** Creates a customer from the console, with its AR terms. */
 export async function createCustomer(
-  db: Database,
-  input: CustomerFields & { orgId: string },
-  actor: Actor,
+  deps: { db: Database },
+  input: CustomerFields & { orgId: string; actor: Actor },
 ): Promise<{ id: string }> {
   currencyExponent(input.currency);
   if (input.creditLimit != null) assertSafeAmount(input.creditLimit, 'creditLimit');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await assertCollector(trx, input.orgId, input.collectorUserId);
-    return createCustomerAccount(trx, {
-      orgId: input.orgId,
-      accountNumber: input.accountNumber.trim(),
-      name: input.name.trim(),
-      taxId: input.taxId?.trim() || null,
-      currency: input.currency,
-      locale: input.locale,
-      actor,
-      paymentTermsDays: input.paymentTermsDays,
-      creditLimit: input.creditLimit,
-      billingAddress: input.billingAddress,
-      shippingAddress: input.shippingAddress,
-      collectorUserId: input.collectorUserId,
-      tags: input.tags === undefined ? undefined : cleanTags(input.tags),
-    });
+    return createCustomerAccount(
+      { db: trx },
+      {
+        orgId: input.orgId,
+        accountNumber: input.accountNumber.trim(),
+        name: input.name.trim(),
+        taxId: input.taxId?.trim() || null,
+        currency: input.currency,
+        locale: input.locale,
+        actor: input.actor,
+        paymentTermsDays: input.paymentTermsDays,
+        creditLimit: input.creditLimit,
+        billingAddress: input.billingAddress,
+        shippingAddress: input.shippingAddress,
+        collectorUserId: input.collectorUserId,
+        tags: input.tags === undefined ? undefined : cleanTags(input.tags),
+      },
+    );
   });
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { customerExists } from './customers.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -53,17 +54,12 @@ const CREATING = ['invoice.created', 'payment.recorded', 'credit_memo.issued'];
  * audit_log_entity_idx). Null when the customer is not the seller's.
  */
 export async function customerActivity(
-  db: Db,
+  deps: { db: Db },
   input: { orgId: string; customerId: string; page: number; pageSize: number },
 ): Promise<{ items: ActivityItem[]; total: number } | null> {
+  const { db } = deps;
   const { orgId, customerId } = input;
-  const exists = await db
-    .selectFrom('customer_accounts')
-    .select('id')
-    .where('org_id', '=', orgId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
-  if (!exists) return null;
+  if (!(await customerExists(db, input))) return null;
   const entries = sql`(
     select a.*, null::text as document_number, null::date as document_date from audit_log a
      where a.org_id = ${orgId} and a.entity_type = 'customer_account' and a.entity_id = ${customerId}

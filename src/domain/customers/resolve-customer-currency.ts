@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { assertSafeAmount } from '../money/money.ts';
 import { balancesFor } from './balances.ts';
+import { findCustomerDefaults } from './customers.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -24,12 +25,7 @@ export async function resolveCustomerCurrency(
   input: { orgId: string; customerId: string; currency?: string | null },
   options: { offeredOnly?: boolean } = {},
 ): Promise<string> {
-  const customer = await db
-    .selectFrom('customer_accounts')
-    .select(['currency'])
-    .where('org_id', '=', input.orgId)
-    .where('id', '=', input.customerId)
-    .executeTakeFirst();
+  const customer = await findCustomerDefaults(db, input);
   if (!customer) throw new AppError('not_found');
   const currency = input.currency ?? customer.currency;
   currencyExponent(currency);

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
-import { jsonb } from '../identity/customer-accounts.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { assertSafeAmount } from '../money/money.ts';
 import { assertCollector, type CustomerFields, cleanTags } from './create-customer.ts';
+import { accountNumberTaken, jsonb, lockCustomer, updateCustomerRow } from './customers.repository.ts';
 
 const columns = {
   accountNumber: 'account_number',
@@ -26,21 +26,14 @@ const columns = {
  * those fields. The currency is the default for new documents; existing documents keep theirs.
  */
 export async function updateCustomer(
-  db: Database,
-  input: { orgId: string; customerId: string; changes: Partial<CustomerFields> },
-  actor: Actor,
+  deps: { db: Database },
+  input: { orgId: string; customerId: string; changes: Partial<CustomerFields>; actor: Actor },
 ): Promise<void> {
   const { changes } = input;
   if (changes.currency !== undefined) currencyExponent(changes.currency);
   if (changes.creditLimit != null) assertSafeAmount(changes.creditLimit, 'creditLimit');
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('customer_accounts')
-      .selectAll()
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .forUpdate()
-      .executeTakeFirst();
+  await inTransaction(deps.db, async (trx) => {
+    const current = await lockCustomer(trx, input);
     if (!current) throw new AppError('not_found');
     if (changes.collectorUserId !== undefined)
       await assertCollector(trx, input.orgId, changes.collectorUserId);
@@ -64,24 +57,17 @@ export async function updateCustomer(
     if (Object.keys(set).length === 0) return;
 
     if (set.account_number !== undefined) {
-      const taken = await trx
-        .selectFrom('customer_accounts')
-        .select('id')
-        .where('org_id', '=', input.orgId)
-        .where('account_number', '=', set.account_number as string)
-        .where('id', '<>', input.customerId)
-        .executeTakeFirst();
+      const taken = await accountNumberTaken(trx, {
+        orgId: input.orgId,
+        accountNumber: set.account_number as string,
+        exceptCustomerId: input.customerId,
+      });
       if (taken) throw new AppError('duplicate_number', { number: set.account_number as string });
     }
-    await trx
-      .updateTable('customer_accounts')
-      .set({ ...set, updated_at: sql`now()` })
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .execute();
+    await updateCustomerRow(trx, { orgId: input.orgId, customerId: input.customerId, set });
     await recordAudit(trx, {
       orgId: input.orgId,
-      actor,
+      actor: input.actor,
       action: 'customer_account.updated',
       entityType: 'customer_account',
       entityId: input.customerId,

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../audit/record-audit.ts';
-import { issueCreditMemo } from '../credits/credit-memos.ts';
+import { issueCreditMemo } from '../credits/issue-credit-memo.ts';
 import type { InvoiceLineInput } from '../invoices/compute-invoice.ts';
 import { createInvoice } from '../invoices/create-invoice.ts';
 import { voidInvoice } from '../invoices/void-invoice.ts';
@@ -138,7 +138,7 @@ export async function loadDemoReceivables(
       serial += 1;
       const number = mexican ? `A-${serial}` : `INV-${serial}`;
       const { id, total } = await createInvoice(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: account.id,
@@ -159,18 +159,18 @@ export async function loadDemoReceivables(
           notes: mexican
             ? 'Favor de referenciar el número de factura en su pago.'
             : 'Please reference the invoice number with your payment.',
+          actor: systemActor,
         },
-        systemActor,
       );
       if (step.void) {
         await voidInvoice(
-          db,
+          { db },
           {
             orgId: org.id,
             invoiceId: id,
             reason: mexican ? 'Se refacturó con cantidades corregidas' : 'Reissued with corrected quantities',
+            actor: systemActor,
           },
-          systemActor,
         );
         continue;
       }
@@ -178,7 +178,7 @@ export async function loadDemoReceivables(
       if (step.paid) {
         const amount = step.paid === 'full' ? total : (total * 40n) / 100n;
         await recordPayment(
-          db,
+          { db },
           {
             orgId: org.id,
             customerId: account.id,
@@ -187,8 +187,8 @@ export async function loadDemoReceivables(
             method: mexican ? 'bank_transfer' : 'check',
             reference: mexican ? `SPEI ${7_130_000 + serial}` : `Check #${3000 + (serial % 1000)}`,
             allocations: [{ invoiceId: id, amount }],
+            actor: systemActor,
           },
-          systemActor,
         );
       }
     }
@@ -196,7 +196,7 @@ export async function loadDemoReceivables(
     const last = invoiceIds.at(-1);
     if (last) {
       await issueCreditMemo(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: account.id,
@@ -205,14 +205,14 @@ export async function loadDemoReceivables(
           reason: mexican ? 'Mercancía dañada en la entrega' : 'Damaged in delivery',
           invoiceId: last,
           allocations: [{ invoiceId: last, amount: mexican ? 50_000n : 4_000n }],
+          actor: systemActor,
         },
-        systemActor,
       );
     }
     // Money received on account, not yet applied to any invoice.
     if (index === 1) {
       await recordPayment(
-        db,
+        { db },
         {
           orgId: org.id,
           customerId: account.id,
@@ -221,8 +221,8 @@ export async function loadDemoReceivables(
           method: mexican ? 'cash' : 'bank_transfer',
           reference: mexican ? 'Depósito en ventanilla' : 'ACH 0091',
           allocations: [],
+          actor: systemActor,
         },
-        systemActor,
       );
     }
   }

@@ -1,9 +1,14 @@
 import type { Database } from '../../db/client.ts';
 import type { CustomerRole, Locale, StaffRole } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { systemActor } from '../audit/record-audit.ts';
-import { createCustomerAccount } from '../identity/customer-accounts.ts';
-import { createOrganization, type NewOrganization } from '../identity/organizations.ts';
-import { addCustomerUser, addStaffMember, createUser } from '../identity/users.ts';
+import { createCustomerAccount } from '../customers/create-customer-account.ts';
+import { findCustomersByAccountNumber } from '../customers/customers.repository.ts';
+import { addCustomerUser } from '../identity/add-customer-user.ts';
+import { addStaffMember } from '../identity/add-staff-member.ts';
+import { createOrganization, type NewOrganization } from '../identity/create-organization.ts';
+import { createUser } from '../identity/create-user.ts';
+import { hasInvoices } from '../invoices/invoices.repository.ts';
 import { loadDemoReceivables } from './demo-ar.ts';
 
 /** The one password of every demo login (printed on the console at start). */
@@ -155,47 +160,61 @@ export async function demoLoaded(db: Database): Promise<boolean> {
 
 /**
  * Loads both demo sellers (their people in one transaction), then their receivables through the
- * same use cases staff and the ERP use. Does nothing when the sellers are already there.
+ * same use cases staff and the ERP use, each in a transaction of its own (so a start interrupted
+ * half-way resumes where it stopped). Does nothing when the sellers are already there.
  */
-export async function loadDemo(db: Database): Promise<boolean> {
+export async function loadDemo(deps: { db: Database }): Promise<boolean> {
+  const { db } = deps;
   if (await demoLoaded(db)) {
     await loadMissingReceivables(db);
     return false;
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const userIds = new Map<string, string>();
     const userId = async (p: DemoPerson) => {
       let id = userIds.get(p.email);
       if (!id) {
         id = (
-          await createUser(trx, { email: p.email, name: p.name, password: DEMO_PASSWORD, locale: p.locale })
+          await createUser(
+            { db: trx },
+            { email: p.email, name: p.name, password: DEMO_PASSWORD, locale: p.locale },
+          )
         ).id;
         userIds.set(p.email, id);
       }
       return id;
     };
     for (const seller of demoSellers) {
-      const { id: orgId } = await createOrganization(trx, seller.org, systemActor);
+      const { id: orgId } = await createOrganization({ db: trx }, { ...seller.org, actor: systemActor });
       for (const s of seller.staff)
-        await addStaffMember(trx, { orgId, userId: await userId(s), role: s.role, actor: systemActor });
+        await addStaffMember(
+          { db: trx },
+          { orgId, userId: await userId(s), role: s.role, actor: systemActor },
+        );
       for (const a of seller.accounts) {
-        const { id: accountId } = await createCustomerAccount(trx, {
-          orgId,
-          accountNumber: a.number,
-          name: a.name,
-          taxId: a.taxId,
-          currency: seller.org.defaultCurrency,
-          locale: seller.org.locale,
-          actor: systemActor,
-        });
-        for (const u of a.users) {
-          await addCustomerUser(trx, {
+        const { id: accountId } = await createCustomerAccount(
+          { db: trx },
+          {
             orgId,
-            accountId,
-            userId: await userId(u),
-            role: u.role,
+            accountNumber: a.number,
+            name: a.name,
+            taxId: a.taxId,
+            currency: seller.org.defaultCurrency,
+            locale: seller.org.locale,
             actor: systemActor,
-          });
+          },
+        );
+        for (const u of a.users) {
+          await addCustomerUser(
+            { db: trx },
+            {
+              orgId,
+              accountId,
+              userId: await userId(u),
+              role: u.role,
+              actor: systemActor,
+            },
+          );
         }
       }
     }
@@ -213,24 +232,11 @@ export async function loadMissingReceivables(db: Database): Promise<void> {
       .where('slug', '=', seller.org.slug)
       .executeTakeFirst();
     if (!org) continue;
-    const hasInvoices = await db
-      .selectFrom('invoices')
-      .select('id')
-      .where('org_id', '=', org.id)
-      .limit(1)
-      .executeTakeFirst();
-    if (hasInvoices) continue;
-    const accounts = await db
-      .selectFrom('customer_accounts')
-      .select(['id', 'account_number as number'])
-      .where('org_id', '=', org.id)
-      .where(
-        'account_number',
-        'in',
-        seller.accounts.map((a) => a.number),
-      )
-      .orderBy('account_number')
-      .execute();
+    if (await hasInvoices(db, { orgId: org.id })) continue;
+    const accounts = await findCustomersByAccountNumber(db, {
+      orgId: org.id,
+      accountNumbers: seller.accounts.map((a) => a.number),
+    });
     await loadDemoReceivables(
       db,
       {

@@ -1,13 +1,29 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
 import { AppError } from '../errors.ts';
-import type { Seller } from './pdf-layout.ts';
+
+/** The seller as printed on its documents. */
+export interface Seller {
+  name: string;
+  legalName: string | null;
+  taxId: string | null;
+  country: string;
+  timeZone: string;
+}
+
+/** The seller with the language and currency a sample document takes. */
+export interface SellerProfile extends Seller {
+  locale: 'es' | 'en';
+  defaultCurrency: string;
+}
+
+/** Only what a document prints of the seller. */
+export function printedSeller(profile: SellerProfile): Seller {
+  const { name, legalName, taxId, country, timeZone } = profile;
+  return { name, legalName, taxId, country, timeZone };
+}
 
 /** The seller as its documents print it. */
-export async function loadSeller(
-  db: Kysely<DB> | Transaction<DB>,
-  orgId: string,
-): Promise<Seller & { locale: 'es' | 'en'; defaultCurrency: string }> {
+export async function loadSeller(db: Database, orgId: string): Promise<SellerProfile> {
   const org = await db
     .selectFrom('organizations')
     .select(['name', 'legal_name', 'tax_id', 'country', 'time_zone', 'locale', 'default_currency'])

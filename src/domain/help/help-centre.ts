@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
+import { fromRoot } from '../../config/paths.ts';
 
 /** The help centre: the guide's markdown pages (docs/guide/{es,en}), indexed for search and rendered once. */
 export const HELP_LANGS = ['es', 'en'] as const;
@@ -192,6 +193,6 @@ export function loadHelpCentre(dir: string): HelpCentre {
 let shared: HelpCentre | undefined;
 /** The guide shipped with Saldo (docs/guide), read once per process. */
 export function helpCentre(): HelpCentre {
-  shared ??= loadHelpCentre(path.resolve(import.meta.dirname, '../../../docs/guide'));
+  shared ??= loadHelpCentre(fromRoot('docs', 'guide'));
   return shared;
 }

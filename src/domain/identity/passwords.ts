@@ -59,15 +59,13 @@ export function decoyHash(): Promise<string> {
 /** Throws weak_password naming the rule a new password breaks. */
 export function assertPasswordAcceptable(password: string, email: string): void {
   const length = [...password].length;
-  if (length < PASSWORD_MIN)
-    throw new AppError('weak_password', { reasonKey: 'password.too_short', min: PASSWORD_MIN });
-  if (length > PASSWORD_MAX)
-    throw new AppError('weak_password', { reasonKey: 'password.too_long', max: PASSWORD_MAX });
+  if (length < PASSWORD_MIN) throw new AppError('weak_password', { min: PASSWORD_MIN, reason: 'too_short' });
+  if (length > PASSWORD_MAX) throw new AppError('weak_password', { max: PASSWORD_MAX, reason: 'too_long' });
   const lower = password.toLowerCase();
   if (common.has(lower) || new Set(lower).size <= 2)
-    throw new AppError('weak_password', { reasonKey: 'password.too_common' });
+    throw new AppError('weak_password', { reason: 'too_common' });
   const local = email.split('@')[0] ?? '';
   if (lower.includes(email) || (local.length >= 4 && lower.includes(local))) {
-    throw new AppError('weak_password', { reasonKey: 'password.contains_email' });
+    throw new AppError('weak_password', { reason: 'contains_email' });
   }
 }

@@ -1,12 +1,15 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { findCustomerDefaults } from '../customers/customers.repository.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { newId } from '../shared/ids.ts';
 import { type ChargeInput, computeInvoice, type InvoiceLineInput } from './compute-invoice.ts';
+import { insertInvoice } from './invoices.repository.ts';
 
 export interface NewInvoice {
   orgId: string;
@@ -23,6 +26,7 @@ export interface NewInvoice {
   charges?: ChargeInput[];
   /** 'open' posts it to the ledger at once; a draft is posted later by postInvoice. */
   status?: 'draft' | 'open';
+  actor: Actor;
 }
 
 function addDays(date: string, days: number): string {
@@ -56,31 +60,26 @@ export async function postInvoiceEntry(
 }
 
 /** Creates an invoice with its lines, taxes and fees, all amounts computed exactly (compute-invoice.ts). */
-export async function createInvoice(
-  db: Database,
+export function createInvoice(
+  deps: { db: Database },
   input: NewInvoice,
-  actor: Actor,
 ): Promise<{ id: string; total: bigint }> {
-  return db.transaction().execute(async (trx) => {
-    const customer = await trx
-      .selectFrom('customer_accounts')
-      .select(['currency', 'payment_terms_days'])
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
+  const { actor } = input;
+  return inTransaction(deps.db, async (trx) => {
+    const customer = await findCustomerDefaults(trx, input);
     if (!customer) throw new AppError('not_found');
     const currency = input.currency ?? customer.currency;
     currencyExponent(currency);
-    const dueDate = input.dueDate ?? addDays(input.issueDate, customer.payment_terms_days);
+    const dueDate = input.dueDate ?? addDays(input.issueDate, customer.paymentTermsDays);
     if (dueDate < input.issueDate)
       throw new AppError('due_before_issue', { due: dueDate, issue: input.issueDate });
     const computed = computeInvoice(currency, input.lines, input.charges ?? []);
     if (computed.total <= 0n) throw new AppError('amount_not_positive');
     const status = input.status ?? 'open';
     const id = newId();
-    const inserted = await trx
-      .insertInto('invoices')
-      .values({
+    const key = { org_id: input.orgId, invoice_id: id };
+    const inserted = await insertInvoice(trx, {
+      header: {
         org_id: input.orgId,
         id,
         customer_id: input.customerId,
@@ -99,58 +98,40 @@ export async function createInvoice(
         open_amount: computed.total,
         notes: input.notes ?? null,
         posted_at: status === 'open' ? sql`now()` : null,
-      })
-      .onConflict((oc) => oc.columns(['org_id', 'number']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) throw new AppError('duplicate_number', { number: input.number });
-    await trx
-      .insertInto('invoice_lines')
-      .values(
-        computed.lines.map((l) => ({
-          org_id: input.orgId,
-          invoice_id: id,
-          line_no: l.lineNo,
-          sku: l.sku,
-          description: l.description,
-          quantity: l.quantity,
-          unit: l.unit,
-          unit_price: l.unitPrice,
-          discount_amount: l.discountAmount,
-          net_amount: l.netAmount,
-          tax_amount: l.taxAmount,
-          total_amount: l.totalAmount,
-        })),
-      )
-      .execute();
-    const lineTaxes = computed.lines.flatMap((l) =>
-      l.taxes.map((t) => ({
-        org_id: input.orgId,
-        invoice_id: id,
+      },
+      lines: computed.lines.map((l) => ({
+        ...key,
         line_no: l.lineNo,
-        seq: t.seq,
-        name: t.name,
-        rate: t.rate,
-        amount: t.amount,
+        sku: l.sku,
+        description: l.description,
+        quantity: l.quantity,
+        unit: l.unit,
+        unit_price: l.unitPrice,
+        discount_amount: l.discountAmount,
+        net_amount: l.netAmount,
+        tax_amount: l.taxAmount,
+        total_amount: l.totalAmount,
       })),
-    );
-    if (lineTaxes.length) await trx.insertInto('invoice_line_taxes').values(lineTaxes).execute();
-    if (computed.charges.length) {
-      await trx
-        .insertInto('invoice_charges')
-        .values(
-          computed.charges.map((c) => ({
-            org_id: input.orgId,
-            invoice_id: id,
-            seq: c.seq,
-            kind: c.kind,
-            name: c.name,
-            rate: c.rate,
-            amount: c.amount,
-          })),
-        )
-        .execute();
-    }
+      lineTaxes: computed.lines.flatMap((l) =>
+        l.taxes.map((t) => ({
+          ...key,
+          line_no: l.lineNo,
+          seq: t.seq,
+          name: t.name,
+          rate: t.rate,
+          amount: t.amount,
+        })),
+      ),
+      charges: computed.charges.map((c) => ({
+        ...key,
+        seq: c.seq,
+        kind: c.kind,
+        name: c.name,
+        rate: c.rate,
+        amount: c.amount,
+      })),
+    });
+    if (!inserted) throw new AppError('duplicate_number', { number: input.number });
     if (status === 'open') {
       await postInvoiceEntry(
         trx,

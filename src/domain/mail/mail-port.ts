@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale } from '../../db/schema.ts';
+import type { MailTemplateKey } from './mail-templates.ts';
 
-/** The messages Saldo sends. Each has es and en text and HTML (src/mail/templates). */
-export type MailTemplate = 'password_reset' | 'invitation_staff' | 'invitation_customer';
-
+/** What each message needs; the mail adapter turns it into its template's variables. */
 export interface MailTemplateData {
   password_reset: { name: string; url: string; expiresInMinutes: number };
   invitation_staff: {
@@ -24,7 +23,7 @@ export interface MailTemplateData {
 }
 
 export type OutgoingMail = {
-  [K in MailTemplate]: {
+  [K in MailTemplateKey]: {
     /** The seller the message is sent for; null for messages about a login itself (password reset). */
     orgId: string | null;
     to: string;
@@ -32,12 +31,33 @@ export type OutgoingMail = {
     template: K;
     data: MailTemplateData[K];
   };
-}[MailTemplate];
+}[MailTemplateKey];
 
 /**
- * The port domain use cases send mail through. `enqueue` writes the message to the outbox and
- * schedules its delivery in the caller's transaction: it is sent only if that transaction commits.
+ * The port domain use cases send mail through. `enqueue` renders the message with the seller's
+ * current template (or Saldo's default), writes it to the outbox and schedules its delivery in
+ * the caller's transaction: it is sent only if that transaction commits.
  */
 export interface Mailer {
   enqueue(db: Kysely<DB> | Transaction<DB>, mail: OutgoingMail): Promise<{ id: string }>;
+}
+
+export interface TransportMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** A stable Message-ID (`<id@domain>`), so a retried delivery can be recognised as the same message. */
+  messageId?: string;
+}
+
+/**
+ * Where queued mail goes (src/mail/transports.ts). `smtp` hands it to an SMTP server; `capture`
+ * sends nothing: the message already sits in mail_messages, which the operator reads.
+ */
+export interface MailTransport {
+  kind: 'smtp' | 'capture';
+  send(msg: TransportMessage): Promise<{ messageId: string | null }>;
+  close(): void;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { currencyExponent } from './currency.ts';
+import { MAX_MINOR, type ParseMoneyOptions, parseMoney } from './parse-money.ts';
 
 /**
  * Money is an integer count of the currency's minor units (bigint) beside an ISO 4217 code.
@@ -10,8 +11,6 @@ export interface Money {
   amount: bigint;
   currency: string;
 }
-
-const MAX_MINOR = 10n ** 15n; // a quadrillion minor units: far beyond any invoice, far inside int8
 
 export function assertSafeAmount(amount: bigint, field = 'amount'): bigint {
   if (amount > MAX_MINOR || amount < -MAX_MINOR)
@@ -50,62 +49,28 @@ export function formatDecimal(value: bigint, scale: number): string {
 }
 
 /**
- * Parses an amount a person or a file wrote, exactly, into minor units. Accepts "1234.56",
- * "1,234.56", "1.234,56", "1 234,56", "$1,234.56", "-12". When both separators appear, the last
- * one is the decimal mark; a single separator used more than once groups thousands; a single one
- * used once is the decimal mark unless exactly three digits follow it in a currency with fewer
- * than three decimals ("1,234" is one thousand two hundred thirty-four MXN). More decimals than the
- * currency has is an error, never a silent rounding.
+ * Parses an amount a person or a file wrote, exactly, into minor units, with `parse-money.ts`'s
+ * rule (the one the web uses too): "1234.56", "1,234.56", "1.234,56", "1 234,56", "$1,234.56",
+ * "-12", "(12.50)". Without a locale, one separator used once before exactly three digits groups
+ * thousands in a currency with fewer than three decimals ("1,234" is one thousand two hundred
+ * thirty-four MXN). More decimals than the currency has is an error, never a silent rounding.
  */
-export function parseAmount(text: string, currency: string): bigint {
+export function parseAmount(text: string, currency: string, options: ParseMoneyOptions = {}): bigint {
   const exponent = currencyExponent(currency);
-  const invalid = () => new AppError('validation_failed', {}, [{ field: 'amount', code: 'invalid' }]);
-  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
-  let negative = false;
-  if (/^\(.*\)$/.test(s)) {
-    negative = true;
-    s = s.slice(1, -1);
+  const parsed = parseMoney(text, currency, options);
+  if (parsed.ok) return parsed.minor;
+  switch (parsed.reason) {
+    case 'too_precise':
+      throw new AppError('validation_failed', {}, [
+        { field: 'amount', code: 'too_precise', params: { digits: exponent } },
+      ]);
+    case 'too_large':
+      throw new AppError('validation_failed', {}, [
+        { field: 'amount', code: 'maximum', params: { limit: MAX_MINOR.toString() } },
+      ]);
+    default:
+      throw new AppError('validation_failed', {}, [{ field: 'amount', code: 'invalid' }]);
   }
-  s = s.replace(/^[A-Z]{3}/, '').replace(/[A-Z]{3}$/, '');
-  // The minus may stand before or after a currency symbol or code ("-$12", "$-12", "USD -12"), as
-  // ASCII or U+2212; one sign only: "(-12)" and "--12" are refused, never read as positive.
-  const prefix = /^[^\d.,]*/.exec(s)![0];
-  const minuses = (prefix.match(/[-\u2212]/g) ?? []).length;
-  if (minuses > 1 || (minuses === 1 && negative)) throw invalid();
-  if (minuses === 1) negative = true;
-  s = s.slice(prefix.length);
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) throw invalid();
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  let decimalMark: '.' | ',' | null = null;
-  if (lastDot >= 0 && lastComma >= 0) decimalMark = lastDot > lastComma ? '.' : ',';
-  else if (lastDot >= 0 || lastComma >= 0) {
-    const mark = lastDot >= 0 ? '.' : ',';
-    const count = s.split(mark).length - 1;
-    const after = s.length - s.lastIndexOf(mark) - 1;
-    const leadingZero = /^0[.,]/.test(s);
-    decimalMark = count > 1 || (after === 3 && exponent < 3 && !leadingZero) ? null : mark;
-  }
-  const [integerPart, fractionPart = ''] = decimalMark
-    ? [s.slice(0, s.lastIndexOf(decimalMark)), s.slice(s.lastIndexOf(decimalMark) + 1)]
-    : [s, ''];
-  const thousands = decimalMark === '.' ? ',' : '.';
-  const groups = integerPart.split(decimalMark === null ? /[.,]/ : thousands);
-  if (
-    groups.length > 1 &&
-    (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length === 0 || groups[0]!.length > 3)
-  )
-    throw invalid();
-  const integer = groups.join('');
-  if (!/^\d+$/.test(integer) || /[.,]/.test(fractionPart) || (decimalMark && !/^\d+$/.test(fractionPart)))
-    throw invalid();
-  if (fractionPart.length > exponent) {
-    throw new AppError('validation_failed', {}, [
-      { field: 'amount', code: 'too_precise', params: { digits: exponent } },
-    ]);
-  }
-  const minor = BigInt(integer + fractionPart.padEnd(exponent, '0'));
-  return assertSafeAmount(negative ? -minor : minor);
 }
 
 /** Minor units as a decimal string in major units: (123456n, 'USD') → "1234.56"; (500n, 'JPY') → "500". */

@@ -1,25 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import { validate as isUuid } from 'uuid';
-import type { DB } from '../../db/schema.ts';
-import {
-  type PaymentSummary,
-  paymentSummaryColumns,
-  paymentsWithCustomer,
-  toPaymentSummary,
-} from './list-payments.ts';
-
-type Db = Kysely<DB> | Transaction<DB>;
-
-/** One application of a payment or a credit memo to an invoice; `unappliedAt` set once undone. */
-export interface ApplicationView {
-  id: string;
-  invoiceId: string;
-  invoiceNumber: string;
-  amount: bigint;
-  createdAt: Date;
-  unappliedAt: Date | null;
-  unapplyReason: string | null;
-}
+import type { Database } from '../../db/client.ts';
+import { type ApplicationView, loadPayment, type PaymentSummary } from './payments.repository.ts';
 
 /** docs/api.md `PaymentDetail`: the summary, every application (live and undone), the reversal. */
 export interface PaymentDetail extends PaymentSummary {
@@ -29,51 +9,33 @@ export interface PaymentDetail extends PaymentSummary {
 }
 
 /**
- * One payment of the org with its applications, or undefined when the org has no such payment
- * (or, with `customerId`, when it belongs to another customer account).
+ * One payment of the org with its applications, read from the payment aggregate (loadPayment), or
+ * undefined when the org has no such payment (or, with `customerId`, when it belongs to another
+ * customer account).
  */
 export async function getPayment(
-  db: Db,
-  input: { orgId: string; id: string; customerId?: string },
+  deps: { db: Database },
+  input: { orgId: string; paymentId: string; customerId?: string | undefined },
 ): Promise<PaymentDetail | undefined> {
-  if (!isUuid(input.id)) return undefined;
-  let query = paymentsWithCustomer(db, input.orgId).where('p.id', '=', input.id);
-  if (input.customerId) query = query.where('p.customer_id', '=', input.customerId);
-  const row = await query
-    .select([...paymentSummaryColumns, 'p.reversed_at', 'p.reverse_reason'])
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const applications = await db
-    .selectFrom('payment_applications as a')
-    .innerJoin('invoices as i', (join) =>
-      join.onRef('i.org_id', '=', 'a.org_id').onRef('i.id', '=', 'a.invoice_id'),
-    )
-    .select([
-      'a.id',
-      'a.invoice_id',
-      'i.number',
-      'a.amount',
-      'a.created_at',
-      'a.unapplied_at',
-      'a.unapply_reason',
-    ])
-    .where('a.org_id', '=', input.orgId)
-    .where('a.payment_id', '=', row.id)
-    .orderBy('a.created_at')
-    .orderBy('a.id')
-    .execute();
+  const payment = await loadPayment(deps.db, input);
+  if (!payment) return undefined;
   return {
-    ...toPaymentSummary(row),
-    applications: applications.map((a) => ({
-      id: a.id,
-      invoiceId: a.invoice_id,
-      invoiceNumber: a.number,
-      amount: a.amount,
-      createdAt: a.created_at,
-      unappliedAt: a.unapplied_at,
-      unapplyReason: a.unapply_reason,
-    })),
-    reversedAt: row.reversed_at,
-    reverseReason: row.reverse_reason,
+    id: payment.id,
+    number: payment.number,
+    customer: {
+      id: payment.customer.id,
+      name: payment.customer.name,
+      accountNumber: payment.customer.accountNumber,
+    },
+    receivedOn: payment.receivedOn,
+    method: payment.method,
+    reference: payment.reference,
+    currency: payment.currency,
+    amount: payment.amount,
+    unappliedAmount: payment.unappliedAmount,
+    status: payment.status,
+    applications: payment.applications.map(({ invoice: _invoice, ...a }) => a),
+    reversedAt: payment.reversedAt,
+    reverseReason: payment.reverseReason,
   };
 }

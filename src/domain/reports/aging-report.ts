@@ -233,9 +233,10 @@ function reconciled(total: bigint, unappliedCash: bigint, unappliedCredits: bigi
  * later still do. `history: true` takes that path for today too (tests compare the two).
  */
 export async function agingReport(
-  db: Kysely<DB> | Transaction<DB>,
+  deps: { db: Kysely<DB> | Transaction<DB> },
   input: { orgId: string; asOf?: string | null; history?: boolean },
 ): Promise<AgingReport> {
+  const { db } = deps;
   const asOf = input.asOf ?? null;
   const today = asOf === null && !input.history ? null : await orgTodayOf(db, input.orgId);
   const fast = !input.history && (asOf === null || asOf === today);

@@ -24,13 +24,10 @@ export async function hitRateLimit(
   return { hits: row.hits, retryAfterSeconds: row.retry_after };
 }
 
-/** Minutes to wait, rounded up (never 0), and the message key that says it in words. */
-export function waitParams(seconds: number): { seconds: number; minutes: number; waitKey: string } {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return { seconds, minutes, waitKey: minutes === 1 ? 'wait.minute' : 'wait.minutes' };
-}
-
-/** Counts a hit and throws rate_limited (the wait in minutes, Retry-After in seconds) once the window holds more than `limit`. */
+/**
+ * Counts a hit and throws rate_limited once the window holds more than `limit`, with the seconds
+ * left to wait (the edge says it in minutes and sends it as Retry-After).
+ */
 export async function enforceRateLimit(
   db: Database,
   key: string,
@@ -38,7 +35,7 @@ export async function enforceRateLimit(
   windowSeconds: number,
 ): Promise<void> {
   const { hits, retryAfterSeconds } = await hitRateLimit(db, key, windowSeconds);
-  if (hits > limit) throw new AppError('rate_limited', waitParams(retryAfterSeconds));
+  if (hits > limit) throw new AppError('rate_limited', { seconds: retryAfterSeconds });
 }
 
 /**

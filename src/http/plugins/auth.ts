@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.ts';
 import type { CustomerRole, StaffRole } from '../../db/schema.ts';
 import type { Actor } from '../../domain/audit/record-audit.ts';
 import { AppError } from '../../domain/errors.ts';
-import { authenticateApiKey } from '../../domain/identity/api-keys.ts';
+import { authenticateApiKey } from '../../domain/identity/authenticate-api-key.ts';
 import type { Context } from '../../domain/identity/contexts.ts';
 import type { ClientInfo } from '../../domain/identity/security-events.ts';
 import {
@@ -74,7 +74,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; 
     if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      request.apiKey = await authenticateApiKey(opts.db, authorization.slice(7).trim());
+      request.apiKey = await authenticateApiKey({ db: opts.db }, { key: authorization.slice(7).trim() });
       if (!request.apiKey) throw new AppError('unauthenticated');
       return;
     }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { migrationsCurrent } from '../../db/migrate.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -34,7 +33,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     },
     async () => {
       try {
-        await sql`select 1`.execute(db);
+        // Reads the migrations table: a database that does not answer fails here too.
         if (!(await migrationsCurrent(db as never))) throw new Error('migrations pending');
       } catch {
         throw new AppError('unavailable');

@@ -1,38 +1,44 @@
 import type { OutgoingMail } from '../../domain/mail/mail-port.ts';
-import { invitationCustomerContent } from './invitation-customer.ts';
-import { invitationStaffContent } from './invitation-staff.ts';
-import { type MailBrand, type MailContent, type RenderedMail, renderHtml, renderText } from './layout.ts';
-import { passwordResetContent } from './password-reset.ts';
+import type { MailTemplateSources } from '../../domain/mail/mail-templates.ts';
+import { brandOf, type MailOrg } from './brand.ts';
+import { defaultMailTemplate } from './defaults/index.ts';
+import { htmlLayouts, textLayouts } from './defaults/layout.ts';
+import { htmlLiquid, renderLiquid, textLiquid } from './liquid.ts';
+import { mailVariables } from './variables.ts';
 
-export type { RenderedMail } from './layout.ts';
+export type { MailOrg } from './brand.ts';
 
-/** The seller a message is sent for, as far as the message shows it. */
-export interface MailOrg {
-  name: string;
-  branding: { accentColor?: string; footer?: string };
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
 }
 
-function contentOf(mail: OutgoingMail): MailContent {
-  switch (mail.template) {
-    case 'password_reset':
-      return passwordResetContent(mail.locale, mail.data);
-    case 'invitation_staff':
-      return invitationStaffContent(mail.locale, mail.data);
-    case 'invitation_customer':
-      return invitationCustomerContent(mail.locale, mail.data);
-  }
-}
-
-/** Subject, plain-text and HTML parts of a message in its locale, branded for its seller (or Saldo). */
-export function renderMail(mail: OutgoingMail, org: MailOrg | null): RenderedMail {
-  const content = contentOf(mail);
-  const brand: MailBrand = org
-    ? { name: org.name, accentColor: org.branding.accentColor, footer: org.branding.footer, isSeller: true }
-    : { name: 'Saldo', isSeller: false };
-  return {
-    // A subject is one line whatever a name holds.
-    subject: content.subject.replace(/\s+/g, ' ').trim(),
-    text: renderText(mail.locale, content, brand),
-    html: renderHtml(mail.locale, content, brand),
-  };
+/**
+ * The one way a message is written: its template (a seller's stored version, or Saldo's default
+ * for the key and language) rendered with the message's variables, framed by the layout in the
+ * seller's name and colour (or Saldo's). Throws when the template uses what the message lacks.
+ */
+export function renderMail(
+  mail: OutgoingMail,
+  org: MailOrg | null,
+  template: MailTemplateSources = defaultMailTemplate(mail.template, mail.locale),
+): RenderedMail {
+  const brand = brandOf(org);
+  const variables = { ...mailVariables(mail), brand };
+  const subject = renderLiquid(textLiquid, template.subject, variables);
+  const preheader = renderLiquid(textLiquid, template.preheader, variables);
+  const text = renderLiquid(textLiquid, textLayouts[mail.locale], {
+    content: renderLiquid(textLiquid, template.textBody, variables),
+    brand,
+  });
+  const html = renderLiquid(htmlLiquid, htmlLayouts[mail.locale], {
+    locale: mail.locale,
+    subject,
+    preheader,
+    content: renderLiquid(htmlLiquid, template.htmlBody, variables),
+    brand,
+  });
+  // A subject is one line whatever a name holds.
+  return { subject: subject.replace(/\s+/g, ' ').trim(), text, html };
 }

@@ -2,11 +2,11 @@ import { Box, Center } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { NoAccess } from '../features/shell/no-access';
+import { FullPageLoader } from '../shared/ui/loaders';
+import { ProblemAlert } from '../shared/ui/problem-alert';
 import { type CustomerRole, homePathFor, type StaffRole } from './api/types';
 import { signInPathFor } from './navigation';
 import { SessionContext, sessionEndedByUser, useMe, useSession } from './session';
-import { FullPageLoader } from './ui/loaders';
-import { ProblemAlert } from './ui/problem-alert';
 
 function SessionError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (

@@ -30,17 +30,21 @@ import shellEn from '../features/shell/i18n/en.json';
 import shellEs from '../features/shell/i18n/es.json';
 import teamEn from '../features/team/i18n/en.json';
 import teamEs from '../features/team/i18n/es.json';
+import kitEn from '../shared/ui/i18n/en.json';
+import kitEs from '../shared/ui/i18n/es.json';
 import type { Locale } from './api/types';
 import commonEn from './i18n/en.json';
 import commonEs from './i18n/es.json';
 
 /**
- * One i18next namespace per feature (plus `common` for what several share). English is the
- * reference for key types; test/web-i18n.test.ts keeps the Spanish files key-for-key equal.
+ * One i18next namespace per feature (plus `common` for what several share, and `kit` for the
+ * shared UI kit in shared/ui). English is the reference for key types; test/web-i18n.test.ts
+ * keeps the Spanish files key-for-key equal.
  */
 export const resources = {
   en: {
     common: commonEn,
+    kit: kitEn,
     auth: authEn,
     shell: shellEn,
     home: homeEn,
@@ -59,6 +63,7 @@ export const resources = {
   },
   es: {
     common: commonEs,
+    kit: kitEs,
     auth: authEs,
     shell: shellEs,
     home: homeEs,

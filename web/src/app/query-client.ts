@@ -2,7 +2,9 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isApiError, rememberSession } from './api/client';
 import type { Me } from './api/types';
 
-export const meQueryKey = ['me'] as const;
+import { queryKeys } from './query-keys';
+
+export const meQueryKey = queryKeys.me;
 
 /** A request answered "unauthenticated" means the session ended: forget it so guards send the user to sign in. */
 function onApiError(error: unknown): void {

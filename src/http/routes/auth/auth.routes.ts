@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  inspectPasswordReset,
-  requestPasswordReset,
-  resetPassword,
-} from '../../../domain/identity/password-reset.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { inspectPasswordReset } from '../../../domain/identity/inspect-password-reset.ts';
 import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
+import { requestPasswordReset } from '../../../domain/identity/request-password-reset.ts';
+import { resetPassword } from '../../../domain/identity/reset-password.ts';
 import { recordSecurityEvent } from '../../../domain/identity/security-events.ts';
 import { deleteSession } from '../../../domain/identity/sessions.ts';
 import { signIn } from '../../../domain/identity/sign-in.ts';
@@ -35,7 +34,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      const session = await signIn(db, { ...request.body, client: clientInfo(request) });
+      // No transaction around it: a refused attempt must stay counted (sign-in.ts).
+      const session = await signIn({ db }, { ...request.body, client: clientInfo(request) });
       return startSession(db, reply, session.token, config.secureCookies);
     },
   );
@@ -50,12 +50,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      if (request.principal) {
-        await deleteSession(db, request.principal.session.tokenHash);
-        await recordSecurityEvent(db, {
-          type: 'sign_out',
-          userId: request.principal.user.id,
-          client: clientInfo(request),
+      const principal = request.principal;
+      if (principal) {
+        await inTransaction(db, async (trx) => {
+          await deleteSession(trx, principal.session.tokenHash);
+          await recordSecurityEvent(trx, {
+            type: 'sign_out',
+            userId: principal.user.id,
+            client: clientInfo(request),
+          });
         });
       }
       clearSessionCookie(reply, config.secureCookies);
@@ -75,6 +78,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
+      // No transaction around it: the rate limits it counts must hold when it refuses.
       await requestPasswordReset(
         { db, mailer: deps.mailer, publicUrl: config.publicUrl },
         { email: request.body.email, locale: requestLocale(request), client: clientInfo(request) },
@@ -93,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         response: { 200: Type.Object({ email: Type.String() }), ...problems(400, 410) },
       },
     },
-    async (request) => inspectPasswordReset(db, request.params.token),
+    async (request) => inspectPasswordReset({ db }, { token: request.params.token }),
   );
 
   app.post(
@@ -111,11 +115,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
       },
     },
     async (request, reply) => {
-      const session = await resetPassword(db, {
-        token: request.params.token,
-        password: request.body.password,
-        client: clientInfo(request),
-      });
+      const session = await inTransaction(db, (trx) =>
+        resetPassword(
+          { db: trx },
+          { token: request.params.token, password: request.body.password, client: clientInfo(request) },
+        ),
+      );
       return startSession(db, reply, session.token, config.secureCookies);
     },
   );

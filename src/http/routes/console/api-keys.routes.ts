@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { apiKeyScopes, createApiKey, listApiKeys, revokeApiKey } from '../../../domain/identity/api-keys.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { apiKeyScopes } from '../../../domain/identity/api-key-scopes.ts';
+import { createApiKey } from '../../../domain/identity/create-api-key.ts';
+import { listApiKeys } from '../../../domain/identity/list-api-keys.ts';
+import { revokeApiKey } from '../../../domain/identity/revoke-api-key.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { DateTime, problems, Uuid } from '../../schemas.ts';
@@ -30,7 +34,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
         response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problems(401, 403) },
       },
     },
-    async (request) => ({ items: await listApiKeys(db, staffOf(request).orgId) }),
+    async (request) => ({ items: await listApiKeys({ db }, { orgId: staffOf(request).orgId }) }),
   );
 
   app.post(
@@ -62,12 +66,12 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     },
     async (request, reply) => {
       const staff = staffOf(request);
-      const created = await createApiKey(db, {
-        orgId: staff.orgId,
-        ...request.body,
-        createdBy: staff.userId,
-        actor: actorOf(request),
-      });
+      const created = await inTransaction(db, (trx) =>
+        createApiKey(
+          { db: trx },
+          { orgId: staff.orgId, ...request.body, createdBy: staff.userId, actor: actorOf(request) },
+        ),
+      );
       reply.header('cache-control', 'no-store');
       return reply.code(201).send(created);
     },
@@ -85,11 +89,12 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       },
     },
     async (request, reply) => {
-      await revokeApiKey(db, {
-        orgId: staffOf(request).orgId,
-        id: request.params.id,
-        actor: actorOf(request),
-      });
+      await inTransaction(db, (trx) =>
+        revokeApiKey(
+          { db: trx },
+          { orgId: staffOf(request).orgId, id: request.params.id, actor: actorOf(request) },
+        ),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { applyCredit, issueCreditMemo, unapplyCredit } from '../../../domain/credits/credit-memos.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { applyCredit } from '../../../domain/credits/apply-credit.ts';
+import type { CreditSummary } from '../../../domain/credits/credit-memos.repository.ts';
 import { type CreditDetail, getCreditMemo } from '../../../domain/credits/get-credit-memo.ts';
-import { type CreditSummary, listCreditMemos } from '../../../domain/credits/list-credit-memos.ts';
+import { issueCreditMemo } from '../../../domain/credits/issue-credit-memo.ts';
+import { listCreditMemos } from '../../../domain/credits/list-credit-memos.ts';
+import { unapplyCredit } from '../../../domain/credits/unapply-credit.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { requestLocale } from '../../problem.ts';
 import { problems, Uuid } from '../../schemas.ts';
 import {
   AllocationList,
@@ -63,8 +66,8 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
   const read = requireStaff();
   const change = requireStaff('owner', 'admin', 'ar_agent');
 
-  async function detail(orgId: string, id: string) {
-    const memo = await getCreditMemo(db, { orgId, id });
+  async function detail(orgId: string, creditMemoId: string) {
+    const memo = await getCreditMemo({ db }, { orgId, creditMemoId });
     if (!memo) throw new AppError('not_found');
     return creditDetailJson(memo);
   }
@@ -85,14 +88,17 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     },
     async (request) => {
       const { page, pageSize, q, customerId, status } = request.query;
-      const result = await listCreditMemos(db, {
-        orgId: staffOf(request).orgId,
-        page,
-        pageSize,
-        q,
-        customerId,
-        status,
-      });
+      const result = await listCreditMemos(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          page,
+          pageSize,
+          q,
+          customerId,
+          status,
+        },
+      );
       return { items: result.items.map(creditSummaryJson), total: result.total, page, pageSize };
     },
   );
@@ -131,21 +137,22 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const body = request.body;
-      const issued = await issueCreditMemo(
-        db,
-        {
-          orgId,
-          customerId: body.customerId,
-          amount: BigInt(body.amount),
-          currency: body.currency ?? null,
-          issueDate: body.issueDate,
-          reason: body.reason?.trim() || null,
-          invoiceId: body.invoiceId ?? null,
-          number: body.number?.trim() ?? null,
-          allocations: toAllocations(body.allocations ?? []),
-          locale: requestLocale(request),
-        },
-        actorOf(request),
+      const issued = await inTransaction(db, (trx) =>
+        issueCreditMemo(
+          { db: trx },
+          {
+            orgId,
+            customerId: body.customerId,
+            amount: BigInt(body.amount),
+            currency: body.currency ?? null,
+            issueDate: body.issueDate,
+            reason: body.reason?.trim() || null,
+            invoiceId: body.invoiceId ?? null,
+            number: body.number?.trim() ?? null,
+            allocations: toAllocations(body.allocations ?? []),
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(201).send(await detail(orgId, issued.id));
     },
@@ -179,15 +186,16 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await applyCredit(
-        db,
-        {
-          orgId,
-          creditMemoId: request.params.id,
-          allocations: toAllocations(request.body.allocations),
-          locale: requestLocale(request),
-        },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        applyCredit(
+          { db: trx },
+          {
+            orgId,
+            creditMemoId: request.params.id,
+            allocations: toAllocations(request.body.allocations),
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },
@@ -211,10 +219,11 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const reason = request.body.reason?.trim() || undefined;
-      await unapplyCredit(
-        db,
-        { orgId, applicationId: request.params.id, ...(reason ? { reason } : {}) },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        unapplyCredit(
+          { db: trx },
+          { orgId, applicationId: request.params.id, ...(reason ? { reason } : {}), actor: actorOf(request) },
+        ),
       );
       return reply.code(204).send(null);
     },

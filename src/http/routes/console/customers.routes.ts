@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
+import { addContact } from '../../../domain/customers/add-contact.ts';
 import type { Balance } from '../../../domain/customers/balances.ts';
-import { addContact, removeContact, updateContact } from '../../../domain/customers/contacts.ts';
 import { createCustomer } from '../../../domain/customers/create-customer.ts';
 import { customerActivity } from '../../../domain/customers/customer-activity.ts';
-import { placeHold, releaseHold } from '../../../domain/customers/customer-holds.ts';
+import { customerSorts } from '../../../domain/customers/customers.repository.ts';
 import {
   type CustomerDetail,
   type CustomerSummary,
   getCustomer,
 } from '../../../domain/customers/get-customer.ts';
-import { customerSorts, listCustomers } from '../../../domain/customers/list-customers.ts';
+import { listCustomers } from '../../../domain/customers/list-customers.ts';
+import { placeHold } from '../../../domain/customers/place-hold.ts';
+import { releaseHold } from '../../../domain/customers/release-hold.ts';
+import { removeContact } from '../../../domain/customers/remove-contact.ts';
+import { updateContact } from '../../../domain/customers/update-contact.ts';
 import { updateCustomer } from '../../../domain/customers/update-customer.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -194,8 +199,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
   const read = requireStaff();
   const change = requireStaff('owner', 'admin', 'ar_agent');
 
-  async function detail(orgId: string, id: string) {
-    const customer = await getCustomer(db, orgId, id);
+  async function detail(orgId: string, customerId: string) {
+    const customer = await getCustomer({ db }, { orgId, customerId });
     if (!customer) throw new AppError('not_found');
     return detailOut(customer);
   }
@@ -232,7 +237,10 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request) => {
       const { page, pageSize, ...filters } = request.query;
-      const result = await listCustomers(db, { orgId: staffOf(request).orgId, page, pageSize, ...filters });
+      const result = await listCustomers(
+        { db },
+        { orgId: staffOf(request).orgId, page, pageSize, ...filters },
+      );
       return { items: result.items.map(summaryOut), total: result.total, page, pageSize };
     },
   );
@@ -251,10 +259,11 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const { creditLimit, ...rest } = request.body;
-      const { id } = await createCustomer(
-        db,
-        { ...rest, orgId, creditLimit: optionalBigInt(creditLimit) },
-        actorOf(request),
+      const { id } = await inTransaction(db, (trx) =>
+        createCustomer(
+          { db: trx },
+          { ...rest, orgId, creditLimit: optionalBigInt(creditLimit), actor: actorOf(request) },
+        ),
       );
       return reply.code(201).send(await detail(orgId, id));
     },
@@ -289,17 +298,19 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     async (request) => {
       const { orgId } = staffOf(request);
       const { creditLimit, ...rest } = request.body;
-      await updateCustomer(
-        db,
-        {
-          orgId,
-          customerId: request.params.id,
-          changes: {
-            ...rest,
-            ...(creditLimit !== undefined ? { creditLimit: optionalBigInt(creditLimit) } : {}),
+      await inTransaction(db, (trx) =>
+        updateCustomer(
+          { db: trx },
+          {
+            orgId,
+            customerId: request.params.id,
+            changes: {
+              ...rest,
+              ...(creditLimit !== undefined ? { creditLimit: optionalBigInt(creditLimit) } : {}),
+            },
+            actor: actorOf(request),
           },
-        },
-        actorOf(request),
+        ),
       );
       return detail(orgId, request.params.id);
     },
@@ -318,10 +329,16 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const contact = await addContact(
-        db,
-        { orgId: staffOf(request).orgId, customerId: request.params.id, contact: request.body },
-        actorOf(request),
+      const contact = await inTransaction(db, (trx) =>
+        addContact(
+          { db: trx },
+          {
+            orgId: staffOf(request).orgId,
+            customerId: request.params.id,
+            contact: request.body,
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(201).send(contact);
     },
@@ -340,15 +357,17 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request) =>
-      updateContact(
-        db,
-        {
-          orgId: staffOf(request).orgId,
-          customerId: request.params.id,
-          contactId: request.params.contactId,
-          changes: request.body,
-        },
-        actorOf(request),
+      inTransaction(db, (trx) =>
+        updateContact(
+          { db: trx },
+          {
+            orgId: staffOf(request).orgId,
+            customerId: request.params.id,
+            contactId: request.params.contactId,
+            changes: request.body,
+            actor: actorOf(request),
+          },
+        ),
       ),
   );
 
@@ -364,10 +383,16 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      await removeContact(
-        db,
-        { orgId: staffOf(request).orgId, customerId: request.params.id, contactId: request.params.contactId },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        removeContact(
+          { db: trx },
+          {
+            orgId: staffOf(request).orgId,
+            customerId: request.params.id,
+            contactId: request.params.contactId,
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(204).send(null);
     },
@@ -393,15 +418,17 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await placeHold(
-        db,
-        {
-          orgId,
-          customerId: request.params.id,
-          reason: request.body.reason,
-          customerMessage: request.body.customerMessage ?? null,
-        },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        placeHold(
+          { db: trx },
+          {
+            orgId,
+            customerId: request.params.id,
+            reason: request.body.reason,
+            customerMessage: request.body.customerMessage ?? null,
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },
@@ -423,10 +450,16 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await releaseHold(
-        db,
-        { orgId, customerId: request.params.id, reason: request.body.reason ?? null },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        releaseHold(
+          { db: trx },
+          {
+            orgId,
+            customerId: request.params.id,
+            reason: request.body.reason ?? null,
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },
@@ -475,12 +508,15 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request) => {
       const { page, pageSize } = request.query;
-      const result = await customerActivity(db, {
-        orgId: staffOf(request).orgId,
-        customerId: request.params.id,
-        page,
-        pageSize,
-      });
+      const result = await customerActivity(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          customerId: request.params.id,
+          page,
+          pageSize,
+        },
+      );
       if (!result) throw new AppError('not_found');
       return { ...result, page, pageSize };
     },

@@ -1,20 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
+import { buildCreditMemoDocument } from '../../../domain/documents/credit-memo-document.ts';
 import {
   ACCENT_COLOR_PATTERN,
-  getDocumentSettings,
   MAX_FOOTER_LENGTH,
   MAX_LOGO_BYTES,
   normalizeSettings,
-  removeDocumentLogo,
-  setDocumentLogo,
-  updateDocumentSettings,
 } from '../../../domain/documents/document-template.ts';
-import { renderCreditMemoPdf } from '../../../domain/documents/render-credit-memo-pdf.ts';
-import { renderInvoicePdf, renderInvoicePreviewPdf } from '../../../domain/documents/render-invoice-pdf.ts';
-import { renderReceiptPdf } from '../../../domain/documents/render-receipt-pdf.ts';
+import { getDocumentSettings } from '../../../domain/documents/get-document-settings.ts';
+import { buildInvoiceDocument } from '../../../domain/documents/invoice-document.ts';
+import { buildInvoicePreviewDocument } from '../../../domain/documents/invoice-preview-document.ts';
+import { buildReceiptDocument } from '../../../domain/documents/receipt-document.ts';
+import { removeDocumentLogo } from '../../../domain/documents/remove-document-logo.ts';
+import { setDocumentLogo } from '../../../domain/documents/set-document-logo.ts';
+import { updateDocumentSettings } from '../../../domain/documents/update-document-settings.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { creditMemoPdf } from '../../../formats/pdf/credit-memo-pdf.ts';
+import { canEmbedImage } from '../../../formats/pdf/embeddable-image.ts';
+import { invoicePdf } from '../../../formats/pdf/invoice-pdf.ts';
+import { receiptPdf } from '../../../formats/pdf/receipt-pdf.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { BinaryBody, problems, Uuid } from '../../schemas.ts';
@@ -73,7 +79,11 @@ export function sendPdf(reply: FastifyReply, filename: string, pdf: Buffer) {
   );
 }
 
-/** Staff's PDFs of invoices, credit memos and receipts, and the document template (owners and admins). */
+/**
+ * Staff's PDFs of invoices, credit memos and receipts, and the document template (owners and
+ * admins). A PDF is the domain's view model (domain/documents/*-document.ts) written by
+ * formats/pdf; changes to the template run in one transaction the handler opens.
+ */
 export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   // Logos arrive as the raw image; this parser lives only inside this plugin's context.
   app.addContentTypeParser(
@@ -95,11 +105,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { number, pdf } = await renderInvoicePdf(db, {
-        orgId: staffOf(request).orgId,
-        invoiceId: request.params.id,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildInvoiceDocument(
+        { db },
+        { orgId: staffOf(request).orgId, invoiceId: request.params.id },
+      );
+      return sendPdf(reply, view.invoice.number, await invoicePdf(view));
     },
   );
 
@@ -116,11 +126,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { number, pdf } = await renderCreditMemoPdf(db, {
-        orgId: staffOf(request).orgId,
-        creditMemoId: request.params.id,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildCreditMemoDocument(
+        { db },
+        { orgId: staffOf(request).orgId, creditMemoId: request.params.id },
+      );
+      return sendPdf(reply, view.creditMemo.number, await creditMemoPdf(view));
     },
   );
 
@@ -137,11 +147,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { number, pdf } = await renderReceiptPdf(db, {
-        orgId: staffOf(request).orgId,
-        paymentId: request.params.id,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildReceiptDocument(
+        { db },
+        { orgId: staffOf(request).orgId, paymentId: request.params.id },
+      );
+      return sendPdf(reply, view.payment.number, await receiptPdf(view));
     },
   );
 
@@ -157,7 +167,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
         response: { 200: DocumentSettings, ...problems(401, 403) },
       },
     },
-    async (request) => getDocumentSettings(db, staffOf(request).orgId),
+    async (request) => getDocumentSettings({ db }, { orgId: staffOf(request).orgId }),
   );
 
   app.put(
@@ -173,7 +183,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request) => {
       const { hasLogo: _ignored, ...settings } = request.body;
-      return updateDocumentSettings(db, { orgId: staffOf(request).orgId, settings }, actorOf(request));
+      const input = { orgId: staffOf(request).orgId, settings, actor: actorOf(request) };
+      return inTransaction(db, (trx) => updateDocumentSettings({ db: trx }, input));
     },
   );
 
@@ -192,7 +203,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     async (request) => {
       const image = request.body;
       if (!Buffer.isBuffer(image)) throw new AppError('unsupported_media_type');
-      return setDocumentLogo(db, { orgId: staffOf(request).orgId, image }, actorOf(request));
+      const input = { orgId: staffOf(request).orgId, image, actor: actorOf(request) };
+      return inTransaction(db, (trx) => setDocumentLogo({ db: trx, canEmbedImage }, input));
     },
   );
 
@@ -206,7 +218,10 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
         response: { 200: DocumentSettings, ...problems(401, 403) },
       },
     },
-    async (request) => removeDocumentLogo(db, { orgId: staffOf(request).orgId }, actorOf(request)),
+    async (request) => {
+      const input = { orgId: staffOf(request).orgId, actor: actorOf(request) };
+      return inTransaction(db, (trx) => removeDocumentLogo({ db: trx }, input));
+    },
   );
 
   app.post(
@@ -222,12 +237,15 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const pdf = await renderInvoicePreviewPdf(db, {
-        orgId: staffOf(request).orgId,
-        settings: { ...normalizeSettings(request.body), hasLogo: request.body.hasLogo },
-        locale: request.principal!.user.locale,
-      });
-      return sendPdf(reply, 'preview', pdf);
+      const view = await buildInvoicePreviewDocument(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          settings: { ...normalizeSettings(request.body), hasLogo: request.body.hasLogo },
+          locale: request.principal!.user.locale,
+        },
+      );
+      return sendPdf(reply, 'preview', await invoicePdf(view));
     },
   );
 
@@ -245,12 +263,15 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request, reply) => {
       const { hasLogo, v: _version, ...settings } = request.query;
-      const pdf = await renderInvoicePreviewPdf(db, {
-        orgId: staffOf(request).orgId,
-        settings: { ...normalizeSettings(settings), hasLogo },
-        locale: request.principal!.user.locale,
-      });
-      return sendPdf(reply, 'preview', pdf);
+      const view = await buildInvoicePreviewDocument(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          settings: { ...normalizeSettings(settings), hasLogo },
+          locale: request.principal!.user.locale,
+        },
+      );
+      return sendPdf(reply, 'preview', await invoicePdf(view));
     },
   );
 };

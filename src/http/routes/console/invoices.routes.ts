@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { createInvoice } from '../../../domain/invoices/create-invoice.ts';
 import { getInvoice, type InvoiceDetail } from '../../../domain/invoices/get-invoice.ts';
@@ -7,8 +8,8 @@ import {
   type InvoiceSummary,
   invoiceSorts,
   invoiceStatusFilters,
-  listInvoices,
-} from '../../../domain/invoices/list-invoices.ts';
+} from '../../../domain/invoices/invoices.repository.ts';
+import { listInvoices } from '../../../domain/invoices/list-invoices.ts';
 import { voidInvoice } from '../../../domain/invoices/void-invoice.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
@@ -223,7 +224,7 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
   const change = requireStaff('owner', 'admin', 'ar_agent');
 
   async function detail(orgId: string, invoiceId: string) {
-    const invoice = await getInvoice(db, { orgId, invoiceId });
+    const invoice = await getInvoice({ db }, { orgId, invoiceId });
     if (!invoice) throw new AppError('not_found');
     return invoiceDetailOut(invoice);
   }
@@ -244,13 +245,16 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
     async (request) => {
       const { page, pageSize, minAmount, maxAmount, ...filters } = request.query;
-      const result = await listInvoices(db, {
-        orgId: staffOf(request).orgId,
-        page,
-        pageSize,
-        ...filters,
-        ...listFiltersIn({ minAmount, maxAmount }),
-      });
+      const result = await listInvoices(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          page,
+          pageSize,
+          ...filters,
+          ...listFiltersIn({ minAmount, maxAmount }),
+        },
+      );
       return { items: result.items.map(invoiceSummaryOut), total: result.total, page, pageSize };
     },
   );
@@ -269,39 +273,41 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const body = request.body;
-      const { id } = await createInvoice(
-        db,
-        {
-          orgId,
-          customerId: body.customerId,
-          number: body.number.trim(),
-          issueDate: body.issueDate,
-          dueDate: body.dueDate ?? null,
-          currency: body.currency ?? null,
-          poNumber: body.poNumber?.trim() || null,
-          notes: body.notes ?? null,
-          lines: body.lines.map((l) => ({
-            sku: l.sku ?? null,
-            description: l.description,
-            quantity: l.quantity,
-            unit: l.unit ?? null,
-            unitPrice: l.unitPrice,
-            ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
-            taxes: (l.taxes ?? []).map((t) => ({
-              name: t.name,
-              rate: t.rate ?? null,
-              amount: optionalBigInt(t.amount) ?? null,
+      const { id } = await inTransaction(db, (trx) =>
+        createInvoice(
+          { db: trx },
+          {
+            orgId,
+            customerId: body.customerId,
+            number: body.number.trim(),
+            issueDate: body.issueDate,
+            dueDate: body.dueDate ?? null,
+            currency: body.currency ?? null,
+            poNumber: body.poNumber?.trim() || null,
+            notes: body.notes ?? null,
+            lines: body.lines.map((l) => ({
+              sku: l.sku ?? null,
+              description: l.description,
+              quantity: l.quantity,
+              unit: l.unit ?? null,
+              unitPrice: l.unitPrice,
+              ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
+              taxes: (l.taxes ?? []).map((t) => ({
+                name: t.name,
+                rate: t.rate ?? null,
+                amount: optionalBigInt(t.amount) ?? null,
+              })),
             })),
-          })),
-          charges: (body.charges ?? []).map((c) => ({
-            kind: c.kind,
-            name: c.name,
-            rate: c.rate ?? null,
-            amount: optionalBigInt(c.amount) ?? null,
-          })),
-          status: body.status ?? 'open',
-        },
-        actorOf(request),
+            charges: (body.charges ?? []).map((c) => ({
+              kind: c.kind,
+              name: c.name,
+              rate: c.rate ?? null,
+              amount: optionalBigInt(c.amount) ?? null,
+            })),
+            status: body.status ?? 'open',
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(201).send(await detail(orgId, id));
     },
@@ -338,10 +344,16 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await voidInvoice(
-        db,
-        { orgId, invoiceId: request.params.id, reason: request.body.reason.trim() },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        voidInvoice(
+          { db: trx },
+          {
+            orgId,
+            invoiceId: request.params.id,
+            reason: request.body.reason.trim(),
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { getOrganizationProfile } from '../../../domain/identity/get-organization-profile.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { Locale, problems, Uuid } from '../../schemas.ts';
@@ -27,20 +28,6 @@ export const organizationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app
         },
       },
     },
-    async (request) =>
-      db
-        .selectFrom('organizations')
-        .select([
-          'id',
-          'name',
-          'legal_name as legalName',
-          'tax_id as taxId',
-          'country',
-          'time_zone as timeZone',
-          'default_currency as defaultCurrency',
-          'locale',
-        ])
-        .where('id', '=', staffOf(request).orgId)
-        .executeTakeFirstOrThrow(),
+    async (request) => getOrganizationProfile({ db }, { orgId: staffOf(request).orgId }),
   );
 };

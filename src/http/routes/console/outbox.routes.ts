@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../domain/errors.ts';
-import { getOutboxMessage, listOutbox } from '../../../domain/mail/outbox.ts';
+import { getOutboxMessage } from '../../../domain/mail/get-outbox-message.ts';
+import { listOutbox } from '../../../domain/mail/list-outbox.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { DateTime, problems, Uuid } from '../../schemas.ts';
@@ -21,7 +22,7 @@ const Sensitive = Type.Boolean({
 /**
  * The Outbox: every message Saldo sent (or captured) for this seller. Owners and admins. Messages
  * for no seller (password resets) are not here; the bodies of messages holding a sign-in link
- * (invitations) are never returned: see src/domain/mail/outbox.ts.
+ * (invitations) are never returned: see src/domain/mail/list-outbox.ts.
  */
 export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   const guard = requireStaff('owner', 'admin');
@@ -67,7 +68,7 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
     },
     async (request) => {
       const { page, pageSize, q } = request.query;
-      const result = await listOutbox(db, { orgId: staffOf(request).orgId, page, pageSize, q });
+      const result = await listOutbox({ db }, { orgId: staffOf(request).orgId, page, pageSize, q });
       return { ...result, page, pageSize };
     },
   );
@@ -106,7 +107,10 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       },
     },
     async (request) => {
-      const message = await getOutboxMessage(db, { orgId: staffOf(request).orgId, id: request.params.id });
+      const message = await getOutboxMessage(
+        { db },
+        { orgId: staffOf(request).orgId, id: request.params.id },
+      );
       if (!message) throw new AppError('not_found');
       return message;
     },
@@ -125,7 +129,10 @@ export const outboxRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
       },
     },
     async (request, reply) => {
-      const message = await getOutboxMessage(db, { orgId: staffOf(request).orgId, id: request.params.id });
+      const message = await getOutboxMessage(
+        { db },
+        { orgId: staffOf(request).orgId, id: request.params.id },
+      );
       if (!message?.html) throw new AppError('not_found');
       // The e-mail's own markup, isolated: no scripts, no network but images, framed only by Saldo.
       reply.header(

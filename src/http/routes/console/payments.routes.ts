@@ -1,21 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
-import {
-  type ApplicationView,
-  getPayment,
-  type PaymentDetail,
-} from '../../../domain/payments/get-payment.ts';
-import { listPayments, type PaymentSummary } from '../../../domain/payments/list-payments.ts';
-import {
-  applyPayment,
-  reversePayment,
-  unapplyPayment,
-} from '../../../domain/payments/payment-applications.ts';
+import { applyPayment } from '../../../domain/payments/apply-payment.ts';
+import { getPayment, type PaymentDetail } from '../../../domain/payments/get-payment.ts';
+import { listPayments } from '../../../domain/payments/list-payments.ts';
+import type { ApplicationView, PaymentSummary } from '../../../domain/payments/payments.repository.ts';
+import { previewAllocation } from '../../../domain/payments/preview-allocation.ts';
 import { recordPayment } from '../../../domain/payments/record-payment.ts';
+import { reversePayment } from '../../../domain/payments/reverse-payment.ts';
+import { unapplyPayment } from '../../../domain/payments/unapply-payment.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { requestLocale } from '../../problem.ts';
 import {
   CalendarDate,
   DateTime,
@@ -89,6 +85,21 @@ export const PaymentDetailSchema = Type.Object({
   reverseReason: Nullable(Type.String()),
 });
 
+/** A dry run of `allocations: 'auto'`: what recording the amount would apply, invoice by invoice. */
+export const AllocationPreviewSchema = Type.Object({
+  currency: Type.String(),
+  allocations: Type.Array(
+    Type.Object({
+      invoiceId: Uuid,
+      number: Type.String(),
+      dueDate: CalendarDate,
+      available: MinorAmountOut,
+      amount: MinorAmountOut,
+    }),
+  ),
+  unapplied: MinorAmountOut,
+});
+
 export const PaymentList = Type.Object({
   items: Type.Array(PaymentSummarySchema),
   total: Type.Integer(),
@@ -127,8 +138,8 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
   const read = requireStaff();
   const change = requireStaff('owner', 'admin', 'ar_agent');
 
-  async function detail(orgId: string, id: string) {
-    const payment = await getPayment(db, { orgId, id });
+  async function detail(orgId: string, paymentId: string) {
+    const payment = await getPayment({ db }, { orgId, paymentId });
     if (!payment) throw new AppError('not_found');
     return paymentDetailJson(payment);
   }
@@ -153,14 +164,17 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
     async (request) => {
       const { page, pageSize, q, customerId, status } = request.query;
-      const result = await listPayments(db, {
-        orgId: staffOf(request).orgId,
-        page,
-        pageSize,
-        q,
-        customerId,
-        status,
-      });
+      const result = await listPayments(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          page,
+          pageSize,
+          q,
+          customerId,
+          status,
+        },
+      );
       return { items: result.items.map(paymentSummaryJson), total: result.total, page, pageSize };
     },
   );
@@ -225,11 +239,44 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
             ? body.allocations
             : toAllocations(body.allocations),
         idempotencyKey,
-        locale: requestLocale(request),
+        actor: actorOf(request),
       };
-      const recorded = await recordPayment(db, input, actorOf(request));
+      // A replay under the same Idempotency-Key is recordPayment's own business (no retry here).
+      const recorded = await inTransaction(db, (trx) => recordPayment({ db: trx }, input));
       return reply.code(recorded.replayed ? 200 : 201).send(await detail(orgId, recorded.id));
     },
+  );
+
+  app.post(
+    '/console/payments/allocation-preview',
+    {
+      preHandler: change,
+      schema: {
+        tags: ['console'],
+        summary: "Preview what recording a payment with allocations 'auto' would apply (nothing is written)",
+        description:
+          'A dry run of the oldest-due-first rule `POST /console/payments` applies for `allocations: ' +
+          "'auto'`, over every open invoice of the customer in the currency: `available` is each invoice's " +
+          'open amount less what is pending, `amount` what the payment would apply to it, `unapplied` what ' +
+          'would stay as unapplied cash. The same checks as recording: the amount is positive; `currency` ' +
+          '(default the customer’s) must be the customer’s own or one it has a balance in.',
+        body: Type.Object(
+          { customerId: Uuid, amount: MinorAmount, currency: Type.Optional(CurrencyCode) },
+          { additionalProperties: false },
+        ),
+        response: { 200: AllocationPreviewSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      previewAllocation(
+        { db },
+        {
+          orgId: staffOf(request).orgId,
+          customerId: request.body.customerId,
+          amount: BigInt(request.body.amount),
+          currency: request.body.currency ?? null,
+        },
+      ),
   );
 
   app.get(
@@ -261,15 +308,16 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     async (request) => {
       const { orgId } = staffOf(request);
       const { allocations } = request.body;
-      await applyPayment(
-        db,
-        {
-          orgId,
-          paymentId: request.params.id,
-          allocations: allocations === 'auto' ? 'auto' : toAllocations(allocations),
-          locale: requestLocale(request),
-        },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        applyPayment(
+          { db: trx },
+          {
+            orgId,
+            paymentId: request.params.id,
+            allocations: allocations === 'auto' ? 'auto' : toAllocations(allocations),
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },
@@ -289,10 +337,16 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
     async (request, reply) => {
       const { orgId } = staffOf(request);
-      await unapplyPayment(
-        db,
-        { orgId, applicationId: request.params.id, reason: request.body.reason.trim() },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        unapplyPayment(
+          { db: trx },
+          {
+            orgId,
+            applicationId: request.params.id,
+            reason: request.body.reason.trim(),
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(204).send(null);
     },
@@ -312,10 +366,16 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await reversePayment(
-        db,
-        { orgId, paymentId: request.params.id, reason: request.body.reason.trim() },
-        actorOf(request),
+      await inTransaction(db, (trx) =>
+        reversePayment(
+          { db: trx },
+          {
+            orgId,
+            paymentId: request.params.id,
+            reason: request.body.reason.trim(),
+            actor: actorOf(request),
+          },
+        ),
       );
       return detail(orgId, request.params.id);
     },

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { agingCsv, agingXlsx } from '../../../domain/reports/aging-export.ts';
 import {
   type AgingBuckets,
   type AgingReconciliation,
   type AgingReport,
   agingReport,
 } from '../../../domain/reports/aging-report.ts';
+import { agingCsv } from '../../../formats/csv/aging-csv.ts';
+import { agingXlsx } from '../../../formats/xlsx/aging-xlsx.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
@@ -108,10 +109,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
       },
     },
     async (request) => {
-      const report = await agingReport(deps.db, {
-        orgId: staffOf(request).orgId,
-        asOf: request.query.asOf ?? null,
-      });
+      const report = await agingReport(
+        { db: deps.db },
+        {
+          orgId: staffOf(request).orgId,
+          asOf: request.query.asOf ?? null,
+        },
+      );
       return reportJson(report);
     },
   );
@@ -129,10 +133,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const report = await agingReport(deps.db, {
-        orgId: staffOf(request).orgId,
-        asOf: request.query.asOf ?? null,
-      });
+      const report = await agingReport(
+        { db: deps.db },
+        {
+          orgId: staffOf(request).orgId,
+          asOf: request.query.asOf ?? null,
+        },
+      );
       const locale = requestLocale(request);
       return reply
         .type('text/csv; charset=utf-8')
@@ -158,10 +165,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const report = await agingReport(deps.db, {
-        orgId: staffOf(request).orgId,
-        asOf: request.query.asOf ?? null,
-      });
+      const report = await agingReport(
+        { db: deps.db },
+        {
+          orgId: staffOf(request).orgId,
+          asOf: request.query.asOf ?? null,
+        },
+      );
       const locale = requestLocale(request);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

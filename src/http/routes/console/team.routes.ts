@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
-import { createInvitation, listOpenInvitations } from '../../../domain/identity/invitations.ts';
-import { listStaff } from '../../../domain/identity/users.ts';
+import { createInvitation } from '../../../domain/identity/create-invitation.ts';
+import { listOpenInvitations } from '../../../domain/identity/list-open-invitations.ts';
+import { listStaff } from '../../../domain/identity/list-staff.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { DateTime, Email, Member, OpenInvitation, problems, StaffRole, Uuid } from '../../schemas.ts';
@@ -25,8 +27,8 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     async (request) => {
       const { orgId } = staffOf(request);
       const [items, invitations] = await Promise.all([
-        listStaff(deps.db, orgId),
-        listOpenInvitations(deps.db, { orgId, kind: 'staff' }),
+        listStaff({ db: deps.db }, { orgId }),
+        listOpenInvitations({ db: deps.db }, { orgId, kind: 'staff' }),
       ]);
       return { items, invitations };
     },
@@ -49,15 +51,17 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
     async (request, reply) => {
       const staff = staffOf(request);
       if (request.body.role === 'owner' && staff.role !== 'owner') throw new AppError('forbidden');
-      const invitation = await createInvitation(
-        { db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl },
-        {
-          orgId: staff.orgId,
-          email: request.body.email,
-          target: { kind: 'staff', role: request.body.role },
-          inviter: { userId: staff.userId, name: request.principal!.user.name },
-          actor: actorOf(request),
-        },
+      const invitation = await inTransaction(deps.db, (trx) =>
+        createInvitation(
+          { db: trx, mailer: deps.mailer, publicUrl: deps.config.publicUrl },
+          {
+            orgId: staff.orgId,
+            email: request.body.email,
+            target: { kind: 'staff', role: request.body.role },
+            inviter: { userId: staff.userId, name: request.principal!.user.name },
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(201).send(invitation);
     },

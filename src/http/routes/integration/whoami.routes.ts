@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { getOrganizationProfile } from '../../../domain/identity/get-organization-profile.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireApiKey } from '../../plugins/auth.ts';
 import { problems, Uuid } from '../../schemas.ts';
@@ -27,11 +28,7 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     },
     async (request) => {
       const key = request.apiKey!;
-      const org = await db
-        .selectFrom('organizations')
-        .select('name')
-        .where('id', '=', key.orgId)
-        .executeTakeFirstOrThrow();
+      const org = await getOrganizationProfile({ db }, { orgId: key.orgId });
       return { orgId: key.orgId, orgName: org.name, keyId: key.id, scopes: key.scopes };
     },
   );

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { sameContext } from '../../../domain/identity/contexts.ts';
 import { findSessionPrincipal, setSessionContext } from '../../../domain/identity/sessions.ts';
-import { setUserLocale } from '../../../domain/identity/users.ts';
+import { setUserLocale } from '../../../domain/identity/set-user-locale.ts';
 import type { AppDeps } from '../../deps.ts';
 import { clientInfo, requireUser, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { Locale, meRef, problems, Uuid } from '../../schemas.ts';
@@ -73,11 +74,12 @@ export const meRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) 
       },
     },
     async (request) => {
-      await setUserLocale(db, {
-        userId: request.principal!.user.id,
-        locale: request.body.locale,
-        client: clientInfo(request),
-      });
+      await inTransaction(db, (trx) =>
+        setUserLocale(
+          { db: trx },
+          { userId: request.principal!.user.id, locale: request.body.locale, client: clientInfo(request) },
+        ),
+      );
       return reload(request.cookies[SESSION_COOKIE]);
     },
   );

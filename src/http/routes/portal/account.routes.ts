@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
-import { createInvitation, listOpenInvitations } from '../../../domain/identity/invitations.ts';
-import { getCustomerAccountWithUsers } from '../../../domain/identity/users.ts';
+import { createInvitation } from '../../../domain/identity/create-invitation.ts';
+import { getCustomerAccountWithUsers } from '../../../domain/identity/get-customer-account-with-users.ts';
+import { listOpenInvitations } from '../../../domain/identity/list-open-invitations.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, customerOf, requireCustomer } from '../../plugins/auth.ts';
 import { CustomerRole, DateTime, Email, Member, OpenInvitation, problems, Uuid } from '../../schemas.ts';
@@ -31,11 +33,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
     },
     async (request) => {
       const { orgId, accountId } = customerOf(request);
-      const account = await getCustomerAccountWithUsers(deps.db, orgId, accountId);
+      const account = await getCustomerAccountWithUsers({ db: deps.db }, { orgId, accountId });
       if (!account) throw new AppError('not_found');
       return {
         ...account,
-        invitations: await listOpenInvitations(deps.db, { orgId, kind: 'customer', accountId }),
+        invitations: await listOpenInvitations({ db: deps.db }, { orgId, kind: 'customer', accountId }),
       };
     },
   );
@@ -56,15 +58,17 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
     },
     async (request, reply) => {
       const customer = customerOf(request);
-      const invitation = await createInvitation(
-        { db: deps.db, mailer: deps.mailer, publicUrl: deps.config.publicUrl },
-        {
-          orgId: customer.orgId,
-          email: request.body.email,
-          target: { kind: 'customer', role: request.body.role, accountId: customer.accountId },
-          inviter: { userId: customer.userId, name: request.principal!.user.name },
-          actor: actorOf(request),
-        },
+      const invitation = await inTransaction(deps.db, (trx) =>
+        createInvitation(
+          { db: trx, mailer: deps.mailer, publicUrl: deps.config.publicUrl },
+          {
+            orgId: customer.orgId,
+            email: request.body.email,
+            target: { kind: 'customer', role: request.body.role, accountId: customer.accountId },
+            inviter: { userId: customer.userId, name: request.principal!.user.name },
+            actor: actorOf(request),
+          },
+        ),
       );
       return reply.code(201).send(invitation);
     },

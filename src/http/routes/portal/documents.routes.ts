@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderCreditMemoPdf } from '../../../domain/documents/render-credit-memo-pdf.ts';
-import { renderInvoicePdf } from '../../../domain/documents/render-invoice-pdf.ts';
-import { renderReceiptPdf } from '../../../domain/documents/render-receipt-pdf.ts';
+import { buildCreditMemoDocument } from '../../../domain/documents/credit-memo-document.ts';
+import { buildInvoiceDocument } from '../../../domain/documents/invoice-document.ts';
+import { buildReceiptDocument } from '../../../domain/documents/receipt-document.ts';
+import { creditMemoPdf } from '../../../formats/pdf/credit-memo-pdf.ts';
+import { invoicePdf } from '../../../formats/pdf/invoice-pdf.ts';
+import { receiptPdf } from '../../../formats/pdf/receipt-pdf.ts';
 import type { AppDeps } from '../../deps.ts';
 import { customerOf, requireCustomer } from '../../plugins/auth.ts';
 import { problems, Uuid } from '../../schemas.ts';
@@ -11,7 +14,10 @@ import { sendPdf } from '../console/documents.routes.ts';
 const pdfResponse = { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) };
 const params = Type.Object({ id: Uuid });
 
-/** The customer's own documents as PDFs: anything of another account (or a draft) is 404. */
+/**
+ * The customer's own documents as PDFs (the domain's view model, written by formats/pdf): anything
+ * of another account (or a draft) is 404.
+ */
 export const portalDocumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
   app.get(
     '/portal/invoices/:id/pdf',
@@ -27,12 +33,11 @@ export const portalDocumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
     },
     async (request, reply) => {
       const { orgId, accountId } = customerOf(request);
-      const { number, pdf } = await renderInvoicePdf(db, {
-        orgId,
-        invoiceId: request.params.id,
-        customerId: accountId,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildInvoiceDocument(
+        { db },
+        { orgId, invoiceId: request.params.id, customerId: accountId },
+      );
+      return sendPdf(reply, view.invoice.number, await invoicePdf(view));
     },
   );
 
@@ -50,12 +55,11 @@ export const portalDocumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
     },
     async (request, reply) => {
       const { orgId, accountId } = customerOf(request);
-      const { number, pdf } = await renderCreditMemoPdf(db, {
-        orgId,
-        creditMemoId: request.params.id,
-        customerId: accountId,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildCreditMemoDocument(
+        { db },
+        { orgId, creditMemoId: request.params.id, customerId: accountId },
+      );
+      return sendPdf(reply, view.creditMemo.number, await creditMemoPdf(view));
     },
   );
 
@@ -73,12 +77,11 @@ export const portalDocumentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
     },
     async (request, reply) => {
       const { orgId, accountId } = customerOf(request);
-      const { number, pdf } = await renderReceiptPdf(db, {
-        orgId,
-        paymentId: request.params.id,
-        customerId: accountId,
-      });
-      return sendPdf(reply, number, pdf);
+      const view = await buildReceiptDocument(
+        { db },
+        { orgId, paymentId: request.params.id, customerId: accountId },
+      );
+      return sendPdf(reply, view.payment.number, await receiptPdf(view));
     },
   );
 };

@@ -34,15 +34,18 @@ export const portalInvoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     async (request) => {
       const { orgId, accountId } = customerOf(request);
       const { page, pageSize, minAmount, maxAmount, ...filters } = request.query;
-      const result = await listInvoices(db, {
-        orgId,
-        page,
-        pageSize,
-        ...filters,
-        ...listFiltersIn({ minAmount, maxAmount }),
-        customerId: accountId,
-        excludeDrafts: true,
-      });
+      const result = await listInvoices(
+        { db },
+        {
+          orgId,
+          page,
+          pageSize,
+          ...filters,
+          ...listFiltersIn({ minAmount, maxAmount }),
+          customerId: accountId,
+          excludeDrafts: true,
+        },
+      );
       return { items: result.items.map(invoiceSummaryOut), total: result.total, page, pageSize };
     },
   );
@@ -60,12 +63,15 @@ export const portalInvoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     },
     async (request) => {
       const { orgId, accountId } = customerOf(request);
-      const invoice = await getInvoice(db, {
-        orgId,
-        invoiceId: request.params.id,
-        customerId: accountId,
-        excludeDrafts: true,
-      });
+      const invoice = await getInvoice(
+        { db },
+        {
+          orgId,
+          invoiceId: request.params.id,
+          customerId: accountId,
+          excludeDrafts: true,
+        },
+      );
       if (!invoice) throw new AppError('not_found');
       return invoiceDetailOut(invoice);
     },

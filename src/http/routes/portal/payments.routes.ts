@@ -30,7 +30,7 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     async (request) => {
       const { orgId, accountId } = customerOf(request);
       const { page, pageSize, q, status } = request.query;
-      const result = await listPayments(db, { orgId, customerId: accountId, page, pageSize, q, status });
+      const result = await listPayments({ db }, { orgId, customerId: accountId, page, pageSize, q, status });
       return { items: result.items.map(paymentSummaryJson), total: result.total, page, pageSize };
     },
   );
@@ -52,7 +52,10 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     async (request) => {
       const { orgId, accountId } = customerOf(request);
       const { page, pageSize, q, status } = request.query;
-      const result = await listCreditMemos(db, { orgId, customerId: accountId, page, pageSize, q, status });
+      const result = await listCreditMemos(
+        { db },
+        { orgId, customerId: accountId, page, pageSize, q, status },
+      );
       return { items: result.items.map(creditSummaryJson), total: result.total, page, pageSize };
     },
   );

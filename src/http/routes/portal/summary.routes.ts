@@ -63,7 +63,7 @@ export const portalSummaryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
     },
     async (request) => {
       const { orgId, accountId } = customerOf(request);
-      const summary = await accountSummary(db, orgId, accountId);
+      const summary = await accountSummary({ db }, { orgId, customerId: accountId });
       if (!summary) throw new AppError('not_found');
       return {
         balances: summary.balances.map(balanceOut),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { acceptInvitation, inspectInvitation } from '../../../domain/identity/invitations.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { acceptInvitation } from '../../../domain/identity/accept-invitation.ts';
+import { inspectInvitation } from '../../../domain/identity/inspect-invitation.ts';
 import { PASSWORD_MAX } from '../../../domain/identity/passwords.ts';
 import { createSession, deleteSession } from '../../../domain/identity/sessions.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,7 +32,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
         },
       },
     },
-    async (request) => inspectInvitation(db, request.params.token),
+    async (request) => inspectInvitation({ db }, { token: request.params.token }),
   );
 
   app.post(
@@ -53,14 +55,20 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     },
     async (request, reply) => {
       const client = clientInfo(request);
-      const accepted = await acceptInvitation(db, {
-        token: request.params.token,
-        signedInUserId: request.principal?.user.id ?? null,
-        client,
-        ...request.body,
+      // The membership, the spent link and the new session commit together.
+      const session = await inTransaction(db, async (trx) => {
+        const accepted = await acceptInvitation(
+          { db: trx },
+          {
+            token: request.params.token,
+            signedInUserId: request.principal?.user.id ?? null,
+            client,
+            ...request.body,
+          },
+        );
+        if (request.principal) await deleteSession(trx, request.principal.session.tokenHash);
+        return createSession(trx, { userId: accepted.userId, context: accepted.context, client });
       });
-      if (request.principal) await deleteSession(db, request.principal.session.tokenHash);
-      const session = await createSession(db, { userId: accepted.userId, context: accepted.context, client });
       return startSession(db, reply, session.token, config.secureCookies);
     },
   );

@@ -1,42 +1,15 @@
-/** Shapes shared by several features, exactly as the server's /api/v1 returns them. */
+/** Shapes shared by several features, exactly as the server's /api/v1 returns them (schema.gen.ts). */
+import type { components } from './schema.gen.ts';
 
-export type Locale = 'es' | 'en';
-
-export type StaffRole = 'owner' | 'admin' | 'ar_agent' | 'viewer';
-export type CustomerRole = 'account_admin' | 'payer' | 'accountant';
+export type Me = components['schemas']['Me'];
+export type User = Me['user'];
+export type Locale = User['locale'];
+export type Context = NonNullable<Me['context']>;
+export type StaffContext = Extract<Context, { kind: 'staff' }>;
+export type CustomerContext = Extract<Context, { kind: 'customer' }>;
+export type StaffRole = StaffContext['role'];
+export type CustomerRole = CustomerContext['role'];
 export type Role = StaffRole | CustomerRole;
-
-export interface StaffContext {
-  kind: 'staff';
-  orgId: string;
-  orgName: string;
-  role: StaffRole;
-}
-
-export interface CustomerContext {
-  kind: 'customer';
-  orgId: string;
-  orgName: string;
-  accountId: string;
-  accountName: string;
-  role: CustomerRole;
-}
-
-export type Context = StaffContext | CustomerContext;
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-}
-
-export interface Me {
-  user: User;
-  context: Context | null;
-  contexts: Context[];
-  csrfToken: string;
-}
 
 /** RFC 9457 problem details; `detail` and `errors[].message` arrive translated. */
 export interface Problem {

@@ -3,7 +3,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ApiError, apiRequest, apiSessionRequest, isApiError } from '../../app/api/client';
 import { homePathFor, type Role } from '../../app/api/types';
+import type { Invitation as InvitationWire } from '../../app/api/wire';
 import i18n from '../../app/i18n';
+import { queryKeys } from '../../app/query-keys';
 import { useReplaceSession } from '../../app/session';
 
 /** Why a link from an e-mail no longer works. */
@@ -14,14 +16,8 @@ export function tokenCodeOf(error: unknown): TokenCode | null {
   return error.code === 'token_expired' || error.code === 'token_used' ? error.code : 'token_invalid';
 }
 
-export interface Invitation {
-  email: string;
-  kind: 'staff' | 'customer';
-  role: Role;
-  orgName: string;
-  accountName: string | null;
-  userExists: boolean;
-}
+/** The server types the role as a string; it is one of the app's roles. */
+export type Invitation = Omit<InvitationWire, 'role'> & { role: Role };
 
 export function useSignIn() {
   const replaceSession = useReplaceSession();
@@ -65,7 +61,7 @@ export function useRequestPasswordReset() {
 
 export function usePasswordReset(token: string) {
   return useQuery({
-    queryKey: ['password-reset', token],
+    queryKey: queryKeys.passwordReset(token),
     queryFn: () =>
       apiRequest<{ email: string }>('GET', `/api/v1/auth/password-resets/${encodeURIComponent(token)}`),
     staleTime: Number.POSITIVE_INFINITY,
@@ -91,7 +87,7 @@ export function useResetPassword(token: string) {
 
 export function useInvitation(token: string) {
   return useQuery({
-    queryKey: ['invitation', token],
+    queryKey: queryKeys.invitation(token),
     queryFn: () => apiRequest<Invitation>('GET', `/api/v1/invitations/${encodeURIComponent(token)}`),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,

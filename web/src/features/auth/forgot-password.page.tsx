@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { CenteredCard } from '../shell/centered-layout';
 import { useRequestPasswordReset } from './auth.api';
 

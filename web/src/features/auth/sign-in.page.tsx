@@ -6,7 +6,7 @@ import { rules, useServerErrors } from '../../app/forms';
 import { safeNextPath } from '../../app/navigation';
 import { usePageTitle } from '../../app/page-title';
 import { useMe } from '../../app/session';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { CenteredCard } from '../shell/centered-layout';
 import { useSignIn } from './auth.api';
 

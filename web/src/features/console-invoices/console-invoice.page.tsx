@@ -8,15 +8,16 @@ import { Link, useParams } from 'react-router';
 import { apiRequest } from '../../app/api/client';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
+import { useInvalidate } from '../../app/query-keys';
 import { useStaffContext } from '../../app/session';
+import { BackLink } from '../../shared/ui/back-link';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import { canWriteAr, type InvoiceDetail } from '../invoices/ar.types';
-import { BackLink, ReasonModal } from '../invoices/ar-ui';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
 import { useInvoice } from '../invoices/invoices.api';
-import { useInvalidateAr } from '../payments/payments.api';
 
 function useVoidInvoice(id: string) {
-  const invalidate = useInvalidateAr();
+  const invalidate = useInvalidate('invoice');
   return useMutation({
     mutationFn: (body: { reason: string }) =>
       apiRequest<InvoiceDetail>('POST', `/api/v1/console/invoices/${encodeURIComponent(id)}/void`, body),
@@ -103,7 +104,7 @@ function ConsoleInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         creditLink={(creditId) => `/console/credits/${creditId}`}
       />
       {canWrite && (
-        <ReasonModal
+        <ReasonDialog
           opened={voiding}
           onClose={voidModal.close}
           title={t('detail.voidTitle', { number: invoice.number })}

@@ -7,8 +7,10 @@ import { Link, useParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
+import { BackLink } from '../../shared/ui/back-link';
+import { PdfButton } from '../../shared/ui/pdf-button';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import { type Application, type CreditDetail, canWriteAr } from '../invoices/ar.types';
-import { BackLink, PdfButton, ReasonModal } from '../invoices/ar-ui';
 import { ApplicationsSection, CustomerAnchor, DocumentHeader } from '../invoices/document-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { ApplyAllocationsModal } from '../payments/apply-modal';
@@ -128,7 +130,7 @@ function CreditView({ credit }: { credit: CreditDetail }) {
             remainingLabel={t('detail.leftOnCredit')}
             mutation={apply}
           />
-          <ReasonModal
+          <ReasonDialog
             opened={unapplying !== null}
             onClose={() => setUnapplying(null)}
             title={t('payments:detail.unapplyTitle', { number: unapplying?.invoiceNumber ?? '' })}

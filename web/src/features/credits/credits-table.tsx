@@ -3,9 +3,11 @@ import { IconDownload, IconReceiptRefund } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../app/format';
+import { DocumentStatusTag } from '../../shared/ui/badges';
+import classes from '../../shared/ui/kit.module.css';
+import { MoneyDocumentsTable } from '../../shared/ui/money-documents-table';
+import { useSearchableList } from '../../shared/ui/search-box';
 import type { Audience, CreditSummary } from '../invoices/ar.types';
-import { DocumentStatusTag, MoneyDocumentsTable, useSearchableList } from '../invoices/ar-ui';
-import classes from '../invoices/invoices.module.css';
 import { creditPdfUrl, useCredits } from './credits.api';
 
 export function CreditStatusTag({ credit }: { credit: Pick<CreditSummary, 'status' | 'unappliedAmount'> }) {

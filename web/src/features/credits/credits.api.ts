@@ -1,18 +1,10 @@
-import type { Allocation, Audience, CreditDetail, CreditSummary } from '../invoices/ar.types';
+import type { NewCreditBody } from '../../app/api/wire';
+import type { Audience, CreditDetail, CreditSummary } from '../invoices/ar.types';
 import { type ArDocumentQuery, arDocumentHooks } from '../invoices/ar-documents.api';
 
 export type CreditQuery = ArDocumentQuery;
 
-export interface NewCreditBody {
-  customerId: string;
-  amount: number;
-  currency?: string;
-  issueDate: string;
-  reason?: string;
-  invoiceId?: string;
-  number?: string;
-  allocations?: Allocation[];
-}
+export type { NewCreditBody };
 
 const credits = arDocumentHooks<CreditSummary, CreditDetail, NewCreditBody>({
   key: 'credits',

@@ -8,11 +8,11 @@ import { DayInput } from '../../app/date-input';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
-import { PageHeader } from '../../app/ui/page-header';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { BackLink } from '../../shared/ui/back-link';
+import { PageHeader } from '../../shared/ui/page-header';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { CustomerSelect } from '../customers/customer-select';
 import { useCustomer } from '../customers/customers.api';
-import { BackLink } from '../invoices/ar-ui';
 import {
   AmountInput,
   FormActions,

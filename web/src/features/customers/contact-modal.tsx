@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../app/api/types';
 import { rules, useServerErrors } from '../../app/forms';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import {
   CONTACT_MESSAGES,
   type Contact,

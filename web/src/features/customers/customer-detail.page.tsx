@@ -38,23 +38,19 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
-import { SectionLoader } from '../../app/ui/loaders';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { BackLink } from '../../shared/ui/back-link';
+import { Facts } from '../../shared/ui/facts';
+import classes from '../../shared/ui/kit.module.css';
+import { SectionLoader } from '../../shared/ui/loaders';
+import { AmountFigure, figureCardClass, Money } from '../../shared/ui/money';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
+import { Section } from '../../shared/ui/section';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import { CreditsTable } from '../credits/credits-table';
 import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
-import {
-  AmountFigure,
-  BackLink,
-  Facts,
-  figureCardClass,
-  Money,
-  ReasonModal,
-  Section,
-  TableScroll,
-} from '../invoices/ar-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
-import classes from '../invoices/invoices.module.css';
 import { PaymentsTable } from '../payments/payments-table';
 import { ContactModal } from './contact-modal';
 import {
@@ -228,7 +224,7 @@ function CustomerView({ customer }: { customer: CustomerDetail }) {
               notifications.show({ color: 'teal', message: t('hold.placed', { name: customer.name }) })
             }
           />
-          <ReasonModal
+          <ReasonDialog
             opened={releasing}
             onClose={releaseModal.close}
             title={t('hold.releaseTitle', { name: customer.name })}

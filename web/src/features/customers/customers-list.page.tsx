@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
+import classes from '../../shared/ui/kit.module.css';
+import { useListState } from '../../shared/ui/list-state';
+import { Money } from '../../shared/ui/money';
+import { PageHeader } from '../../shared/ui/page-header';
+import { SearchBox, useListSearch } from '../../shared/ui/search-box';
+import { ServerTable } from '../../shared/ui/server-table';
+import { SortableTh } from '../../shared/ui/sortable-th';
 import type { Balance } from '../invoices/ar.types';
-import { Money, SearchBox, ServerTable, SortableTh, useListSearch } from '../invoices/ar-ui';
-import classes from '../invoices/invoices.module.css';
-import { useListState } from '../invoices/list-state';
 import { useConsoleTeam } from '../team/team.api';
 import { useCustomers } from './customers.api';
 

@@ -1,9 +1,6 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { rules, useServerErrors } from '../../app/forms';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import type { PlaceHoldBody } from './customers.api';
 
 /**
@@ -25,77 +22,22 @@ export function HoldModal({
   onDone?: () => void;
 }) {
   const { t } = useTranslation(['customers', 'common']);
-  const form = useForm({
-    mode: 'uncontrolled',
-    initialValues: { reason: '', customerMessage: '' },
-    validate: { reason: rules.required },
-  });
-  const { formError, handleError, clearFormError } = useServerErrors(form);
-  const close = () => {
-    form.reset();
-    clearFormError();
-    mutation.reset();
-    onClose();
-  };
-  const submit = form.onSubmit((values) => {
-    clearFormError();
-    const customerMessage = values.customerMessage.trim();
-    mutation.mutate(
-      { reason: values.reason.trim(), ...(customerMessage ? { customerMessage } : {}) },
-      {
-        onSuccess: () => {
-          close();
-          onDone?.();
-        },
-        onError: handleError,
-      },
-    );
-  });
   return (
-    <Modal
+    <ReasonDialog
       opened={opened}
-      onClose={close}
+      onClose={onClose}
       title={t('hold.placeTitle', { name })}
-      centered
-      styles={{ title: { fontWeight: 600, fontSize: 18 } }}
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t('hold.placeText')}
-          </Text>
-          {formError && <ProblemAlert error={formError} />}
-          <Textarea
-            label={t('hold.reasonLabel')}
-            description={t('hold.reasonHelp')}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            data-autofocus
-            key={form.key('reason')}
-            {...form.getInputProps('reason')}
-          />
-          <Textarea
-            label={t('hold.messageLabel')}
-            description={t('hold.messageHelp')}
-            placeholder={t('hold.messagePlaceholder')}
-            autosize
-            minRows={2}
-            maxLength={500}
-            key={form.key('customerMessage')}
-            {...form.getInputProps('customerMessage')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={mutation.isPending}>
-              {t('hold.place')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      text={t('hold.placeText')}
+      submitLabel={t('hold.place')}
+      reason={{ label: t('hold.reasonLabel'), description: t('hold.reasonHelp') }}
+      note={{
+        name: 'customerMessage',
+        label: t('hold.messageLabel'),
+        description: t('hold.messageHelp'),
+        placeholder: t('hold.messagePlaceholder'),
+      }}
+      mutation={mutation}
+      onDone={onDone}
+    />
   );
 }

@@ -6,8 +6,8 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { isLocale } from '../../app/i18n';
 import { usePageTitle } from '../../app/page-title';
-import { SectionLoader } from '../../app/ui/loaders';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { SectionLoader } from '../../shared/ui/loaders';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useHelpArticle } from './help.api';
 import { HelpSearch } from './help-search';
 

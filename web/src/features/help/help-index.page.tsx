@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { isLocale } from '../../app/i18n';
 import { usePageTitle } from '../../app/page-title';
-import { SectionLoader } from '../../app/ui/loaders';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { SectionLoader } from '../../shared/ui/loaders';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useHelpIndex } from './help.api';
 import { HelpSearch } from './help-search';
 

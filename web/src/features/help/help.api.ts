@@ -1,40 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { Locale } from '../../app/api/types';
+import type { HelpArticle, HelpIndex } from '../../app/api/wire';
+import { queryKeys } from '../../app/query-keys';
 
-export interface HelpPageSummary {
-  slug: string;
-  title: string;
-  summary: string;
-}
-
-export interface HelpSearchResult {
-  slug: string;
-  title: string;
-  snippet: string;
-}
-
-export interface HelpIndex {
-  lang: Locale;
-  pages: HelpPageSummary[];
-  results?: HelpSearchResult[];
-}
-
-export interface HelpArticle {
-  lang: Locale;
-  slug: string;
-  title: string;
-  /** Rendered on the server from Saldo's own guide, raw HTML escaped. */
-  html: string;
-  translations: Partial<Record<Locale, string>>;
-}
+export type { HelpArticle, HelpIndex };
+export type HelpPageSummary = HelpIndex['pages'][number];
+export type HelpSearchResult = NonNullable<HelpIndex['results']>[number];
 
 /** The help centre's pages in `lang`, and with `q` the pages that match every word of it. */
 export function useHelpIndex(lang: Locale, q: string) {
   const params = new URLSearchParams({ lang });
   if (q) params.set('q', q);
   return useQuery({
-    queryKey: ['help', 'index', { lang, q }],
+    queryKey: queryKeys.help.index(lang, q),
     queryFn: () => apiRequest<HelpIndex>('GET', `/api/v1/help?${params}`),
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
@@ -44,7 +23,7 @@ export function useHelpIndex(lang: Locale, q: string) {
 /** One page in `lang`; a slug of the other language gives this language's page. */
 export function useHelpArticle(lang: Locale, slug: string) {
   return useQuery({
-    queryKey: ['help', 'page', { lang, slug }],
+    queryKey: queryKeys.help.page(lang, slug),
     queryFn: () => apiRequest<HelpArticle>('GET', `/api/v1/help/${lang}/${encodeURIComponent(slug)}`),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { Page } from '../../app/api/types';
+import { queryKeys, useInvalidate } from '../../app/query-keys';
 import { type Allocation, type Audience, apiBase } from './ar.types';
 import { toSearchParams } from './invoices.api';
 
@@ -14,15 +15,6 @@ export interface ArDocumentQuery {
   pageSize?: number;
 }
 
-/** After money moves, every AR list and balance may have changed. */
-export function useInvalidateAr() {
-  const queryClient = useQueryClient();
-  return () => {
-    for (const key of ['invoices', 'payments', 'credits', 'customers', 'summary'])
-      void queryClient.invalidateQueries({ queryKey: ['console', key] });
-  };
-}
-
 /**
  * The hooks of one kind of AR document that holds money to apply (payments, credit memos):
  * list, detail, create (once per Idempotency-Key), apply to invoices and unapply one application.
@@ -33,8 +25,8 @@ export function arDocumentHooks<Summary, Detail, Body>({
   applicationsPath,
   unapplyBody = (body) => body,
 }: {
-  /** Query key segment: ['console', key, …]. */
-  key: string;
+  /** Its keys (app/query-keys.ts) and what changing it invalidates. */
+  key: 'payments' | 'credits';
   /** Under /api/v1/{audience}/. */
   path: string;
   /** Under /api/v1/console/: where one application is unapplied. */
@@ -43,12 +35,14 @@ export function arDocumentHooks<Summary, Detail, Body>({
   unapplyBody?: (body: { reason: string }) => object;
 }) {
   const documentsPath = (audience: Audience) => `${apiBase(audience)}/${path}`;
+  const keys = queryKeys[key];
+  const change = key === 'payments' ? 'payment' : 'credit';
   const documentPath = (id: string) => `${documentsPath('console')}/${encodeURIComponent(id)}`;
   return {
     documentsPath,
     useList(audience: Audience, query: ArDocumentQuery) {
       return useQuery({
-        queryKey: [audience, key, 'list', query],
+        queryKey: keys.list(audience, query),
         queryFn: () =>
           apiRequest<Page<Summary>>('GET', `${documentsPath(audience)}?${toSearchParams(query)}`),
         placeholderData: keepPreviousData,
@@ -56,12 +50,12 @@ export function arDocumentHooks<Summary, Detail, Body>({
     },
     useDetail(id: string) {
       return useQuery({
-        queryKey: ['console', key, 'detail', id],
+        queryKey: keys.detail(id),
         queryFn: () => apiRequest<Detail>('GET', documentPath(id)),
       });
     },
     useCreate() {
-      const invalidate = useInvalidateAr();
+      const invalidate = useInvalidate(change);
       return useMutation({
         mutationFn: ({ body, idempotencyKey }: { body: Body; idempotencyKey: string }) =>
           apiRequest<Detail>('POST', documentsPath('console'), body, { 'Idempotency-Key': idempotencyKey }),
@@ -69,7 +63,7 @@ export function arDocumentHooks<Summary, Detail, Body>({
       });
     },
     useApply(id: string) {
-      const invalidate = useInvalidateAr();
+      const invalidate = useInvalidate(change);
       return useMutation({
         mutationFn: (allocations: Allocation[]) =>
           apiRequest<Detail>('POST', `${documentPath(id)}/applications`, { allocations }),
@@ -77,7 +71,7 @@ export function arDocumentHooks<Summary, Detail, Body>({
       });
     },
     useUnapply(applicationId: string | null) {
-      const invalidate = useInvalidateAr();
+      const invalidate = useInvalidate(change);
       return useMutation({
         mutationFn: (body: { reason: string }) =>
           apiRequest<void>(

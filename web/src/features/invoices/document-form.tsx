@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { currencyExponent, parseMoneyInput, useFormatters } from '../../app/format';
+import { currencyExponent, useFormatters } from '../../app/format';
+import { parseMoneyInput } from '../../app/money-input';
 import payClasses from '../payments/payments.module.css';
 
 export function todayIso(): string {

@@ -5,11 +5,14 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
+import { Facts } from '../../shared/ui/facts';
+import classes from '../../shared/ui/kit.module.css';
+import { AmountFigure, figureCardClass } from '../../shared/ui/money';
+import { PageHeader } from '../../shared/ui/page-header';
+import { Section } from '../../shared/ui/section';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import type { Application } from './ar.types';
 import { canWriteAr } from './ar.types';
-import { AmountFigure, Facts, figureCardClass, Section, TableScroll } from './ar-ui';
-import classes from './invoices.module.css';
 
 /** The top panel of an AR document: eyebrow, number and badges, customer, the big figure, facts, actions. */
 export function DocumentHeader({

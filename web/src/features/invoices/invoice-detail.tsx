@@ -18,19 +18,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { useFormatters } from '../../app/format';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { InvoiceStatusBadge, OverdueBadge, PaymentStatusBadge } from '../../shared/ui/badges';
+import classes from '../../shared/ui/kit.module.css';
+import { PdfButton } from '../../shared/ui/pdf-button';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { Section } from '../../shared/ui/section';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import type { Audience, InvoiceDetail } from './ar.types';
-import {
-  InvoiceStatusBadge,
-  OverdueBadge,
-  PaymentStatusBadge,
-  PdfButton,
-  Section,
-  TableScroll,
-} from './ar-ui';
 import { DocumentHeader } from './document-ui';
 import { invoicePdfUrl } from './invoices.api';
-import classes from './invoices.module.css';
 
 export interface InvoiceDetailViewProps {
   invoice: InvoiceDetail;

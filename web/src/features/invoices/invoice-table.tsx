@@ -20,21 +20,19 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DayInput } from '../../app/date-input';
-import { minorToInput, parseMoneyInput, useFormatters } from '../../app/format';
+import { useFormatters } from '../../app/format';
+import { minorToInput, parseMoneyInput } from '../../app/money-input';
+import { InvoiceBadges } from '../../shared/ui/badges';
+import { CustomerCell } from '../../shared/ui/customer-cell';
+import { DueDate } from '../../shared/ui/due-date';
+import classes from '../../shared/ui/kit.module.css';
+import { useListState } from '../../shared/ui/list-state';
+import { Money } from '../../shared/ui/money';
+import { SearchBox, useListSearch } from '../../shared/ui/search-box';
+import { ServerTable } from '../../shared/ui/server-table';
+import { SortableTh } from '../../shared/ui/sortable-th';
 import type { Audience, InvoiceSummary } from './ar.types';
-import {
-  CustomerCell,
-  DueDate,
-  InvoiceBadges,
-  Money,
-  SearchBox,
-  ServerTable,
-  SortableTh,
-  useListSearch,
-} from './ar-ui';
 import { type InvoiceQuery, useInvoices } from './invoices.api';
-import classes from './invoices.module.css';
-import { useListState } from './list-state';
 
 const STATUS_TABS = ['all', 'open', 'overdue', 'partially_paid', 'paid', 'void'] as const;
 const DATE_KEYS = ['issuedFrom', 'issuedTo', 'dueFrom', 'dueTo'] as const;

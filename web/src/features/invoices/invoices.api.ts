@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { Page } from '../../app/api/types';
+import { queryKeys } from '../../app/query-keys';
 import { type Audience, apiBase, type InvoiceDetail, type InvoiceSummary } from './ar.types';
 
 export const INVOICE_STATUS_FILTERS = [
@@ -40,7 +41,7 @@ export function toSearchParams(query: object): URLSearchParams {
 
 export function useInvoices(audience: Audience, query: InvoiceQuery, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: [audience, 'invoices', 'list', query],
+    queryKey: queryKeys.invoices.list(audience, query),
     queryFn: () =>
       apiRequest<Page<InvoiceSummary>>('GET', `${apiBase(audience)}/invoices?${toSearchParams(query)}`),
     placeholderData: keepPreviousData,
@@ -50,7 +51,7 @@ export function useInvoices(audience: Audience, query: InvoiceQuery, options: { 
 
 export function useInvoice(audience: Audience, id: string) {
   return useQuery({
-    queryKey: [audience, 'invoices', 'detail', id],
+    queryKey: queryKeys.invoices.detail(audience, id),
     queryFn: () =>
       apiRequest<InvoiceDetail>('GET', `${apiBase(audience)}/invoices/${encodeURIComponent(id)}`),
   });

@@ -19,7 +19,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api/client';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { type OutboxMessage, outboxHtmlUrl, useOutboxMessage } from './outbox.api';
 import classes from './outbox.module.css';
 import { deliveryOf, OutboxStatusBadge, useTemplateName } from './outbox-status-badge';

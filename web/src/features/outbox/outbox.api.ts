@@ -1,34 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { Page } from '../../app/api/types';
+import type { OutboxItem, OutboxMessage } from '../../app/api/wire';
+import { queryKeys } from '../../app/query-keys';
 
-export type OutboxStatus = 'queued' | 'sent' | 'failed';
+export type { OutboxItem, OutboxMessage };
+export type OutboxStatus = OutboxItem['status'];
 /** `smtp`: handed to the mail server; `capture`: kept in Saldo, not sent (no mail server set up). */
-export type OutboxTransport = 'smtp' | 'capture' | null;
-
-export interface OutboxItem {
-  id: string;
-  to: string;
-  subject: string;
-  template: string;
-  status: OutboxStatus;
-  transport: OutboxTransport;
-  /** Holds a personal sign-in link (an invitation): its body is for its recipient alone. */
-  sensitive: boolean;
-  createdAt: string;
-  sentAt: string | null;
-  attempts: number;
-}
-
-export interface OutboxMessage extends OutboxItem {
-  from: string;
-  /** True when the message holds a sign-in link: text and html are never sent to staff. */
-  bodyWithheld: boolean;
-  /** Null when withheld, or once delivered over SMTP when the message carried a single-use link. */
-  text: string | null;
-  html: string | null;
-  lastError: string | null;
-}
+export type OutboxTransport = OutboxItem['transport'];
 
 export const OUTBOX_PAGE_SIZE = 25;
 
@@ -37,7 +16,7 @@ export function useOutbox(page: number, q: string) {
   const params = new URLSearchParams({ page: String(page), pageSize: String(OUTBOX_PAGE_SIZE) });
   if (q) params.set('q', q);
   return useQuery({
-    queryKey: ['outbox', 'list', { page, q }],
+    queryKey: queryKeys.outbox.list(page, q),
     queryFn: () => apiRequest<Page<OutboxItem>>('GET', `/api/v1/console/outbox?${params}`),
     placeholderData: keepPreviousData,
   });
@@ -45,7 +24,7 @@ export function useOutbox(page: number, q: string) {
 
 export function useOutboxMessage(id: string) {
   return useQuery({
-    queryKey: ['outbox', 'message', id],
+    queryKey: queryKeys.outbox.message(id),
     queryFn: () => apiRequest<OutboxMessage>('GET', `/api/v1/console/outbox/${encodeURIComponent(id)}`),
   });
 }

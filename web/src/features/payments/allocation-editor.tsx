@@ -14,15 +14,16 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconChecklist, IconEraser, IconSortAscendingNumbers } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currencyExponent, minorToInput, useFormatters } from '../../app/format';
-import { ProblemAlert } from '../../app/ui/problem-alert';
-import type { InvoiceSummary } from '../invoices/ar.types';
-import { DueDate } from '../invoices/ar-ui';
-import classes from '../invoices/invoices.module.css';
-import { type AllocationCheck, fillOldestFirst, type RowProblem, type useOpenInvoices } from './allocations';
+import { currencyExponent, useFormatters } from '../../app/format';
+import { minorToInput } from '../../app/money-input';
+import { DueDate } from '../../shared/ui/due-date';
+import classes from '../../shared/ui/kit.module.css';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { type RowProblem, textsFromPreview } from './allocation-rows';
+import type { useAllocation } from './allocations';
 import editorClasses from './payments.module.css';
 
 export interface AllocationEditorProps {
@@ -35,15 +36,15 @@ export interface AllocationEditorProps {
   remainingLabel: string;
   texts: Record<string, string>;
   onTextsChange: (texts: Record<string, string>) => void;
-  check: AllocationCheck;
-  invoices: InvoiceSummary[];
-  query: ReturnType<typeof useOpenInvoices>['query'];
-  truncated: boolean;
+  /** The rows, the check of what is typed and the server's preview (useAllocation). */
+  allocation: ReturnType<typeof useAllocation>;
 }
 
 /**
  * The allocation screen: the customer's open invoices in the document's currency, oldest due
  * first, with an amount to apply on each, and a live footer of what is allocated and what is left.
+ * "Apply oldest first" fills in the server's own dry run of that rule (pending amounts held back,
+ * every open invoice reached); the amounts stay editable.
  */
 export function AllocationEditor({
   customerId,
@@ -53,11 +54,9 @@ export function AllocationEditor({
   remainingLabel,
   texts,
   onTextsChange,
-  check,
-  invoices,
-  query,
-  truncated,
+  allocation,
 }: AllocationEditorProps) {
+  const { rows, check, query, truncated, preview } = allocation;
   const { t } = useTranslation(['payments', 'invoices', 'common']);
   const format = useFormatters();
   const money = (minor: number | bigint) => (currency ? format.money(minor, currency) : '—');
@@ -70,7 +69,21 @@ export function AllocationEditor({
   };
 
   const remaining = available === null ? null : available - check.allocated;
-  const openTotal = invoices.reduce((sum, invoice) => sum + BigInt(invoice.openAmount), 0n);
+  const openTotal = rows.reduce((sum, row) => sum + BigInt(row.openAmount), 0n);
+  const [filling, setFilling] = useState(false);
+  const [fillError, setFillError] = useState<unknown>(null);
+  const fillOldestFirst = async () => {
+    setFilling(true);
+    setFillError(null);
+    try {
+      const answer = await preview.load();
+      if (answer && currency) onTextsChange(textsFromPreview(answer, currency, format.locale));
+    } catch (error) {
+      setFillError(error);
+    } finally {
+      setFilling(false);
+    }
+  };
 
   let body: ReactNode;
   if (!customerId || !currency) {
@@ -93,7 +106,7 @@ export function AllocationEditor({
         <Skeleton height={18} />
       </Stack>
     );
-  } else if (invoices.length === 0) {
+  } else if (rows.length === 0) {
     body = (
       <EmptyState
         py={32}
@@ -119,7 +132,7 @@ export function AllocationEditor({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {invoices.map((invoice) => {
+            {rows.map((invoice) => {
               const problem = check.problems[invoice.id];
               return (
                 <Table.Tr key={invoice.id}>
@@ -140,10 +153,16 @@ export function AllocationEditor({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <DueDate invoice={invoice} />
+                    {invoice.invoice ? (
+                      <DueDate invoice={invoice.invoice} />
+                    ) : (
+                      <Text size="sm" className={classes.nowrap}>
+                        {format.day(invoice.dueDate)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td className={classes.num} fz="sm" c="dimmed">
-                    {money(invoice.total)}
+                    {invoice.total === null ? '—' : money(invoice.total)}
                   </Table.Td>
                   <Table.Td className={classes.num} fz="sm" fw={600}>
                     {money(invoice.openAmount)}
@@ -168,7 +187,7 @@ export function AllocationEditor({
                             variant="subtle"
                             size="compact-xs"
                             onClick={() => {
-                              const open = BigInt(invoice.openAmount);
+                              const open = BigInt(invoice.limit);
                               const amount = remaining === null ? open : remaining < open ? remaining : open;
                               if (amount <= 0n) return;
                               onTextsChange({
@@ -201,9 +220,9 @@ export function AllocationEditor({
           <Title order={2} fz="md">
             {t('allocation.title')}
           </Title>
-          {invoices.length > 0 && (
+          {rows.length > 0 && (
             <Text size="xs" c="dimmed">
-              {t('allocation.openSummary', { count: invoices.length, amount: money(openTotal) })}
+              {t('allocation.openSummary', { count: rows.length, amount: money(openTotal) })}
             </Text>
           )}
         </Stack>
@@ -212,12 +231,9 @@ export function AllocationEditor({
             variant="light"
             size="xs"
             leftSection={<IconSortAscendingNumbers size={14} aria-hidden />}
-            disabled={available === null || available <= 0n || invoices.length === 0}
-            onClick={() =>
-              currency &&
-              available !== null &&
-              onTextsChange(fillOldestFirst(invoices, available, currency, format.locale))
-            }
+            disabled={available === null || available <= 0n || rows.length === 0}
+            loading={filling}
+            onClick={() => void fillOldestFirst()}
           >
             {t('allocation.oldestFirst')}
           </Button>
@@ -236,6 +252,11 @@ export function AllocationEditor({
         <Alert color="yellow" variant="light" m="md" mb={0}>
           {t('allocation.truncated')}
         </Alert>
+      )}
+      {fillError !== null && (
+        <Box px="md" pt="md">
+          <ProblemAlert error={fillError} />
+        </Box>
       )}
       {body}
       <Group className={editorClasses.allocationFooter} justify="flex-end" gap="xl" p="md" aria-live="polite">

@@ -5,10 +5,10 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../app/format';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import type { Allocation } from '../invoices/ar.types';
 import { AllocationEditor } from './allocation-editor';
-import { checkAllocations, useOpenInvoices } from './allocations';
+import { useAllocation } from './allocations';
 
 /** The allocation screen in a modal, over what a payment or a credit memo still holds unapplied. */
 export function ApplyAllocationsModal({
@@ -35,8 +35,8 @@ export function ApplyAllocationsModal({
   const { t } = useTranslation(['payments', 'common']);
   const format = useFormatters();
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const open = useOpenInvoices(opened ? customerId : null, currency);
-  const check = checkAllocations(open.invoices, texts, currency, format.locale, available);
+  const allocation = useAllocation(opened ? customerId : null, currency, available, texts, format.locale);
+  const { check } = allocation;
   const close = () => {
     setTexts({});
     mutation.reset();
@@ -60,10 +60,7 @@ export function ApplyAllocationsModal({
           remainingLabel={remainingLabel}
           texts={texts}
           onTextsChange={setTexts}
-          check={check}
-          invoices={open.invoices}
-          query={open.query}
-          truncated={open.truncated}
+          allocation={allocation}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close}>

@@ -8,8 +8,10 @@ import { useParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
+import { BackLink } from '../../shared/ui/back-link';
+import { PdfButton } from '../../shared/ui/pdf-button';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import { type Application, canWriteAr, type PaymentDetail } from '../invoices/ar.types';
-import { BackLink, PdfButton, ReasonModal } from '../invoices/ar-ui';
 import { ApplicationsSection, CustomerAnchor, DocumentHeader } from '../invoices/document-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { ApplyAllocationsModal } from './apply-modal';
@@ -155,7 +157,7 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
             remainingLabel={t('allocation.unapplied')}
             mutation={apply}
           />
-          <ReasonModal
+          <ReasonDialog
             opened={reversing}
             onClose={reverseModal.close}
             title={t('detail.reverseTitle', { number: payment.number })}
@@ -169,7 +171,7 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
               })
             }
           />
-          <ReasonModal
+          <ReasonDialog
             opened={unapplying !== null}
             onClose={() => setUnapplying(null)}
             title={t('detail.unapplyTitle', { number: unapplying?.invoiceNumber ?? '' })}

@@ -2,9 +2,11 @@ import { Text } from '@mantine/core';
 import { IconCash, IconReceipt } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../app/format';
+import { DocumentStatusTag } from '../../shared/ui/badges';
+import classes from '../../shared/ui/kit.module.css';
+import { MoneyDocumentsTable } from '../../shared/ui/money-documents-table';
+import { useSearchableList } from '../../shared/ui/search-box';
 import type { Audience, PaymentSummary } from '../invoices/ar.types';
-import { DocumentStatusTag, MoneyDocumentsTable, useSearchableList } from '../invoices/ar-ui';
-import classes from '../invoices/invoices.module.css';
 import { receiptUrl, usePayments } from './payments.api';
 
 export function PaymentStatusTag({

@@ -1,21 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
-import type { Allocation, Audience, PaymentDetail, PaymentSummary } from '../invoices/ar.types';
-import { type ArDocumentQuery, arDocumentHooks, useInvalidateAr } from '../invoices/ar-documents.api';
-
-export { useInvalidateAr };
+import type { RecordPaymentBody } from '../../app/api/wire';
+import { useInvalidate } from '../../app/query-keys';
+import type { Audience, PaymentDetail, PaymentSummary } from '../invoices/ar.types';
+import { type ArDocumentQuery, arDocumentHooks } from '../invoices/ar-documents.api';
 
 export type PaymentQuery = ArDocumentQuery;
 
-export interface RecordPaymentBody {
-  customerId: string;
-  amount: number;
-  currency?: string;
-  receivedOn: string;
-  method: string;
-  reference?: string;
-  allocations?: 'auto' | Allocation[];
-}
+export type { RecordPaymentBody };
 
 const payments = arDocumentHooks<PaymentSummary, PaymentDetail, RecordPaymentBody>({
   key: 'payments',
@@ -35,7 +27,7 @@ export function receiptUrl(audience: Audience, id: string): string {
 }
 
 export function useReversePayment(id: string) {
-  const invalidate = useInvalidateAr();
+  const invalidate = useInvalidate('payment');
   return useMutation({
     mutationFn: (body: { reason: string }) =>
       apiRequest<PaymentDetail>(

@@ -10,12 +10,13 @@ import { DayInput } from '../../app/date-input';
 import { useFormatters } from '../../app/format';
 import { rules, useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
-import { PageHeader } from '../../app/ui/page-header';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { queryKeys } from '../../app/query-keys';
+import { BackLink } from '../../shared/ui/back-link';
+import { PageHeader } from '../../shared/ui/page-header';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { CustomerSelect } from '../customers/customer-select';
 import { useCustomer } from '../customers/customers.api';
 import { RECORDABLE_METHODS } from '../invoices/ar.types';
-import { BackLink } from '../invoices/ar-ui';
 import {
   AmountInput,
   FormActions,
@@ -25,8 +26,8 @@ import {
   useShowCreated,
 } from '../invoices/document-form';
 import { AllocationEditor } from './allocation-editor';
-import { checkAllocations, useOpenInvoices } from './allocations';
-import { useRecordPayment } from './payments.api';
+import { useAllocation } from './allocations';
+import { type RecordPaymentBody, useRecordPayment } from './payments.api';
 import classes from './payments.module.css';
 
 /**
@@ -35,7 +36,7 @@ import classes from './payments.module.css';
  */
 function useSellerToday(): string {
   const organization = useQuery({
-    queryKey: ['console', 'organization'],
+    queryKey: queryKeys.organization,
     queryFn: () => apiRequest<{ timeZone: string }>('GET', '/api/v1/console/organization'),
     staleTime: 5 * 60_000,
   });
@@ -92,8 +93,8 @@ export function RecordPaymentPage() {
 
   const amount = useAmountField(values.amount, currency);
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const open = useOpenInvoices(values.customerId || null, currency);
-  const check = checkAllocations(open.invoices, texts, currency ?? 'USD', format.locale, amount.minor);
+  const allocation = useAllocation(values.customerId || null, currency, amount.minor, texts, format.locale);
+  const { check } = allocation;
 
   // Another customer or currency means other invoices: start the allocation afresh.
   const scope = `${values.customerId}|${currency}`;
@@ -114,7 +115,7 @@ export function RecordPaymentPage() {
           amount: Number(amount.minor),
           currency,
           receivedOn: input.receivedOn,
-          method: input.method,
+          method: input.method as RecordPaymentBody['method'],
           reference: input.reference.trim() || undefined,
           allocations: check.allocations.length > 0 ? check.allocations : undefined,
         },
@@ -211,10 +212,7 @@ export function RecordPaymentPage() {
             remainingLabel={t('allocation.unapplied')}
             texts={texts}
             onTextsChange={setTexts}
-            check={check}
-            invoices={open.invoices}
-            query={open.query}
-            truncated={open.truncated}
+            allocation={allocation}
           />
 
           <FormActions

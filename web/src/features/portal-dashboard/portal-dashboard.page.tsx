@@ -21,21 +21,17 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useCustomerContext, useSession } from '../../app/session';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { InvoiceBadges } from '../../shared/ui/badges';
+import { DueDate } from '../../shared/ui/due-date';
+import invoiceClasses from '../../shared/ui/kit.module.css';
+import { AmountFigure, figureCardClass, Money } from '../../shared/ui/money';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { Section } from '../../shared/ui/section';
+import { SkeletonRows } from '../../shared/ui/skeleton-rows';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import { firstName } from '../home/home-cards';
 import type { Balance } from '../invoices/ar.types';
-import {
-  AmountFigure,
-  DueDate,
-  figureCardClass,
-  InvoiceBadges,
-  Money,
-  Section,
-  SkeletonRows,
-  TableScroll,
-} from '../invoices/ar-ui';
 import { useInvoices } from '../invoices/invoices.api';
-import invoiceClasses from '../invoices/invoices.module.css';
 import { receiptUrl } from '../payments/payments.api';
 import { type PortalSummary, usePortalSummary } from './portal-dashboard.api';
 import classes from './portal-dashboard.module.css';

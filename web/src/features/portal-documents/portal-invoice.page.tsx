@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
-import { BackLink } from '../invoices/ar-ui';
+import { BackLink } from '../../shared/ui/back-link';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
 import { useInvoice } from '../invoices/invoices.api';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../app/page-title';
 import { useCustomerContext } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
+import { PageHeader } from '../../shared/ui/page-header';
 import { InvoiceTable } from '../invoices/invoice-table';
 
 export function PortalInvoicesPage() {

@@ -33,9 +33,10 @@ import { DayInput } from '../../app/date-input';
 import { currencyExponent, minorToDecimal, useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
-import { ProblemAlert } from '../../app/ui/problem-alert';
-import { AmountFigure, figureCardClass, TableScroll } from '../invoices/ar-ui';
+import { PageHeader } from '../../shared/ui/page-header';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { AmountFigure, figureCardClass } from '../../shared/ui/money';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import {
   AGING_BUCKETS,
   type AgingCurrency,

@@ -1,45 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
+import type { AgingReport } from '../../app/api/wire';
+import { queryKeys } from '../../app/query-keys';
 
+/** GET /api/v1/console/reports/aging, as generated from the server's schema. */
+export type { AgingReport };
+export type AgingCurrency = AgingReport['currencies'][number];
+export type AgingCustomer = AgingCurrency['customers'][number];
 /** Open amounts by days past due (org time zone), in minor units of the currency. */
-export interface AgingBuckets {
-  current: number;
-  d1_30: number;
-  d31_60: number;
-  d61_90: number;
-  d90_plus: number;
-}
+export type AgingBuckets = AgingCurrency['buckets'];
+/** total − unappliedCash − unappliedCredits = balance (the customers' balances). */
+export type AgingReconciliation = Pick<AgingCurrency, 'total' | 'unappliedCash' | 'unappliedCredits' | 'balance'>;
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
-/** total − unappliedCash − unappliedCredits = balance (the customers' balances). */
-export interface AgingReconciliation {
-  total: number;
-  unappliedCash: number;
-  unappliedCredits: number;
-  balance: number;
-}
-
 export const RECONCILIATION = ['unappliedCash', 'unappliedCredits', 'balance'] as const;
-
-export interface AgingCustomer extends AgingReconciliation {
-  customerId: string;
-  name: string;
-  accountNumber: string;
-  buckets: AgingBuckets;
-}
-
-export interface AgingCurrency extends AgingReconciliation {
-  currency: string;
-  buckets: AgingBuckets;
-  customers: AgingCustomer[];
-}
-
-export interface AgingReport {
-  asOf: string;
-  currencies: AgingCurrency[];
-}
 
 function query(asOf: string | null): string {
   return asOf ? `?${new URLSearchParams({ asOf })}` : '';
@@ -48,7 +24,7 @@ function query(asOf: string | null): string {
 /** GET /api/v1/console/reports/aging: the whole report (every customer with something open). */
 export function useAgingReport(asOf: string | null) {
   return useQuery({
-    queryKey: ['reports', 'aging', { asOf }],
+    queryKey: queryKeys.reports.aging(asOf),
     queryFn: () => apiRequest<AgingReport>('GET', `/api/v1/console/reports/aging${query(asOf)}`),
   });
 }

@@ -22,8 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../app/session';
-import { PageHeader } from '../../app/ui/page-header';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { PageHeader } from '../../shared/ui/page-header';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import {
   ACCENT_COLOR,
   type DocumentSettings,

@@ -1,26 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../app/api/client';
 import type { Problem } from '../../app/api/types';
+import type { DocumentSettings, SavedDocumentSettings } from '../../app/api/wire';
 import i18n from '../../app/i18n';
+import { queryKeys } from '../../app/query-keys';
 
 /** The seller's document template as the console edits it (the logo itself is uploaded apart). */
-export type DocumentSettings = {
-  accentColor: string;
-  footerText: string;
-  showSku: boolean;
-  showUnit: boolean;
-  showDiscount: boolean;
-  showTaxDetail: boolean;
-  showPoNumber: boolean;
-};
-
-export type SavedDocumentSettings = DocumentSettings & { hasLogo: boolean };
+export type { DocumentSettings, SavedDocumentSettings };
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 export const MAX_FOOTER_LENGTH = 1000;
 export const ACCENT_COLOR = /^#[0-9a-fA-F]{6}$/;
 
-const key = ['console', 'settings', 'documents'] as const;
+const key = queryKeys.documentSettings;
 const path = '/api/v1/console/settings/documents';
 
 export function useDocumentSettings() {

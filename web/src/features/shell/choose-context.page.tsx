@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Context, contextKey } from '../../app/api/types';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../app/session';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { useSignOut } from '../auth/auth.api';
 import { CenteredCard } from './centered-layout';
 import { ContextLines } from './context-label';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client';
 import type { Role } from '../../app/api/types';
 import { rules, useServerErrors } from '../../app/forms';
-import { ProblemAlert } from '../../app/ui/problem-alert';
+import { ProblemAlert } from '../../shared/ui/problem-alert';
 
 interface InviteModalProps<R extends Role> {
   opened: boolean;

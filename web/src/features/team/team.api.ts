@@ -1,77 +1,59 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
 import type { CustomerRole, Role, StaffRole } from '../../app/api/types';
+import type {
+  ConsoleTeam as ConsoleTeamWire,
+  PortalAccount as PortalAccountWire,
+  StaffInvitationCreated,
+} from '../../app/api/wire';
+import { queryKeys, useInvalidate } from '../../app/query-keys';
 
-export interface Member<R extends Role = Role> {
-  userId: string;
-  email: string;
-  name: string;
-  role: R;
-}
+// The server's schema types a role as a string; the web narrows it to the audience's roles.
+type WithRole<T, R extends Role> = Omit<T, 'role'> & { role: R };
 
-export interface PendingInvitation<R extends Role = Role> {
-  id: string;
-  email: string;
-  role: R;
-  expiresAt: string;
-  createdAt: string;
-}
-
-export interface CreatedInvitation<R extends Role = Role> {
-  id: string;
-  email: string;
-  role: R;
-  expiresAt: string;
-}
+export type Member<R extends Role = Role> = WithRole<ConsoleTeamWire['items'][number], R>;
+export type PendingInvitation<R extends Role = Role> = WithRole<ConsoleTeamWire['invitations'][number], R>;
 
 export interface ConsoleTeam {
   items: Member<StaffRole>[];
   invitations: PendingInvitation<StaffRole>[];
 }
 
-export interface PortalAccount {
-  id: string;
-  accountNumber: string;
-  name: string;
-  orgName: string;
+export type CreatedInvitation<R extends Role = Role> = WithRole<StaffInvitationCreated, R>;
+
+export type PortalAccount = Omit<PortalAccountWire, 'users' | 'invitations'> & {
   users: Member<CustomerRole>[];
   invitations: PendingInvitation<CustomerRole>[];
-}
-
-const consoleTeamKey = ['console', 'team'] as const;
-const portalAccountKey = ['portal', 'account'] as const;
+};
 
 export function useConsoleTeam() {
   return useQuery({
-    queryKey: consoleTeamKey,
+    queryKey: queryKeys.team,
     queryFn: () => apiRequest<ConsoleTeam>('GET', '/api/v1/console/team'),
   });
 }
 
 export function useInviteStaff() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate('staffInvitation');
   return useMutation({
     mutationFn: (body: { email: string; role: StaffRole }) =>
       apiRequest<CreatedInvitation<StaffRole>>('POST', '/api/v1/console/invitations', body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: consoleTeamKey });
-      void queryClient.invalidateQueries({ queryKey: ['outbox'] });
-    },
+    onSuccess: invalidate,
   });
 }
 
 export function usePortalAccount() {
   return useQuery({
-    queryKey: portalAccountKey,
+    queryKey: queryKeys.portalAccount,
     queryFn: () => apiRequest<PortalAccount>('GET', '/api/v1/portal/account'),
   });
 }
 
 export function useInviteAccountUser() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate('accountInvitation');
   return useMutation({
     mutationFn: (body: { email: string; role: CustomerRole }) =>
       apiRequest<CreatedInvitation<CustomerRole>>('POST', '/api/v1/portal/invitations', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalAccountKey }),
+    onSuccess: invalidate,
   });
 }

@@ -1,0 +1,74 @@
+import type { Database } from '../../db/client.ts';
+import {
+  findMailMessage,
+  markMailMessageSent,
+  recordMailMessageFailure,
+} from './mail-messages.repository.ts';
+import type { MailTransport } from './mail-port.ts';
+
+/** `<id@domain-of-the-sender>`: the same on every retry, so a receiver can tell a duplicate. */
+function stableMessageId(id: string, from: string): string {
+  const domain = /@([^\s<>@]+?)>?\s*$/.exec(from)?.[1] ?? 'saldo.localhost';
+  return `<${id}@${domain}>`;
+}
+
+/** An error as one short line for the outbox, with any credentials in URLs blanked out. */
+export function describeSendError(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown };
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  const code = typeof e?.code === 'string' && !message.includes(e.code) ? `${e.code}: ` : '';
+  return `${code}${message}`
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 500);
+}
+
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'missing' | 'no_body';
+
+/**
+ * Delivers one queued message. Idempotent: a message already sent is left alone. A failure is
+ * recorded on the message and rethrown (the queue retries with backoff); the last allowed attempt
+ * marks it failed. Once an SMTP server has accepted a sensitive message (it carries a single-use
+ * link) its body is erased; the capture transport keeps it, since the captured outbox is the only
+ * mailbox there is. No transaction: each write stands alone, and the send between them is not
+ * the database's to undo.
+ */
+export async function deliverMailMessage(
+  deps: { db: Database; transport: MailTransport },
+  input: { messageId: string; lastAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const { db, transport } = deps;
+  const message = await findMailMessage(db, input.messageId);
+  if (!message) return 'missing';
+  if (message.status === 'sent') return 'already_sent';
+  if (message.text === null || message.html === null) return 'no_body';
+
+  let smtpMessageId: string | null;
+  try {
+    ({ messageId: smtpMessageId } = await transport.send({
+      from: message.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: stableMessageId(message.id, message.from),
+    }));
+  } catch (err) {
+    const lastError = describeSendError(err);
+    await recordMailMessageFailure(db, {
+      id: message.id,
+      transport: transport.kind,
+      lastError,
+      failed: input.lastAttempt,
+    });
+    throw new Error(lastError, { cause: err });
+  }
+  await markMailMessageSent(db, {
+    id: message.id,
+    transport: transport.kind,
+    smtpMessageId,
+    eraseBody: transport.kind === 'smtp' && message.sensitive,
+  });
+  return 'sent';
+}

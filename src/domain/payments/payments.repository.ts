@@ -1,0 +1,349 @@
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { Address, DB, Locale, PaymentMethod, PaymentsTable } from '../../db/schema.ts';
+import { isUuid } from '../shared/ids.ts';
+import { containsPattern } from '../shared/search-pattern.ts';
+
+/**
+ * The payment aggregate's data layer: every query of `payments` (load, list, insert, lock, state
+ * changes) and the one mapper of a payment row. Plain functions over a pool or a transaction: the
+ * caller owns the transaction.
+ */
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type PaymentStatusFilter = 'completed' | 'reversed';
+
+/** A payment as lists show it (docs/api.md `PaymentSummary`); amounts in minor units. */
+export interface PaymentSummary {
+  id: string;
+  number: string;
+  customer: { id: string; name: string; accountNumber: string };
+  receivedOn: string;
+  method: PaymentMethod;
+  reference: string | null;
+  currency: string;
+  amount: bigint;
+  /** What is left to apply: 0 once reversed (the money went back). */
+  unappliedAmount: bigint;
+  status: PaymentStatusFilter;
+}
+
+/** One application of a payment or a credit memo to an invoice; `unappliedAt` set once undone. */
+export interface ApplicationView {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  amount: bigint;
+  createdAt: Date;
+  unappliedAt: Date | null;
+  unapplyReason: string | null;
+}
+
+/** An application with the invoice as a receipt or credit memo document prints it. */
+export interface DocumentApplication extends ApplicationView {
+  invoice: { issueDate: string; dueDate: string; total: bigint; openAmount: bigint };
+}
+
+/** The customer as a document names it (the party a receipt is from), and its language. */
+export interface PaymentCustomer {
+  id: string;
+  name: string;
+  accountNumber: string;
+  taxId: string | null;
+  /** The billing address as stored. */
+  address: Address;
+  locale: Locale;
+}
+
+/**
+ * One payment with every application (live and undone, oldest first) and its reversal: what the
+ * JSON detail and the receipt are built from. `unappliedAmount` is already the journal's (0 once
+ * reversed, see unappliedOf).
+ */
+export interface Payment extends Omit<PaymentSummary, 'customer'> {
+  customer: PaymentCustomer;
+  createdAt: Date;
+  applications: DocumentApplication[];
+  reversedAt: Date | null;
+  reverseReason: string | null;
+}
+
+export interface ListPaymentsInput {
+  orgId: string;
+  /** One customer's payments only (the portal always passes its own account). */
+  customerId?: string | undefined;
+  status?: PaymentStatusFilter | undefined;
+  /** Matches the payment number, the reference, or the customer's name or account number. */
+  q?: string | undefined;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/** The base query of payments with their customer, for lists and for one payment. */
+function paymentsWithCustomer(db: Db, orgId: string) {
+  return db
+    .selectFrom('payments as p')
+    .innerJoin('customer_accounts as c', (join) =>
+      join.onRef('c.org_id', '=', 'p.org_id').onRef('c.id', '=', 'p.customer_id'),
+    )
+    .where('p.org_id', '=', orgId);
+}
+
+const paymentSummaryColumns = [
+  'p.id',
+  'p.number',
+  'p.customer_id',
+  'c.name as customer_name',
+  'c.account_number as customer_account_number',
+  'p.received_on',
+  'p.method',
+  'p.reference',
+  'p.currency',
+  'p.amount',
+  'p.unapplied_amount',
+  'p.status',
+] as const;
+
+interface PaymentSummaryRow {
+  id: string;
+  number: string;
+  customer_id: string;
+  customer_name: string;
+  customer_account_number: string;
+  received_on: string;
+  method: PaymentMethod;
+  reference: string | null;
+  currency: string;
+  amount: bigint;
+  unapplied_amount: bigint;
+  status: PaymentStatusFilter;
+}
+
+/** The one mapper of a payment row. */
+function toPaymentSummary(row: PaymentSummaryRow): PaymentSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    customer: { id: row.customer_id, name: row.customer_name, accountNumber: row.customer_account_number },
+    receivedOn: row.received_on,
+    method: row.method,
+    reference: row.reference,
+    currency: row.currency.trim(),
+    amount: row.amount,
+    unappliedAmount: unappliedOf(row),
+    status: row.status,
+  };
+}
+
+/**
+ * What a payment still has to apply, as the journal says: a reversed payment holds no cash (its
+ * unapplied_cash lines net to 0), although its stored unapplied_amount stays = amount (the
+ * table's CHECK ties the two for a reversed payment). Every read of a payment goes through here.
+ */
+export function unappliedOf(row: { status: PaymentStatusFilter; unapplied_amount: bigint }): bigint {
+  return row.status === 'reversed' ? 0n : row.unapplied_amount;
+}
+
+/** The org's payments, newest received first, one page at a time. */
+export async function findPayments(
+  db: Db,
+  input: ListPaymentsInput,
+): Promise<{ items: PaymentSummary[]; total: number }> {
+  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize) || 1, 1), 100);
+  const page = Math.max(Math.trunc(input.page) || 1, 1);
+  let query = paymentsWithCustomer(db, input.orgId);
+  if (input.customerId) query = query.where('p.customer_id', '=', input.customerId);
+  if (input.status) query = query.where('p.status', '=', input.status);
+  const q = input.q?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.number', 'ilike', pattern),
+        eb('p.reference', 'ilike', pattern),
+        eb('c.name', 'ilike', pattern),
+        eb('c.account_number', 'ilike', pattern),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select(paymentSummaryColumns)
+      .orderBy('p.received_on', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toPaymentSummary), total: count.n };
+}
+
+/**
+ * The payment aggregate: the payment, its customer as documents name it, every application with
+ * the invoice it went to, its reversal. Null when the seller has no such payment, or — with
+ * `customerId` (the portal) — when it is another account's.
+ */
+export async function loadPayment(
+  db: Db,
+  input: { orgId: string; paymentId: string; customerId?: string | undefined },
+): Promise<Payment | null> {
+  if (!isUuid(input.paymentId)) return null;
+  let query = paymentsWithCustomer(db, input.orgId).where('p.id', '=', input.paymentId);
+  if (input.customerId) query = query.where('p.customer_id', '=', input.customerId);
+  const row = await query
+    .select([
+      ...paymentSummaryColumns,
+      'p.created_at',
+      'p.reversed_at',
+      'p.reverse_reason',
+      'c.tax_id as customer_tax_id',
+      'c.billing_address',
+      'c.locale as customer_locale',
+    ])
+    .executeTakeFirst();
+  if (!row) return null;
+  const applications = await db
+    .selectFrom('payment_applications as a')
+    .innerJoin('invoices as i', (join) =>
+      join.onRef('i.org_id', '=', 'a.org_id').onRef('i.id', '=', 'a.invoice_id'),
+    )
+    .select([
+      'a.id',
+      'a.invoice_id',
+      'i.number',
+      'i.issue_date',
+      'i.due_date',
+      'i.total',
+      'i.open_amount',
+      'a.amount',
+      'a.created_at',
+      'a.unapplied_at',
+      'a.unapply_reason',
+    ])
+    .where('a.org_id', '=', input.orgId)
+    .where('a.payment_id', '=', row.id)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+  const summary = toPaymentSummary(row);
+  return {
+    ...summary,
+    customer: {
+      ...summary.customer,
+      taxId: row.customer_tax_id,
+      address: row.billing_address as Address,
+      locale: row.customer_locale,
+    },
+    createdAt: row.created_at,
+    applications: applications.map((a) => ({
+      id: a.id,
+      invoiceId: a.invoice_id,
+      invoiceNumber: a.number,
+      amount: a.amount,
+      createdAt: a.created_at,
+      unappliedAt: a.unapplied_at,
+      unapplyReason: a.unapply_reason,
+      invoice: { issueDate: a.issue_date, dueDate: a.due_date, total: a.total, openAmount: a.open_amount },
+    })),
+    reversedAt: row.reversed_at,
+    reverseReason: row.reverse_reason,
+  };
+}
+
+/** What applying, unapplying and reversing check, as locked (stored unapplied amount). */
+export interface PaymentState {
+  id: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  amount: bigint;
+  unappliedAmount: bigint;
+  status: PaymentStatusFilter;
+}
+
+/** Locks a payment (SELECT … FOR UPDATE) before anything is applied from it or undone. */
+export function lockPayment(
+  trx: Db,
+  input: { orgId: string; paymentId: string },
+): Promise<PaymentState | undefined> {
+  return trx
+    .selectFrom('payments')
+    .select([
+      'id',
+      'number',
+      'customer_id as customerId',
+      'currency',
+      'amount',
+      'unapplied_amount as unappliedAmount',
+      'status',
+    ])
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Holds (seller, idempotency key) until the transaction ends: concurrent requests under one key
+ * queue here, so the later ones find the first one's payment instead of racing its insert.
+ */
+export async function lockIdempotencyKey(
+  trx: Transaction<DB>,
+  input: { orgId: string; idempotencyKey: string },
+): Promise<void> {
+  const name = `payment-idempotency:${input.orgId}:${input.idempotencyKey}`;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
+}
+
+/** The payment recorded under an idempotency key, with what a replay compares and answers. */
+export function findPaymentByIdempotencyKey(db: Db, input: { orgId: string; idempotencyKey: string }) {
+  return db
+    .selectFrom('payments')
+    .select(['id', 'number', 'amount', 'unapplied_amount', 'customer_id', 'idempotency_fingerprint'])
+    .where('org_id', '=', input.orgId)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
+}
+
+/**
+ * Inserts a payment; false when its idempotency key is already taken. ON CONFLICT DO NOTHING, so a
+ * taken key never aborts the caller's transaction.
+ */
+export async function insertPayment(trx: Db, values: Insertable<PaymentsTable>): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('payments')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Moves a payment's stored unapplied amount by `delta`, with its applications, in the same transaction. */
+export async function changePaymentUnapplied(
+  trx: Db,
+  input: { orgId: string; paymentId: string; delta: bigint },
+): Promise<void> {
+  if (input.delta === 0n) return;
+  await trx
+    .updateTable('payments')
+    .set({ unapplied_amount: sql`unapplied_amount + ${input.delta}` })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .execute();
+}
+
+export async function markPaymentReversed(
+  trx: Db,
+  input: { orgId: string; paymentId: string; reason: string },
+): Promise<void> {
+  await trx
+    .updateTable('payments')
+    .set({ status: 'reversed', reversed_at: sql`now()`, reverse_reason: input.reason })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .execute();
+}

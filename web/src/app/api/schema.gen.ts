@@ -1,0 +1,6955 @@
+// generated — do not edit. `npm run gen:api-types` writes it from the server's OpenAPI document
+// (scripts/gen-api-types.ts); test/web-api-types.test.ts fails when it differs from the routes' schemas.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is alive */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers and its migrations are current */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password; sets the session cookie */
+        post: operations["postAuthSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: operations["postAuthSignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a password reset link (the answer is the same whether or not the e-mail has a login) */
+        post: operations["postAuthPasswordResetRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-resets/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a password reset link */
+        get: operations["getAuthPasswordResetsByToken"];
+        put?: never;
+        /** Set a new password with a reset link; signs in and ends every other session */
+        post: operations["postAuthPasswordResetsByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, where they can work, and the CSRF token */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch to another seller or customer account the login belongs to */
+        put: operations["putMeContext"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Keep the language of pages and e-mails for this login */
+        put: operations["putMeLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The help centre’s pages, and with `q` the pages that contain every word of it */
+        get: operations["getHelp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/images/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image of the help centre */
+        get: operations["getHelpImagesByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help/{lang}/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of the help centre, in `lang` (a slug of the other language gives its translation) */
+        get: operations["getHelpByLangBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link invites to */
+        get: operations["getInvitationsByToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation (new people set a name and password; existing logins prove themselves) */
+        post: operations["postInvitationsByTokenAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller's staff and open staff invitations */
+        get: operations["getConsoleTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person to the staff (owners and admins; only owners invite owners) */
+        post: operations["postConsoleInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages sent for this seller, newest first */
+        get: operations["getConsoleOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message with its text and HTML (withheld when it holds a sign-in link) */
+        get: operations["getConsoleOutboxById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/outbox/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's HTML, served for a sandboxed frame */
+        get: operations["getConsoleOutboxByIdHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys */
+        get: operations["getConsoleApiKeys"];
+        put?: never;
+        /** Create an API key; the response holds the only copy of the key */
+        post: operations["postConsoleApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["deleteConsoleApiKeysById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller's profile */
+        get: operations["getConsoleOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer account, its users and open invitations */
+        get: operations["getPortalAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person (an accountant, a payer) to this customer account */
+        post: operations["postPortalInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which seller and scopes an API key stands for */
+        get: operations["getIntegrationWhoami"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers with their balances; filtered, sorted and paginated on the server */
+        get: operations["getConsoleCustomers"];
+        put?: never;
+        /** Create a customer account */
+        post: operations["postConsoleCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer with contacts, balances and aging */
+        get: operations["getConsoleCustomersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a customer's fields */
+        patch: operations["patchConsoleCustomersById"];
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a contact to a customer */
+        post: operations["postConsoleCustomersByIdContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a customer's contact */
+        delete: operations["deleteConsoleCustomersByIdContactsByContactId"];
+        options?: never;
+        head?: never;
+        /** Change a customer's contact */
+        patch: operations["patchConsoleCustomersByIdContactsByContactId"];
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a customer on credit hold (an internal reason; optionally a message for the customer) */
+        post: operations["postConsoleCustomersByIdHold"];
+        /**
+         * Release a customer's credit hold (the reason, if given, goes to the audit log)
+         * @description The body is required, as for every JSON operation: a JSON object, `{}` when there is no reason to give.
+         */
+        delete: operations["deleteConsoleCustomersByIdHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to a customer and its documents, newest business date first (from the audit log) */
+        get: operations["getConsoleCustomersByIdActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller's invoices, filtered, sorted and paginated on the server */
+        get: operations["getConsoleInvoices"];
+        put?: never;
+        /** Create an invoice (open: posted at once; draft: kept aside) */
+        post: operations["postConsoleInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its lines, taxes, charges and applications */
+        get: operations["getConsoleInvoicesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice nothing is applied to (a reversing journal entry) */
+        post: operations["postConsoleInvoicesByIdVoid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's invoices, filtered, sorted and paginated on the server */
+        get: operations["getPortalInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice of this account with its lines and applications */
+        get: operations["getPortalInvoicesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's balances, next due invoice, 5 latest payments and credit hold */
+        get: operations["getPortalSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received, newest first */
+        get: operations["getConsolePayments"];
+        put?: never;
+        /**
+         * Record a payment received (check, cash, transfer, card terminal) and apply it
+         * @description `allocations`: `'auto'` applies it oldest due first; a list applies exactly those amounts; absent keeps it all as unapplied cash. `receivedOn` may not be after the seller’s today (in its time zone); `currency` must be the customer’s own or one it has a balance in. A retried request with the same `Idempotency-Key` answers the payment already recorded (200) instead of recording another, also when the retries arrive at once; the same key with any other request (customer, amount, currency, date, method, reference, allocations) is refused with 422 `idempotency_key_reused`.
+         */
+        post: operations["postConsolePayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/allocation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview what recording a payment with allocations 'auto' would apply (nothing is written)
+         * @description A dry run of the oldest-due-first rule `POST /console/payments` applies for `allocations: 'auto'`, over every open invoice of the customer in the currency: `available` is each invoice's open amount less what is pending, `amount` what the payment would apply to it, `unapplied` what would stay as unapplied cash. The same checks as recording: the amount is positive; `currency` (default the customer’s) must be the customer’s own or one it has a balance in.
+         */
+        post: operations["postConsolePaymentsAllocationPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its applications */
+        get: operations["getConsolePaymentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a payment's unapplied cash to invoices */
+        post: operations["postConsolePaymentsByIdApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payment-applications/{id}/unapply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take one payment application off its invoice (the cash becomes unapplied again) */
+        post: operations["postConsolePaymentApplicationsByIdUnapply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment (a bounced check, a mistake): every application undone */
+        post: operations["postConsolePaymentsByIdReverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/credit-memos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Credit memos, newest first */
+        get: operations["getConsoleCreditMemos"];
+        put?: never;
+        /**
+         * Issue a credit memo to a customer, optionally against an invoice and applied at once
+         * @description `invoiceId` names the invoice it was issued against (not applied by itself); `allocations` applies it. Saldo numbers it (CM-000001) when `number` is absent.
+         */
+        post: operations["postConsoleCreditMemos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/credit-memos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One credit memo with its applications */
+        get: operations["getConsoleCreditMemosById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/credit-memos/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a credit memo's unapplied credit to invoices */
+        post: operations["postConsoleCreditMemosByIdApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/credit-applications/{id}/unapply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take one credit application off its invoice (the credit becomes unapplied again) */
+        post: operations["postConsoleCreditApplicationsByIdUnapply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's payments, newest first */
+        get: operations["getPortalPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/credit-memos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's credit memos, newest first */
+        get: operations["getPortalCreditMemos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/reports/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging report: open amounts by days past due (current, 1–30, 31–60, 61–90, 90+) per currency and customer, with unapplied cash and credits
+         * @description Days past due are counted in the org’s time zone from `asOf` (default today). For another day the report is rebuilt as it stood at the end of that day: invoices issued later and applications made later do not count. `total − unappliedCash − unappliedCredits = balance`, the sum of the customers’ balances.
+         */
+        get: operations["getConsoleReportsAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/reports/aging.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aging report as CSV (UTF-8 with BOM, RFC 4180), headers in the caller’s language */
+        get: operations["getConsoleReportsAgingCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/reports/aging.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aging report as an Excel workbook (one sheet per currency) */
+        get: operations["getConsoleReportsAgingXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice as a PDF, in the customer's language */
+        get: operations["getConsoleInvoicesByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/credit-memos/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit memo as a PDF, in the customer's language */
+        get: operations["getConsoleCreditMemosByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment's receipt as a PDF, in the customer's language */
+        get: operations["getConsolePaymentsByIdReceiptPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document template: accent colour, footer, optional columns, whether there is a logo */
+        get: operations["getConsoleSettingsDocuments"];
+        /** Save the document template (the logo has its own route) */
+        put: operations["putConsoleSettingsDocuments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/documents/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the logo: the PNG or JPEG file itself as the body (at most 512 KiB) */
+        put: operations["putConsoleSettingsDocumentsLogo"];
+        post?: never;
+        /** Remove the logo */
+        delete: operations["deleteConsoleSettingsDocumentsLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sample invoice PDF with unsaved settings and the seller's real name */
+        post: operations["postConsoleSettingsDocumentsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/documents/preview.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same preview for a frame: the unsaved settings in the query string */
+        get: operations["getConsoleSettingsDocumentsPreviewPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the account’s invoices as a PDF */
+        get: operations["getPortalInvoicesByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/credit-memos/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the account’s credit memos as a PDF */
+        get: operations["getPortalCreditMemosByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of one of the account’s payments as a PDF */
+        get: operations["getPortalPaymentsByIdReceiptPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: string;
+            detail: string;
+            instance: string;
+            errors?: {
+                field: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                locale: "es" | "en";
+            };
+            context: ({
+                /** @enum {string} */
+                kind: "staff";
+                /** Format: uuid */
+                orgId: string;
+                orgName: string;
+                role: "owner" | "admin" | "ar_agent" | "viewer";
+            } | {
+                /** @enum {string} */
+                kind: "customer";
+                /** Format: uuid */
+                orgId: string;
+                orgName: string;
+                /** Format: uuid */
+                accountId: string;
+                accountName: string;
+                role: "account_admin" | "payer" | "accountant";
+            }) | null;
+            contexts: ({
+                /** @enum {string} */
+                kind: "staff";
+                /** Format: uuid */
+                orgId: string;
+                orgName: string;
+                role: "owner" | "admin" | "ar_agent" | "viewer";
+            } | {
+                /** @enum {string} */
+                kind: "customer";
+                /** Format: uuid */
+                orgId: string;
+                orgName: string;
+                /** Format: uuid */
+                accountId: string;
+                accountName: string;
+                role: "account_admin" | "payer" | "accountant";
+            })[];
+            csrfToken: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResetRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthPasswordResetsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResetsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMeContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "staff";
+                    /** Format: uuid */
+                    orgId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "customer";
+                    /** Format: uuid */
+                    orgId: string;
+                    /** Format: uuid */
+                    accountId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMeLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    locale: "es" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelp: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lang: "es" | "en";
+                        pages: {
+                            slug: string;
+                            title: string;
+                            summary: string;
+                        }[];
+                        results?: {
+                            slug: string;
+                            title: string;
+                            snippet: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelpImagesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHelpByLangBySlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lang: "es" | "en";
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lang: "es" | "en";
+                        slug: string;
+                        title: string;
+                        /** @description The page as HTML (raw HTML in the source is escaped) */
+                        html: string;
+                        translations: {
+                            es?: string;
+                            en?: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvitationsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        kind: "staff" | "customer";
+                        role: string;
+                        orgName: string;
+                        accountName: string | null;
+                        userExists: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvitationsByTokenAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            userId: string;
+                            email: string;
+                            name: string;
+                            role: string;
+                        }[];
+                        invitations: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            role: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    role: "owner" | "admin" | "ar_agent" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        role: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleOutbox: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            to: string;
+                            subject: string;
+                            template: string;
+                            status: "queued" | "sent" | "failed";
+                            transport: ("smtp" | "capture") | null;
+                            /** @description The message holds a personal sign-in link (an invitation): its body is only for its recipient */
+                            sensitive: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                            attempts: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleOutboxById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        to: string;
+                        from: string;
+                        subject: string;
+                        template: string;
+                        status: "queued" | "sent" | "failed";
+                        transport: ("smtp" | "capture") | null;
+                        /** @description The message holds a personal sign-in link (an invitation): its body is only for its recipient */
+                        sensitive: boolean;
+                        /** @description True for sensitive messages: text and html are null, only the recipient reads them */
+                        bodyWithheld: boolean;
+                        text: string | null;
+                        html: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        sentAt: string | null;
+                        attempts: number;
+                        lastError: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleOutboxByIdHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    scopes: ("integration:read" | "integration:write")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        prefix: string;
+                        name: string;
+                        scopes: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleApiKeysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        legalName: string | null;
+                        taxId: string | null;
+                        country: string;
+                        timeZone: string;
+                        defaultCurrency: string;
+                        locale: "es" | "en";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        orgName: string;
+                        users: {
+                            /** Format: uuid */
+                            userId: string;
+                            email: string;
+                            name: string;
+                            role: string;
+                        }[];
+                        invitations: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            role: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    role: "account_admin" | "payer" | "accountant";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        email: string;
+                        role: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntegrationWhoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        /** Format: uuid */
+                        keyId: string;
+                        scopes: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomers: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+                hold?: "active" | "on_hold";
+                collectorId?: string;
+                overdue?: boolean;
+                sort?: "name" | "-name" | "accountNumber" | "-accountNumber" | "balance" | "-balance" | "overdue" | "-overdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            accountNumber: string;
+                            name: string;
+                            taxId: string | null;
+                            currency: string;
+                            holdStatus: "active" | "on_hold";
+                            holdReason: string | null;
+                            collector: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            tags: string[];
+                            balances: {
+                                currency: string;
+                                total: number;
+                                overdue: number;
+                                notYetDue: number;
+                                unappliedCash: number;
+                                unappliedCredits: number;
+                            }[];
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountNumber: string;
+                    name: string;
+                    taxId?: string | null;
+                    currency: string;
+                    locale: "es" | "en";
+                    paymentTermsDays?: number;
+                    creditLimit?: number | null;
+                    billingAddress?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        region?: string;
+                        postalCode?: string;
+                        country?: string;
+                    };
+                    shippingAddress?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        region?: string;
+                        postalCode?: string;
+                        country?: string;
+                    };
+                    collectorUserId?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        taxId: string | null;
+                        currency: string;
+                        holdStatus: "active" | "on_hold";
+                        holdReason: string | null;
+                        collector: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        tags: string[];
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        locale: "es" | "en";
+                        paymentTermsDays: number;
+                        creditLimit: number | null;
+                        billingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        shippingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        erpId: string | null;
+                        hold: {
+                            status: "active" | "on_hold";
+                            reason: string | null;
+                            customerMessage: string | null;
+                            by: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            at: string | null;
+                        };
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            role: string | null;
+                            locale: "es" | "en";
+                            receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                        }[];
+                        aging: {
+                            current: number;
+                            d1_30: number;
+                            d31_60: number;
+                            d61_90: number;
+                            d90_plus: number;
+                            currency: string;
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        taxId: string | null;
+                        currency: string;
+                        holdStatus: "active" | "on_hold";
+                        holdReason: string | null;
+                        collector: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        tags: string[];
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        locale: "es" | "en";
+                        paymentTermsDays: number;
+                        creditLimit: number | null;
+                        billingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        shippingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        erpId: string | null;
+                        hold: {
+                            status: "active" | "on_hold";
+                            reason: string | null;
+                            customerMessage: string | null;
+                            by: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            at: string | null;
+                        };
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            role: string | null;
+                            locale: "es" | "en";
+                            receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                        }[];
+                        aging: {
+                            current: number;
+                            d1_30: number;
+                            d31_60: number;
+                            d61_90: number;
+                            d90_plus: number;
+                            currency: string;
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchConsoleCustomersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountNumber?: string;
+                    name?: string;
+                    taxId?: string | null;
+                    currency?: string;
+                    locale?: "es" | "en";
+                    paymentTermsDays?: number;
+                    creditLimit?: number | null;
+                    billingAddress?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        region?: string;
+                        postalCode?: string;
+                        country?: string;
+                    };
+                    shippingAddress?: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        region?: string;
+                        postalCode?: string;
+                        country?: string;
+                    };
+                    collectorUserId?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        taxId: string | null;
+                        currency: string;
+                        holdStatus: "active" | "on_hold";
+                        holdReason: string | null;
+                        collector: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        tags: string[];
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        locale: "es" | "en";
+                        paymentTermsDays: number;
+                        creditLimit: number | null;
+                        billingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        shippingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        erpId: string | null;
+                        hold: {
+                            status: "active" | "on_hold";
+                            reason: string | null;
+                            customerMessage: string | null;
+                            by: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            at: string | null;
+                        };
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            role: string | null;
+                            locale: "es" | "en";
+                            receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                        }[];
+                        aging: {
+                            current: number;
+                            d1_30: number;
+                            d31_60: number;
+                            d61_90: number;
+                            d90_plus: number;
+                            currency: string;
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    email?: string | null;
+                    phone?: string | null;
+                    role?: string | null;
+                    locale?: "es" | "en";
+                    receives?: ("invoices" | "statements" | "reminders" | "receipts")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        phone: string | null;
+                        role: string | null;
+                        locale: "es" | "en";
+                        receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleCustomersByIdContactsByContactId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchConsoleCustomersByIdContactsByContactId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    email?: string | null;
+                    phone?: string | null;
+                    role?: string | null;
+                    locale?: "es" | "en";
+                    receives?: ("invoices" | "statements" | "reminders" | "receipts")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        email: string | null;
+                        phone: string | null;
+                        role: string | null;
+                        locale: "es" | "en";
+                        receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    customerMessage?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        taxId: string | null;
+                        currency: string;
+                        holdStatus: "active" | "on_hold";
+                        holdReason: string | null;
+                        collector: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        tags: string[];
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        locale: "es" | "en";
+                        paymentTermsDays: number;
+                        creditLimit: number | null;
+                        billingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        shippingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        erpId: string | null;
+                        hold: {
+                            status: "active" | "on_hold";
+                            reason: string | null;
+                            customerMessage: string | null;
+                            by: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            at: string | null;
+                        };
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            role: string | null;
+                            locale: "es" | "en";
+                            receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                        }[];
+                        aging: {
+                            current: number;
+                            d1_30: number;
+                            d31_60: number;
+                            d61_90: number;
+                            d90_plus: number;
+                            currency: string;
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleCustomersByIdHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        accountNumber: string;
+                        name: string;
+                        taxId: string | null;
+                        currency: string;
+                        holdStatus: "active" | "on_hold";
+                        holdReason: string | null;
+                        collector: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        tags: string[];
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        locale: "es" | "en";
+                        paymentTermsDays: number;
+                        creditLimit: number | null;
+                        billingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        shippingAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        erpId: string | null;
+                        hold: {
+                            status: "active" | "on_hold";
+                            reason: string | null;
+                            customerMessage: string | null;
+                            by: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            at: string | null;
+                        };
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string | null;
+                            phone: string | null;
+                            role: string | null;
+                            locale: "es" | "en";
+                            receives: ("invoices" | "statements" | "reminders" | "receipts")[];
+                        }[];
+                        aging: {
+                            current: number;
+                            d1_30: number;
+                            d31_60: number;
+                            d61_90: number;
+                            d90_plus: number;
+                            currency: string;
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdActivity: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: date
+                             * @description The business date: the document’s issue/received date for the entry that created it, otherwise the seller’s day it happened
+                             */
+                            date: string;
+                            /** Format: date-time */
+                            at: string;
+                            action: string;
+                            actor: {
+                                name: string;
+                            } | null;
+                            entityType: string;
+                            entityId: string;
+                            summary: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInvoices: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "open" | "overdue" | "paid" | "partially_paid" | "unpaid" | "void" | "draft";
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                issuedFrom?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                issuedTo?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                dueFrom?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                dueTo?: string;
+                minAmount?: number;
+                maxAmount?: number;
+                q?: string;
+                sort?: "dueDate" | "-dueDate" | "issueDate" | "-issueDate" | "number" | "-number" | "total" | "-total" | "openAmount" | "-openAmount" | "customer" | "-customer";
+                customerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            erpId: string | null;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            issueDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            dueDate: string;
+                            currency: string;
+                            poNumber: string | null;
+                            status: "draft" | "open" | "void";
+                            paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                            overdue: boolean;
+                            daysOverdue: number;
+                            total: number;
+                            openAmount: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId: string;
+                    number: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    issueDate: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    dueDate?: string;
+                    currency?: string;
+                    poNumber?: string | null;
+                    notes?: string | null;
+                    lines: {
+                        sku?: string | null;
+                        description: string;
+                        /** @description a decimal string, e.g. "12.5" */
+                        quantity: string;
+                        unit?: string | null;
+                        /** @description a decimal string, e.g. "12.5" */
+                        unitPrice: string;
+                        discountAmount?: number;
+                        taxes?: {
+                            name: string;
+                            rate?: string | null;
+                            amount?: number | null;
+                        }[];
+                    }[];
+                    charges?: {
+                        kind: "fee" | "tax";
+                        name: string;
+                        rate?: string | null;
+                        amount?: number | null;
+                    }[];
+                    status?: "draft" | "open";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        erpId: string | null;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate: string;
+                        currency: string;
+                        poNumber: string | null;
+                        status: "draft" | "open" | "void";
+                        paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                        overdue: boolean;
+                        daysOverdue: number;
+                        total: number;
+                        openAmount: number;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        notes: string | null;
+                        lines: {
+                            lineNo: number;
+                            sku: string | null;
+                            description: string;
+                            quantity: string;
+                            unit: string | null;
+                            unitPrice: string;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        credits: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            creditMemoId: string;
+                            number: string;
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        voidedAt: string | null;
+                        voidReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInvoicesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        erpId: string | null;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate: string;
+                        currency: string;
+                        poNumber: string | null;
+                        status: "draft" | "open" | "void";
+                        paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                        overdue: boolean;
+                        daysOverdue: number;
+                        total: number;
+                        openAmount: number;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        notes: string | null;
+                        lines: {
+                            lineNo: number;
+                            sku: string | null;
+                            description: string;
+                            quantity: string;
+                            unit: string | null;
+                            unitPrice: string;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        credits: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            creditMemoId: string;
+                            number: string;
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        voidedAt: string | null;
+                        voidReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInvoicesByIdVoid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        erpId: string | null;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate: string;
+                        currency: string;
+                        poNumber: string | null;
+                        status: "draft" | "open" | "void";
+                        paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                        overdue: boolean;
+                        daysOverdue: number;
+                        total: number;
+                        openAmount: number;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        notes: string | null;
+                        lines: {
+                            lineNo: number;
+                            sku: string | null;
+                            description: string;
+                            quantity: string;
+                            unit: string | null;
+                            unitPrice: string;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        credits: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            creditMemoId: string;
+                            number: string;
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        voidedAt: string | null;
+                        voidReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalInvoices: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "open" | "overdue" | "paid" | "partially_paid" | "unpaid" | "void" | "draft";
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                issuedFrom?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                issuedTo?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                dueFrom?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                dueTo?: string;
+                minAmount?: number;
+                maxAmount?: number;
+                q?: string;
+                sort?: "dueDate" | "-dueDate" | "issueDate" | "-issueDate" | "number" | "-number" | "total" | "-total" | "openAmount" | "-openAmount" | "customer" | "-customer";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            erpId: string | null;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            issueDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            dueDate: string;
+                            currency: string;
+                            poNumber: string | null;
+                            status: "draft" | "open" | "void";
+                            paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                            overdue: boolean;
+                            daysOverdue: number;
+                            total: number;
+                            openAmount: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalInvoicesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        erpId: string | null;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate: string;
+                        currency: string;
+                        poNumber: string | null;
+                        status: "draft" | "open" | "void";
+                        paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                        overdue: boolean;
+                        daysOverdue: number;
+                        total: number;
+                        openAmount: number;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        notes: string | null;
+                        lines: {
+                            lineNo: number;
+                            sku: string | null;
+                            description: string;
+                            quantity: string;
+                            unit: string | null;
+                            unitPrice: string;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        credits: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            creditMemoId: string;
+                            number: string;
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        voidedAt: string | null;
+                        voidReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balances: {
+                            currency: string;
+                            total: number;
+                            overdue: number;
+                            notYetDue: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                        }[];
+                        nextDue: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            /** Format: date */
+                            dueDate: string;
+                            openAmount: number;
+                            currency: string;
+                        } | null;
+                        recentPayments: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /** Format: date */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            reference: string | null;
+                            currency: string;
+                            amount: number;
+                            unappliedAmount: number;
+                            status: "completed" | "reversed";
+                        }[];
+                        hold: {
+                            status: "active" | "on_hold";
+                            message: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePayments: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+                customerId?: string;
+                status?: "completed" | "reversed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            reference: string | null;
+                            currency: string;
+                            amount: number;
+                            unappliedAmount: number;
+                            status: "completed" | "reversed";
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePayments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to record. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId: string;
+                    amount: number;
+                    currency?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    receivedOn: string;
+                    method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other";
+                    reference?: string | null;
+                    allocations?: "auto" | {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                        reference: string | null;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "completed" | "reversed";
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                        reversedAt: string | null;
+                        reverseReason: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                        reference: string | null;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "completed" | "reversed";
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                        reversedAt: string | null;
+                        reverseReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePaymentsAllocationPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId: string;
+                    amount: number;
+                    currency?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            dueDate: string;
+                            available: number;
+                            amount: number;
+                        }[];
+                        unapplied: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePaymentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                        reference: string | null;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "completed" | "reversed";
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                        reversedAt: string | null;
+                        reverseReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePaymentsByIdApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    allocations: "auto" | {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                        reference: string | null;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "completed" | "reversed";
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                        reversedAt: string | null;
+                        reverseReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePaymentApplicationsByIdUnapply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePaymentsByIdReverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                        reference: string | null;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "completed" | "reversed";
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                        reversedAt: string | null;
+                        reverseReason: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCreditMemos: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+                customerId?: string;
+                status?: "open" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            issueDate: string;
+                            currency: string;
+                            amount: number;
+                            unappliedAmount: number;
+                            status: "open" | "void";
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            reason: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCreditMemos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId: string;
+                    amount: number;
+                    currency?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    issueDate: string;
+                    reason?: string | null;
+                    invoiceId?: string | null;
+                    number?: string | null;
+                    allocations?: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "open" | "void";
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        } | null;
+                        reason: string | null;
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCreditMemosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "open" | "void";
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        } | null;
+                        reason: string | null;
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCreditMemosByIdApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "open" | "void";
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        } | null;
+                        reason: string | null;
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCreditApplicationsByIdUnapply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPayments: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+                status?: "completed" | "reversed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            reference: string | null;
+                            currency: string;
+                            amount: number;
+                            unappliedAmount: number;
+                            status: "completed" | "reversed";
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalCreditMemos: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                q?: string;
+                status?: "open" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            issueDate: string;
+                            currency: string;
+                            amount: number;
+                            unappliedAmount: number;
+                            status: "open" | "void";
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            reason: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleReportsAging: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; default today in the org’s time zone */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        asOf: string;
+                        currencies: {
+                            currency: string;
+                            buckets: {
+                                current: number;
+                                d1_30: number;
+                                d31_60: number;
+                                d61_90: number;
+                                d90_plus: number;
+                            };
+                            total: number;
+                            unappliedCash: number;
+                            unappliedCredits: number;
+                            balance: number;
+                            customers: {
+                                /** Format: uuid */
+                                customerId: string;
+                                name: string;
+                                accountNumber: string;
+                                buckets: {
+                                    current: number;
+                                    d1_30: number;
+                                    d31_60: number;
+                                    d61_90: number;
+                                    d90_plus: number;
+                                };
+                                total: number;
+                                unappliedCash: number;
+                                unappliedCredits: number;
+                                balance: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleReportsAgingCsv: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; default today in the org’s time zone */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleReportsAgingXlsx: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; default today in the org’s time zone */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInvoicesByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCreditMemosByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePaymentsByIdReceiptPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        footerText: string;
+                        showSku: boolean;
+                        showUnit: boolean;
+                        showDiscount: boolean;
+                        showTaxDetail: boolean;
+                        showPoNumber: boolean;
+                        hasLogo: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accentColor: string;
+                    footerText: string;
+                    showSku: boolean;
+                    showUnit: boolean;
+                    showDiscount: boolean;
+                    showTaxDetail: boolean;
+                    showPoNumber: boolean;
+                    hasLogo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        footerText: string;
+                        showSku: boolean;
+                        showUnit: boolean;
+                        showDiscount: boolean;
+                        showTaxDetail: boolean;
+                        showPoNumber: boolean;
+                        hasLogo: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsDocumentsLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        footerText: string;
+                        showSku: boolean;
+                        showUnit: boolean;
+                        showDiscount: boolean;
+                        showTaxDetail: boolean;
+                        showPoNumber: boolean;
+                        hasLogo: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleSettingsDocumentsLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentColor: string;
+                        footerText: string;
+                        showSku: boolean;
+                        showUnit: boolean;
+                        showDiscount: boolean;
+                        showTaxDetail: boolean;
+                        showPoNumber: boolean;
+                        hasLogo: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleSettingsDocumentsPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accentColor: string;
+                    footerText: string;
+                    showSku: boolean;
+                    showUnit: boolean;
+                    showDiscount: boolean;
+                    showTaxDetail: boolean;
+                    showPoNumber: boolean;
+                    hasLogo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsDocumentsPreviewPdf: {
+        parameters: {
+            query: {
+                accentColor: string;
+                footerText: string;
+                showSku: boolean;
+                showUnit: boolean;
+                showDiscount: boolean;
+                showTaxDetail: boolean;
+                showPoNumber: boolean;
+                hasLogo?: boolean;
+                v?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalInvoicesByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalCreditMemosByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPaymentsByIdReceiptPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,112 @@
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import type { Locale } from './api/types.ts';
+
+type Audience = 'console' | 'portal';
+
+/**
+ * Every TanStack Query key the app uses, one factory per resource. A key starts with what a
+ * mutation invalidates (`[audience, resource]`), so invalidating a prefix reaches every list,
+ * detail and preview under it. Hooks take their keys from here and nowhere else.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  organization: ['console', 'organization'] as const,
+  invoices: {
+    all: (audience: Audience) => [audience, 'invoices'] as const,
+    list: (audience: Audience, query: object) => [audience, 'invoices', 'list', query] as const,
+    detail: (audience: Audience, id: string) => [audience, 'invoices', 'detail', id] as const,
+  },
+  payments: {
+    all: (audience: Audience) => [audience, 'payments'] as const,
+    list: (audience: Audience, query: object) => [audience, 'payments', 'list', query] as const,
+    detail: (id: string) => ['console', 'payments', 'detail', id] as const,
+    /** The server's oldest-first dry run for an amount (POST /console/payments/allocation-preview). */
+    allocationPreview: (customerId: string, currency: string, amount: string) =>
+      ['console', 'payments', 'allocation-preview', { customerId, currency, amount }] as const,
+  },
+  credits: {
+    all: (audience: Audience) => [audience, 'credits'] as const,
+    list: (audience: Audience, query: object) => [audience, 'credits', 'list', query] as const,
+    detail: (id: string) => ['console', 'credits', 'detail', id] as const,
+  },
+  customers: {
+    all: ['console', 'customers'] as const,
+    list: (query: object) => ['console', 'customers', 'list', query] as const,
+    detail: (id: string | null | undefined) => ['console', 'customers', 'detail', id] as const,
+    activity: (id: string, page: number) => ['console', 'customers', 'activity', id, page] as const,
+  },
+  portalSummary: ['portal', 'summary'] as const,
+  portalAccount: ['portal', 'account'] as const,
+  reports: {
+    all: ['reports'] as const,
+    aging: (asOf: string | null) => ['reports', 'aging', { asOf }] as const,
+  },
+  team: ['console', 'team'] as const,
+  outbox: {
+    all: ['outbox'] as const,
+    list: (page: number, q: string) => ['outbox', 'list', { page, q }] as const,
+    message: (id: string) => ['outbox', 'message', id] as const,
+  },
+  documentSettings: ['console', 'settings', 'documents'] as const,
+  help: {
+    index: (lang: Locale, q: string) => ['help', 'index', { lang, q }] as const,
+    page: (lang: Locale, slug: string) => ['help', 'page', { lang, slug }] as const,
+  },
+  /** What a link shows: the same whoever is signed in (see session.ts). */
+  passwordReset: (token: string) => ['password-reset', token] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};
+
+/** What changes the data on the server, from the web. */
+export type Change =
+  | 'payment' // record, apply, unapply, reverse
+  | 'credit' // issue, apply, unapply
+  | 'invoice' // create, void
+  | 'hold' // place, release
+  | 'customer' // contacts and details
+  | 'staffInvitation'
+  | 'accountInvitation';
+
+/**
+ * Money moving changes every AR list and detail (open amounts, unapplied amounts, statuses) in
+ * both audiences, the customers' balances, aging and activity, the portal's summary, the aging
+ * report, and the outbox (a payment may mail a receipt).
+ */
+const moneyMoves: readonly QueryKey[] = [
+  queryKeys.invoices.all('console'),
+  queryKeys.invoices.all('portal'),
+  queryKeys.payments.all('console'),
+  queryKeys.payments.all('portal'),
+  queryKeys.credits.all('console'),
+  queryKeys.credits.all('portal'),
+  queryKeys.customers.all,
+  queryKeys.portalSummary,
+  queryKeys.reports.all,
+  queryKeys.outbox.all,
+];
+
+/** The key prefixes each change makes stale. */
+export const invalidatedBy: Readonly<Record<Change, readonly QueryKey[]>> = {
+  payment: moneyMoves,
+  credit: moneyMoves,
+  invoice: moneyMoves,
+  // A hold shows on the customer (list, detail, activity), in the portal's summary, and on the
+  // documents that carry the customer's state (the record-payment screen reads the customer).
+  hold: [queryKeys.customers.all, queryKeys.portalSummary],
+  customer: [queryKeys.customers.all],
+  staffInvitation: [queryKeys.team, queryKeys.outbox.all],
+  accountInvitation: [queryKeys.portalAccount],
+};
+
+/** Marks stale everything `change` touched; active queries refetch. */
+export function invalidate(queryClient: QueryClient, change: Change): Promise<void> {
+  return Promise.all(
+    invalidatedBy[change].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  ).then(() => undefined);
+}
+
+/** `invalidate` bound to this app's client, for a mutation's `onSuccess`. */
+export function useInvalidate(change: Change): () => void {
+  const queryClient = useQueryClient();
+  return () => void invalidate(queryClient, change);
+}
