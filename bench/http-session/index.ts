@@ -143,7 +143,8 @@ export const httpSession: Benchmark = {
           poolSize: POOL_SIZE,
           saldoLogLevel,
           saldoLog: {
-            destination: 'a file (the child’s stdout, where pino writes synchronously)',
+            destination:
+              'a file (the child’s stdout, written in batches as by saldo start: http/logging.ts bufferedStdout)',
             lines: logLines,
             bytes: logBytes,
             linesPerRequest: roundTo(logLines / Math.max(1, saldoServed), 2),
