@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Address, CreditMemosTable, DB, Locale } from '../../db/schema.ts';
 import type { DocumentApplication } from '../payments/payments.repository.ts';
 import { isUuid } from '../shared/ids.ts';
+import { pageWindow } from '../shared/page-window.ts';
 import { containsPattern } from '../shared/search-pattern.ts';
 
 /**
@@ -132,8 +133,7 @@ export async function findCreditMemos(
   db: Db,
   input: ListCreditMemosInput,
 ): Promise<{ items: CreditSummary[]; total: number }> {
-  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize) || 1, 1), 100);
-  const page = Math.max(Math.trunc(input.page) || 1, 1);
+  const { limit, offset } = pageWindow(input, 100);
   let query = creditMemosWithCustomer(db, input.orgId);
   if (input.customerId) query = query.where('m.customer_id', '=', input.customerId);
   if (input.status) query = query.where('m.status', '=', input.status);
@@ -154,8 +154,8 @@ export async function findCreditMemos(
       .select(creditSummaryColumns)
       .orderBy('m.issue_date', 'desc')
       .orderBy('m.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
+      .limit(limit)
+      .offset(offset)
       .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);

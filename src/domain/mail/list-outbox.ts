@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import { pageWindow } from '../shared/page-window.ts';
 import { countMailMessages, listMailMessages } from './mail-messages.repository.ts';
 import { type OutboxListItem, toListItem } from './outbox-views.ts';
 
@@ -21,11 +22,10 @@ export async function listOutbox(
   deps: { db: Database },
   input: ListOutboxInput,
 ): Promise<{ items: OutboxListItem[]; total: number }> {
-  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize) || 1, 1), 200);
-  const page = Math.max(Math.trunc(input.page) || 1, 1);
+  const { limit, offset } = pageWindow(input, 200);
   const filter = { orgId: input.orgId, q: input.q };
   const [rows, total] = await Promise.all([
-    listMailMessages(deps.db, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+    listMailMessages(deps.db, filter, { limit, offset }),
     countMailMessages(deps.db, filter),
   ]);
   return { items: rows.map(toListItem), total };

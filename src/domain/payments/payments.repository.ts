@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Address, DB, Locale, PaymentMethod, PaymentsTable } from '../../db/schema.ts';
 import { isUuid } from '../shared/ids.ts';
+import { pageWindow } from '../shared/page-window.ts';
 import { containsPattern } from '../shared/search-pattern.ts';
 
 /**
@@ -149,8 +150,7 @@ export async function findPayments(
   db: Db,
   input: ListPaymentsInput,
 ): Promise<{ items: PaymentSummary[]; total: number }> {
-  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize) || 1, 1), 100);
-  const page = Math.max(Math.trunc(input.page) || 1, 1);
+  const { limit, offset } = pageWindow(input, 100);
   let query = paymentsWithCustomer(db, input.orgId);
   if (input.customerId) query = query.where('p.customer_id', '=', input.customerId);
   if (input.status) query = query.where('p.status', '=', input.status);
@@ -171,8 +171,8 @@ export async function findPayments(
       .select(paymentSummaryColumns)
       .orderBy('p.received_on', 'desc')
       .orderBy('p.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
+      .limit(limit)
+      .offset(offset)
       .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
