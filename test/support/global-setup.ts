@@ -8,6 +8,7 @@ import { createDb } from '../../src/db/client.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { appRoleUrl, ensureAppRole } from '../../src/db/roles.ts';
+import { sweepAbandonedClusters } from './sweep-clusters.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     serverUrl = new URL(process.env.TEST_DATABASE_URL);
   } else {
+    // Runs killed before their teardown leave their cluster behind (gigabytes each): clear them.
+    sweepAbandonedClusters(tmpdir());
     dataDir = mkdtempSync(path.join(tmpdir(), 'saldo-test-'));
     embedded = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
     serverUrl = new URL(embedded.url);
