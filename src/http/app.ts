@@ -7,7 +7,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config/config.ts';
-import { type HelpCentre, helpCentre } from '../domain/help/help-centre.ts';
 import type { AppDeps } from './deps.ts';
 import { httpLoggerOptions } from './logging.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -68,14 +67,6 @@ export function operationIdOf(method: string, url: string): string {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** The guide shipped with Saldo, read and rendered at its first request rather than at start-up. */
-const guideOnFirstUse: HelpCentre = {
-  pages: (lang) => helpCentre().pages(lang),
-  page: (lang, slug) => helpCentre().page(lang, slug),
-  search: (lang, query) => helpCentre().search(lang, query),
-  imagePath: (name) => helpCentre().imagePath(name),
-};
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
@@ -178,7 +169,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes, deps);
       await api.register(meRoutes, deps);
-      await api.register(helpRoutes, { ...deps, centre: guideOnFirstUse });
+      await api.register(helpRoutes, deps);
       await api.register(invitationRoutes, deps);
       await api.register(teamRoutes, deps);
       await api.register(outboxRoutes, deps);

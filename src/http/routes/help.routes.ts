@@ -28,7 +28,8 @@ const HelpPage = Type.Object({
  * sign-in and password pages have their help too. The language is `lang`, else the person's.
  */
 export const helpRoutes: FastifyPluginAsyncTypebox<AppDeps & { centre?: HelpCentre }> = async (app, opts) => {
-  const centre = opts.centre ?? helpCentre();
+  // The shipped guide is read and rendered at its first request (helpCentre caches it), not at start.
+  const centre = (): HelpCentre => opts.centre ?? helpCentre();
 
   app.get(
     '/help',
@@ -56,9 +57,11 @@ export const helpRoutes: FastifyPluginAsyncTypebox<AppDeps & { centre?: HelpCent
     },
     async (request) => {
       const lang: HelpLang = request.query.lang ?? requestLocale(request);
-      const pages = centre.pages(lang).map(({ slug, title, summary }) => ({ slug, title, summary }));
+      const pages = centre()
+        .pages(lang)
+        .map(({ slug, title, summary }) => ({ slug, title, summary }));
       const q = request.query.q?.trim();
-      return { lang, pages, ...(q ? { results: centre.search(lang, q) } : {}) };
+      return { lang, pages, ...(q ? { results: centre().search(lang, q) } : {}) };
     },
   );
 
@@ -74,7 +77,7 @@ export const helpRoutes: FastifyPluginAsyncTypebox<AppDeps & { centre?: HelpCent
       },
     },
     async (request, reply) => {
-      const file = centre.imagePath(request.params.name);
+      const file = centre().imagePath(request.params.name);
       if (!file) throw new AppError('not_found');
       return reply
         .type('image/png')
@@ -99,7 +102,7 @@ export const helpRoutes: FastifyPluginAsyncTypebox<AppDeps & { centre?: HelpCent
       },
     },
     async (request) => {
-      const page = centre.page(request.params.lang, request.params.slug);
+      const page = centre().page(request.params.lang, request.params.slug);
       if (!page) throw new AppError('not_found');
       const { lang, slug, title, html, translations } = page;
       return { lang, slug, title, html, translations };
