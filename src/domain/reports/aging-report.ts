@@ -72,10 +72,19 @@ export function emptyBuckets(): AgingBuckets {
 }
 
 /**
- * The rows every aging query ends with: `parts` (customer_id, currency, the five buckets,
- * unapplied_cash, unapplied_credits) summed per customer and currency and joined to the customer;
+ * The rows every aging query ends with: `summed` (customer_id, currency, the five buckets,
+ * unapplied_cash, unapplied_credits; one row per customer and currency) joined to the customer;
  * the org row alone (customer_id null) when nothing is open.
  */
+const agingSelect = `
+select org.as_of::text as as_of, s.currency::text as currency, s.customer_id, c.name,
+       c.account_number, s.current, s.d1_30, s.d31_60, s.d61_90, s.d90_plus,
+       s.unapplied_cash, s.unapplied_credits
+  from org
+  left join summed s on true
+  left join customer_accounts c on c.org_id = $1 and c.id = s.customer_id`;
+
+/** The as-of path's end: `parts` (a union of per-document sums) summed per customer and currency. */
 const agingTail = `
 , summed as (
   select customer_id, currency,
@@ -84,13 +93,7 @@ const agingTail = `
          sum(unapplied_cash)::int8 as unapplied_cash, sum(unapplied_credits)::int8 as unapplied_credits
     from parts
    group by customer_id, currency
-)
-select org.as_of::text as as_of, s.currency::text as currency, s.customer_id, c.name,
-       c.account_number, s.current, s.d1_30, s.d31_60, s.d61_90, s.d90_plus,
-       s.unapplied_cash, s.unapplied_credits
-  from org
-  left join summed s on true
-  left join customer_accounts c on c.org_id = $1 and c.id = s.customer_id`;
+)${agingSelect}`;
 
 /** Open amounts (`amount` of rows with a `due_date`) summed into the five buckets against org.as_of. */
 const bucketSums = (amount: string) => `
@@ -104,35 +107,55 @@ const bucketSums = (amount: string) => `
  * Today's aging, from the documents' current state (the fast path): one grouped pass over the
  * partial index `invoices_open_idx` (org_id, customer_id, due_date) include (open_amount,
  * currency) where status = 'open' and open_amount > 0 — an index-only scan once the table is
- * vacuumed — summed per (customer, currency) with a FILTER per bucket; beside it the unapplied
- * cash of completed payments and the unapplied credit of open credit memos, so that a customer
- * with only money on account is in the report too. `$1` org id, `$2` as-of date or null (today in
- * the org's time zone); used only when the as-of date is today.
+ * vacuumed, already in customer order, so the grouping needs no hash table — summed per
+ * (customer, currency) with a FILTER per bucket on the row's days past due (the as-of date read
+ * once, not joined to every row); beside it the unapplied cash of completed payments and the
+ * unapplied credit of open credit memos, few rows, full-joined on (customer, currency) so that a
+ * customer with only money on account is in the report too (the as-of path's `agingTail` sums
+ * a union instead, a second grouping over every row, about a third of this query's time on 1M
+ * invoices). `$1` org id, `$2` as-of date or null (today in the org's time zone); used only when
+ * the as-of date is today.
  *
  * Days past due = as-of − due date (date minus date is a whole number of days): ≤ 0 current,
  * 1–30, 31–60, 61–90, over 90.
  */
 export const agingSql = `
-with org as (
+with org as materialized (
   select coalesce($2::date, (now() at time zone time_zone)::date) as as_of
     from organizations where id = $1
-), parts as (
-  select i.customer_id, i.currency, ${bucketSums('i.open_amount')},
-         0::int8 as unapplied_cash, 0::int8 as unapplied_credits
-    from invoices i cross join org
+), open_items as (
+  select i.customer_id, i.currency, i.open_amount, (select as_of from org) - i.due_date as days
+    from invoices i
    where i.org_id = $1 and i.status = 'open' and i.open_amount > 0
-   group by i.customer_id, i.currency
-  union all
-  select p.customer_id, p.currency, 0, 0, 0, 0, 0, sum(p.unapplied_amount)::int8, 0
-    from payments p
-   where p.org_id = $1 and p.status = 'completed' and p.unapplied_amount > 0
-   group by p.customer_id, p.currency
-  union all
-  select m.customer_id, m.currency, 0, 0, 0, 0, 0, 0, sum(m.unapplied_amount)::int8
-    from credit_memos m
-   where m.org_id = $1 and m.status = 'open' and m.unapplied_amount > 0
-   group by m.customer_id, m.currency
-)${agingTail}`;
+), invoiced as (
+  select customer_id, currency,
+         sum(open_amount) filter (where days <= 0)::int8 as current,
+         sum(open_amount) filter (where days between 1 and 30)::int8 as d1_30,
+         sum(open_amount) filter (where days between 31 and 60)::int8 as d31_60,
+         sum(open_amount) filter (where days between 61 and 90)::int8 as d61_90,
+         sum(open_amount) filter (where days > 90)::int8 as d90_plus
+    from open_items
+   group by customer_id, currency
+), on_account as (
+  select customer_id, currency, sum(cash)::int8 as cash, sum(credits)::int8 as credits
+    from (select p.customer_id, p.currency, p.unapplied_amount as cash, 0 as credits
+            from payments p
+           where p.org_id = $1 and p.status = 'completed' and p.unapplied_amount > 0
+          union all
+          select m.customer_id, m.currency, 0, m.unapplied_amount
+            from credit_memos m
+           where m.org_id = $1 and m.status = 'open' and m.unapplied_amount > 0) x
+   group by customer_id, currency
+), summed as (
+  select coalesce(i.customer_id, a.customer_id) as customer_id,
+         coalesce(i.currency, a.currency) as currency,
+         coalesce(i.current, 0) as current, coalesce(i.d1_30, 0) as d1_30,
+         coalesce(i.d31_60, 0) as d31_60, coalesce(i.d61_90, 0) as d61_90,
+         coalesce(i.d90_plus, 0) as d90_plus,
+         coalesce(a.cash, 0) as unapplied_cash, coalesce(a.credits, 0) as unapplied_credits
+    from invoiced i
+    full join on_account a on a.customer_id = i.customer_id and a.currency = i.currency
+)${agingSelect}`;
 
 /**
  * The aging as it stood at the end of a past (or future) day `$2`, rebuilt from the documents'
