@@ -92,6 +92,8 @@ test.runIf(hasBrowser)(
       ['credits', '/console/credits'],
       ['credit', credit],
       ['aging', '/console/reports/aging'],
+      // The allocation table: each open invoice with its amount to apply (cards on a phone).
+      ['record-payment', `/console/payments/new?customerId=${customer.split('/').at(-1)}`],
     ]);
     expect(problems).toEqual([]);
     await context.close();

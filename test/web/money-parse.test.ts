@@ -76,6 +76,7 @@ function web(text: string, currency: string, locale: string): Expected | 'notPos
       empty: 'empty',
       invalid: 'invalid',
       tooManyDecimals: 'too_precise',
+      tooLarge: 'too_large',
       notPositive: 'notPositive',
     } as const
   )[parsed.reason];
@@ -86,15 +87,9 @@ const shared = (text: string, currency: string, locale?: string): Expected => {
   return parsed.ok ? parsed.minor : (parsed.reason as Expected);
 };
 
-/** What the web says for an answer of the shared parser (too large is "invalid" on screen). */
+/** What the web says for an answer of the shared parser (zero and less are "not positive" there). */
 const onScreen = (expected: Expected) =>
-  typeof expected === 'bigint'
-    ? expected > 0n
-      ? expected
-      : 'notPositive'
-    : expected === 'too_large'
-      ? 'invalid'
-      : expected;
+  typeof expected === 'bigint' ? (expected > 0n ? expected : 'notPositive') : expected;
 
 describe('one money parser for server and web', () => {
   test.each(table)('%j %s', (text, currency, [none, en, es]) => {

@@ -5,7 +5,7 @@ import { decimalMarkOf, parseMoney } from '../../../src/domain/money/parse-money
 
 export type ParsedAmount =
   | { ok: true; minor: bigint }
-  | { ok: false; reason: 'empty' | 'invalid' | 'tooManyDecimals' | 'notPositive' };
+  | { ok: false; reason: 'empty' | 'invalid' | 'tooManyDecimals' | 'tooLarge' | 'notPositive' };
 
 /**
  * A typed amount → minor units, exactly (no floats), by the server's own parser
@@ -19,6 +19,7 @@ export function parseMoneyInput(text: string, currency: string, locale: string):
   if (!parsed.ok) {
     if (parsed.reason === 'empty') return { ok: false, reason: 'empty' };
     if (parsed.reason === 'too_precise') return { ok: false, reason: 'tooManyDecimals' };
+    if (parsed.reason === 'too_large') return { ok: false, reason: 'tooLarge' };
     return { ok: false, reason: 'invalid' };
   }
   if (parsed.minor <= 0n) return { ok: false, reason: 'notPositive' };

@@ -21,7 +21,9 @@ import { currencyExponent, useFormatters } from '../../app/format';
 import { minorToInput } from '../../app/money-input';
 import { DueDate } from '../../shared/ui/due-date';
 import classes from '../../shared/ui/kit.module.css';
+import { Money } from '../../shared/ui/money';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { TableScroll } from '../../shared/ui/table-scroll';
 import { type RowProblem, textsFromPreview } from './allocation-rows';
 import type { useAllocation } from './allocations';
 import editorClasses from './payments.module.css';
@@ -118,7 +120,7 @@ export function AllocationEditor({
     );
   } else {
     body = (
-      <Table.ScrollContainer minWidth={680}>
+      <TableScroll minWidth={680} stack>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -136,7 +138,7 @@ export function AllocationEditor({
               const problem = check.problems[invoice.id];
               return (
                 <Table.Tr key={invoice.id}>
-                  <Table.Td>
+                  <Table.Td data-primary>
                     <Anchor
                       component={Link}
                       to={`/console/invoices/${invoice.id}`}
@@ -152,7 +154,7 @@ export function AllocationEditor({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('invoices:fields.dueDate')}>
                     {invoice.invoice ? (
                       <DueDate invoice={invoice.invoice} />
                     ) : (
@@ -161,13 +163,27 @@ export function AllocationEditor({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td className={classes.num} fz="sm" c="dimmed">
-                    {invoice.total === null ? '—' : money(invoice.total)}
+                  <Table.Td
+                    className={classes.num}
+                    fz="sm"
+                    c="dimmed"
+                    data-label={t('invoices:fields.total')}
+                  >
+                    {invoice.total === null || !currency ? (
+                      '—'
+                    ) : (
+                      <Money minor={invoice.total} currency={currency} />
+                    )}
                   </Table.Td>
-                  <Table.Td className={classes.num} fz="sm" fw={600}>
-                    {money(invoice.openAmount)}
+                  <Table.Td
+                    className={classes.num}
+                    fz="sm"
+                    fw={600}
+                    data-label={t('invoices:fields.openAmount')}
+                  >
+                    {currency ? <Money minor={invoice.openAmount} currency={currency} /> : '—'}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('allocation.toApply')}>
                     <TextInput
                       aria-label={t('allocation.toApplyOn', { number: invoice.number })}
                       inputMode="decimal"
@@ -209,7 +225,7 @@ export function AllocationEditor({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     );
   }
 
@@ -290,7 +306,7 @@ function FooterFigure({ label, value, strong = false }: { label: string; value: 
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts="0.04em">
         {label}
       </Text>
-      <Text fw={strong ? 700 : 600} fz={strong ? 'lg' : 'md'} className={classes.money}>
+      <Text fw={strong ? 700 : 600} fz={strong ? 'lg' : 'md'} className={classes.money} data-amount>
         {value}
       </Text>
     </Stack>

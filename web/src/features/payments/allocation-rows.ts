@@ -27,7 +27,7 @@ export interface AllocationRow {
 }
 
 export type RowProblem =
-  | { kind: 'parse'; reason: 'invalid' | 'tooManyDecimals' | 'notPositive' }
+  | { kind: 'parse'; reason: 'invalid' | 'tooManyDecimals' | 'tooLarge' | 'notPositive' }
   | { kind: 'exceedsOpen'; open: number };
 
 export interface AllocationCheck {
