@@ -27,6 +27,8 @@ export interface Config {
   workerConcurrency: number;
   /** Serve the web app (built on start when stale). SALDO_WEB=0 serves the API alone. */
   serveWeb: boolean;
+  /** SALDO_STRIPE_API_URL: another Stripe API address (a local fake in tests); unset: Stripe itself. */
+  stripeApiUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ),
     workerConcurrency: parseInteger(env.SALDO_WORKER_CONCURRENCY, 4, 'SALDO_WORKER_CONCURRENCY'),
     serveWeb: parseBool(env.SALDO_WEB, true, 'SALDO_WEB'),
+    stripeApiUrl: env.SALDO_STRIPE_API_URL || undefined,
   };
 }

@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002-ar-core.ts';
 import * as m0003 from './migrations/0003-payment-idempotency.ts';
 import * as m0004 from './migrations/0004-hold-message.ts';
 import * as m0005 from './migrations/0005-mail-templates.ts';
+import * as m0006 from './migrations/0006-online-payments.ts';
+import * as m0007 from './migrations/0007-sandbox-processor.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0003-payment-idempotency': m0003,
   '0004-hold-message': m0004,
   '0005-mail-templates': m0005,
+  '0006-online-payments': m0006,
+  '0007-sandbox-processor': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -78,6 +78,8 @@ export interface CustomerAccountsTable {
   collector_user_id: string | null;
   tags: Generated<string[]>;
   erp_id: string | null;
+  /** The seller lets this account pay online (0006). */
+  online_payments: Generated<boolean>;
 }
 
 export type ContactMessage = 'invoices' | 'statements' | 'reminders' | 'receipts';
@@ -193,7 +195,7 @@ export interface PaymentsTable {
   received_on: string;
   method: PaymentMethod;
   reference: string | null;
-  status: Generated<'completed' | 'reversed'>;
+  status: Generated<PaymentLifecycleStatus>;
   reversed_at: Timestamp | null;
   reverse_reason: string | null;
   idempotency_key: string | null;
@@ -201,6 +203,139 @@ export interface PaymentsTable {
   idempotency_fingerprint: Generated<string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** Online payments (0006). */
+  source: Generated<PaymentSource>;
+  processor: ProcessorName | null;
+  processor_payment_id: string | null;
+  payment_method_id: string | null;
+  fee_amount: Generated<bigint>;
+  refunded_amount: Generated<bigint>;
+  failure_code: string | null;
+  failure_message: string | null;
+  return_code: string | null;
+  completed_at: Timestamp | null;
+  expected_settlement: string | null;
+  client_ip: string | null;
+  client_user_agent: string | null;
+  updated_at: Generated<Date>;
+}
+
+export type PaymentLifecycleStatus =
+  | 'initiated'
+  | 'processing'
+  | 'requires_action'
+  | 'pending'
+  | 'completed'
+  | 'failed'
+  | 'returned'
+  | 'refunded'
+  | 'disputed'
+  | 'reversed';
+export type PaymentSource = 'manual' | 'portal' | 'staff' | 'autopay' | 'pay_link' | 'credit_check';
+export type ProcessorName = 'sandbox' | 'stripe';
+export type MethodKind = 'card' | 'ach';
+
+export interface PaymentAllocationsIntendedTable {
+  org_id: string;
+  payment_id: string;
+  invoice_id: string;
+  amount: bigint;
+}
+
+export interface PaymentTimelineTable {
+  org_id: string;
+  id: string;
+  payment_id: string;
+  from_status: PaymentLifecycleStatus | null;
+  to_status: PaymentLifecycleStatus;
+  journal_entry_id: string | null;
+  processor_event_id: string | null;
+  detail: ColumnType<Record<string, string | number | null>, string | undefined, string>;
+  actor_user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProcessorEventsTable {
+  org_id: string;
+  processor: ProcessorName;
+  event_id: string;
+  type: string;
+  occurred_at: Timestamp;
+  payment_id: string | null;
+  outcome: 'applied' | 'ignored' | 'stale' | 'unknown_payment';
+  received_at: Generated<Date>;
+}
+
+export interface PaymentRefundsTable {
+  org_id: string;
+  id: string;
+  payment_id: string;
+  amount: bigint;
+  status: 'initiated' | 'pending' | 'succeeded' | 'failed';
+  reason: string | null;
+  processor_refund_id: string | null;
+  idempotency_key: string;
+  journal_entry_id: string | null;
+  failure_code: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PaymentMethodsTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  processor: ProcessorName;
+  token: string;
+  kind: MethodKind;
+  brand: string | null;
+  last4: string;
+  exp_month: number | null;
+  exp_year: number | null;
+  bank_name: string | null;
+  account_type: 'checking' | 'savings' | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  removed_at: Timestamp | null;
+}
+
+export interface ProcessorCustomersTable {
+  org_id: string;
+  customer_id: string;
+  processor: ProcessorName;
+  processor_customer_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface PaymentSettingsTable {
+  org_id: string;
+  processor: Generated<ProcessorName>;
+  online_invoices: Generated<boolean>;
+  online_orders: Generated<boolean>;
+  methods: Generated<MethodKind[]>;
+  erp_account_card: string | null;
+  erp_account_ach: string | null;
+  partial_allowed: Generated<boolean>;
+  partial_minimum: bigint | null;
+  card_fee_bps: Generated<number>;
+  card_fee_cap: bigint | null;
+  autopay_text_es: string | null;
+  autopay_text_en: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ProcessorCredentialsTable {
+  org_id: string;
+  processor: 'stripe';
+  publishable_key: string;
+  /** AES-256-GCM under SALDO_SECRET_KEY (domain/shared/sealed-secrets.ts), never the plain key. */
+  secret_key_sealed: string;
+  secret_key_last4: string;
+  webhook_secret_sealed: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export type LedgerAccount =
@@ -209,7 +344,11 @@ export type LedgerAccount =
   | 'sales_returns'
   | 'customer_credits'
   | 'unapplied_cash'
-  | 'cash_clearing';
+  | 'cash_clearing'
+  | 'processor_clearing'
+  | 'convenience_fees'
+  | 'processor_fees'
+  | 'bank';
 
 export interface JournalEntriesTable {
   org_id: string;
@@ -438,6 +577,14 @@ export interface DB {
   credit_applications: CreditApplicationsTable;
   document_sequences: DocumentSequencesTable;
   document_templates: DocumentTemplatesTable;
+  payment_allocations_intended: PaymentAllocationsIntendedTable;
+  payment_timeline: PaymentTimelineTable;
+  processor_events: ProcessorEventsTable;
+  payment_refunds: PaymentRefundsTable;
+  payment_methods: PaymentMethodsTable;
+  processor_customers: ProcessorCustomersTable;
+  payment_settings: PaymentSettingsTable;
+  processor_credentials: ProcessorCredentialsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

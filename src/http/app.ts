@@ -7,6 +7,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config/config.ts';
+import type { Gateways } from '../domain/payments/payment-gateway.ts';
+import { resolveGateways, sandboxWebhookSecret } from '../gateways/resolve-gateways.ts';
+import { runSandboxClock } from '../gateways/sandbox/run-sandbox-clock.ts';
+import { sandboxRoutes } from '../gateways/sandbox/sandbox.routes.ts';
 import type { AppDeps } from './deps.ts';
 import { httpLoggerOptions } from './logging.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -19,6 +23,7 @@ import { customerRoutes } from './routes/console/customers.routes.ts';
 import { documentRoutes } from './routes/console/documents.routes.ts';
 import { invoiceRoutes } from './routes/console/invoices.routes.ts';
 import { organizationRoutes } from './routes/console/organization.routes.ts';
+import { consoleOnlinePaymentRoutes } from './routes/console/online-payments.routes.ts';
 import { outboxRoutes } from './routes/console/outbox.routes.ts';
 import { paymentRoutes } from './routes/console/payments.routes.ts';
 import { reportRoutes } from './routes/console/reports.routes.ts';
@@ -30,13 +35,17 @@ import { meRoutes } from './routes/me/me.routes.ts';
 import { accountRoutes } from './routes/portal/account.routes.ts';
 import { portalDocumentRoutes } from './routes/portal/documents.routes.ts';
 import { portalInvoiceRoutes } from './routes/portal/invoices.routes.ts';
+import { portalOnlinePaymentRoutes } from './routes/portal/online-payments.routes.ts';
 import { portalPaymentRoutes } from './routes/portal/payments.routes.ts';
 import { portalSummaryRoutes } from './routes/portal/summary.routes.ts';
 import { invitationRoutes } from './routes/public/invitations.routes.ts';
+import { processorWebhookRoutes } from './routes/webhooks/processor-webhooks.routes.ts';
 import { Me, Problem } from './schemas.ts';
 import { refuseBadText, serializerOnFirstUse, validatorCompiler } from './validation.ts';
 
-export interface BuildAppOptions extends AppDeps {
+export interface BuildAppOptions extends Omit<AppDeps, 'gateways'> {
+  /** The sellers' processors; default: each seller's own (sandbox or Stripe, resolveGateways). */
+  gateways?: Gateways;
   /** The built SPA (web/dist), or null to serve the API alone. */
   webDist: string | null;
   /** pino level, or false for no logs (tests). */
@@ -70,7 +79,12 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: AppDeps = { db: options.db, config, mailer: options.mailer };
+  const deps: AppDeps = {
+    db: options.db,
+    config,
+    mailer: options.mailer,
+    gateways: options.gateways ?? resolveGateways({ db: options.db, config }),
+  };
   const app = Fastify({
     logger:
       options.logLevel === false
@@ -187,9 +201,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(reportRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(portalDocumentRoutes, deps);
+      await api.register(portalOnlinePaymentRoutes, deps);
+      await api.register(consoleOnlinePaymentRoutes, deps);
+      await api.register(processorWebhookRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
+  // The sandbox processor's own pages (card and bank entry, 3-D Secure), outside the API.
+  await app.register(sandboxRoutes, {
+    prefix: '/sandbox',
+    db: options.db,
+    onEvents: (orgId) =>
+      void runSandboxClock(
+        {
+          db: options.db,
+          publicUrl: config.publicUrl,
+          webhookSecret: (id) => sandboxWebhookSecret(config.secretKey, id),
+          now: new Date(),
+        },
+        { orgId },
+      ).catch((err: unknown) => app.log.error({ err }, 'sandbox clock failed')),
+  });
   await app.register(webPlugin, { webDist: options.webDist });
   return app;
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { paymentStatuses } from '../domain/payments/payment-lifecycle.ts';
 
 /** Schemas shared by several routes. Every route declares its body, params, query and responses. */
 export const Problem = Type.Object(
@@ -144,3 +145,9 @@ export const BinaryBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary'
 
 /** A link token as it arrives: anything malformed is simply a link that is not valid (410 token_invalid). */
 export const Token = Type.String({ minLength: 1, maxLength: 200 });
+
+/** Every state of a payment's life (domain/payments/payment-lifecycle.ts). */
+export const PaymentStatus = Type.Unsafe<(typeof paymentStatuses)[number]>({
+  type: 'string',
+  enum: [...paymentStatuses],
+});

@@ -16,6 +16,10 @@ const isMoney = (value: ErrorParam): value is { amount: bigint; currency: string
 const translated: Record<string, Record<string, string>> = {
   invoice_not_open: { status: 'invoiceStatus' },
   weak_password: { reason: 'password' },
+  payment_state_conflict: { from: 'paymentStatus', to: 'paymentStatus' },
+  online_payments_disabled: { reason: 'onlineBlocked' },
+  method_not_accepted: { kind: 'methodKind' },
+  payment_not_refundable: { status: 'paymentStatus' },
 };
 
 /**

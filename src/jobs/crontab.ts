@@ -1,11 +1,15 @@
 import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
+import { RECONCILE_PAYMENTS_TASK, SANDBOX_CLOCK_TASK } from './tasks/payment-jobs.ts';
 
 /**
  * Saldo's recurring schedules. Each entry names a sweep task that selects what is due and fans
  * out one job per item (see docs/ARCHITECTURE.md, Jobs). Give each a stable `identifier`: it is
  * how graphile-worker remembers the last run and backfills a missed one once.
  */
-export const cronItems: CronItem[] = [];
+export const cronItems: CronItem[] = [
+  { task: RECONCILE_PAYMENTS_TASK, match: '*/5 * * * *', identifier: 'payments-reconcile' },
+  { task: SANDBOX_CLOCK_TASK, match: '* * * * *', identifier: 'sandbox-clock' },
+];
 
 export function parsedCronItems(): ParsedCronItem[] {
   return parseCronItems(cronItems);

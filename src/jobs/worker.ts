@@ -3,16 +3,19 @@ import type { Kysely } from 'kysely';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
+import { resolveGateways } from '../gateways/resolve-gateways.ts';
 import { createMailTransport, type MailTransport } from '../mail/transports.ts';
 import { parsedCronItems } from './crontab.ts';
 import { graphileLogger } from './graphile-logger.ts';
 import { buildTaskList } from './task-list.ts';
+import type { PaymentTaskDeps } from './tasks/payment-jobs.ts';
 import { createWorkerPgPool } from './worker-pool.ts';
 
 export interface StartWorkerOptions {
   connectionString: string;
   db: Kysely<DB>;
-  config: Pick<Config, 'smtpUrl' | 'workerConcurrency'>;
+  config: Pick<Config, 'smtpUrl' | 'workerConcurrency'> &
+    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl'>>;
   logger: PinoLogger;
   /** Jobs run at once; default config.workerConcurrency. */
   concurrency?: number;
@@ -47,7 +50,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       noHandleSignals: true,
       pollInterval: opts.pollInterval ?? 2000,
       logger: graphileLogger(opts.logger),
-      taskList: buildTaskList({ db: opts.db, transport }),
+      taskList: buildTaskList({ db: opts.db, transport, ...paymentDeps(opts) }),
       parsedCronItems: parsedCronItems(),
     });
   } catch (err) {
@@ -69,6 +72,16 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       stopping ??= runner.stop().then(() => done);
       return stopping;
     },
+  };
+}
+
+/** The payment jobs' deps, when the worker knows the public address and the instance key. */
+function paymentDeps(opts: StartWorkerOptions): { payments?: PaymentTaskDeps } {
+  const { publicUrl, secretKey, stripeApiUrl } = opts.config;
+  if (!publicUrl || !secretKey) return {};
+  const config = { publicUrl, secretKey, stripeApiUrl };
+  return {
+    payments: { db: opts.db, gateways: resolveGateways({ db: opts.db, config }), publicUrl, secretKey },
   };
 }
 

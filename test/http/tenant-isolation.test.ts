@@ -486,6 +486,93 @@ const checks: Record<string, () => Promise<void>> = {
     expect(r.statusCode).toBe(200);
     expect(r.json().items.map((p: { id: string }) => p.id)).not.toContain(bPayment.id);
   },
+  // Online payments: seller B's invoices, payments and saved methods are not seller A's customer's.
+  'GET /api/v1/portal/payment-options': async () => {
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/payment-options' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().savedMethods).toEqual([]);
+  },
+  'POST /api/v1/portal/payments/quote': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/portal/payments/quote',
+      payload: { kind: 'card', allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }] },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/payments': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/portal/payments',
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: {
+        kind: 'card',
+        methodToken: 'pm_sb_x',
+        allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }],
+      },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
+  'GET /api/v1/portal/payments/{id}': async () => {
+    const r = await aCustomer({ method: 'GET', url: `/api/v1/portal/payments/${bPayment.id}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/payment-methods/entry': async () => {
+    // The page is for the session's own account: nothing of seller B is named, and the entry session is A's.
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/portal/payment-methods/entry',
+      payload: { kind: 'card', returnPath: '/portal/pay' },
+    });
+    expect(r.statusCode).toBe(200);
+    const sessions = await db
+      .selectFrom('sandbox_entry_sessions' as never)
+      .select(['org_id' as never])
+      .execute();
+    expect(sessions.every((s) => (s as { org_id: string }).org_id === a.org.id)).toBe(true);
+  },
+  'DELETE /api/v1/portal/payment-methods/{id}': async () => {
+    const [method] = await db
+      .insertInto('payment_methods')
+      .values({
+        org_id: b.org.id,
+        id: crypto.randomUUID(),
+        customer_id: b.account.id,
+        processor: 'sandbox',
+        token: `pm_sb_${crypto.randomUUID()}`,
+        kind: 'card',
+        brand: 'visa',
+        last4: '4242',
+      })
+      .returning('id')
+      .execute();
+    const r = await aCustomer({ method: 'DELETE', url: `/api/v1/portal/payment-methods/${method!.id}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/webhooks/{processor}/{orgId}': async () => {
+    // Seller A's sandbox secret does not sign seller B's webhooks.
+    const body = JSON.stringify({ id: 'evt_cross', type: 'balance.available', created: 1, data: {} });
+    const t = Math.floor(Date.now() / 1000);
+    const { createHmac } = await import('node:crypto');
+    const { sandboxWebhookSecret } = await import('../../src/gateways/resolve-gateways.ts');
+    const signed = (orgId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/webhooks/sandbox/${b.org.id}`,
+        headers: {
+          'content-type': 'application/json',
+          'saldo-sandbox-signature': `t=${t},v1=${createHmac('sha256', sandboxWebhookSecret(config.secretKey, orgId)).update(`${t}.${body}`).digest('hex')}`,
+        },
+        payload: body,
+      });
+    const r = await signed(a.org.id);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('webhook_rejected');
+    // The same event signed with B's own secret is B's (and names no payment of B's).
+    const own = await signed(b.org.id);
+    expect(own.statusCode, own.body).toBe(200);
+  },
   'GET /api/v1/portal/credit-memos': async () => {
     const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/credit-memos?pageSize=100' });
     expect(r.statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.ts';
-import type { PaymentMethod } from '../../db/schema.ts';
+import type { PaymentLifecycleStatus, PaymentMethod } from '../../db/schema.ts';
 import { type Balance, balancesFor, orgToday } from './balances.ts';
 import { loadCustomer } from './customers.repository.ts';
 
@@ -13,7 +13,7 @@ export interface RecentPayment {
   currency: string;
   amount: bigint;
   unappliedAmount: bigint;
-  status: 'completed' | 'reversed';
+  status: PaymentLifecycleStatus;
 }
 
 export interface AccountSummary {

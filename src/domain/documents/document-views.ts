@@ -1,4 +1,10 @@
-import type { Address, InvoiceStatus, Locale, PaymentMethod } from '../../db/schema.ts';
+import type {
+  Address,
+  InvoiceStatus,
+  Locale,
+  PaymentLifecycleStatus,
+  PaymentMethod,
+} from '../../db/schema.ts';
 import type { DocumentTemplate } from './document-template.ts';
 import type { Seller } from './seller.ts';
 
@@ -101,7 +107,7 @@ export interface CreditMemoDocumentView extends DocumentFrame {
 export interface ReceiptDocumentView extends DocumentFrame {
   payment: {
     number: string;
-    status: 'completed' | 'reversed';
+    status: PaymentLifecycleStatus;
     receivedOn: string;
     method: PaymentMethod;
     reference: string | null;

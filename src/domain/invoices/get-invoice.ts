@@ -10,6 +10,8 @@ import {
 
 /** docs/api.md `InvoiceDetail`: the summary, lines, charges, every application (live and undone), the void. */
 export interface InvoiceDetail extends InvoiceSummary {
+  /** Money on its way from an online payment (ACH settling): held, not yet applied. */
+  pendingAmount: bigint;
   subtotal: bigint;
   discountTotal: bigint;
   taxTotal: bigint;
@@ -58,6 +60,7 @@ export async function getInvoice(
     overdue: invoice.overdue,
     daysOverdue: invoice.daysOverdue,
     total: invoice.total,
+    pendingAmount: invoice.pendingAmount,
     openAmount: invoice.openAmount,
     subtotal: invoice.subtotal,
     discountTotal: invoice.discountTotal,

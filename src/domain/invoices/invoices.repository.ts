@@ -586,6 +586,24 @@ export async function changeOpenAmount(
     .execute();
 }
 
+/**
+ * Moves an invoice's money in flight by `delta`: up when an online payment is started for it, down
+ * when that payment arrives (and is applied), fails or comes back. The table's CHECKs keep
+ * 0 ≤ pending ≤ open.
+ */
+export async function changePendingAmount(
+  trx: Db,
+  input: { orgId: string; invoiceId: string; delta: bigint },
+): Promise<void> {
+  if (input.delta === 0n) return;
+  await trx
+    .updateTable('invoices')
+    .set({ pending_amount: sql`pending_amount + ${input.delta}`, updated_at: sql`now()` })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.invoiceId)
+    .execute();
+}
+
 /** Whether the seller has any invoice at all (the demo loads receivables into sellers without). */
 export async function hasInvoices(db: Db, input: { orgId: string }): Promise<boolean> {
   const row = await db

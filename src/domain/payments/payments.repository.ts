@@ -1,6 +1,15 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import type { Address, DB, Locale, PaymentMethod, PaymentsTable } from '../../db/schema.ts';
-import { isUuid } from '../shared/ids.ts';
+import type {
+  Address,
+  DB,
+  Locale,
+  PaymentLifecycleStatus,
+  PaymentMethod,
+  PaymentSource,
+  PaymentsTable,
+  ProcessorName,
+} from '../../db/schema.ts';
+import { isUuid, newId } from '../shared/ids.ts';
 import { pageWindow } from '../shared/page-window.ts';
 import { containsPattern } from '../shared/search-pattern.ts';
 
@@ -11,7 +20,8 @@ import { containsPattern } from '../shared/search-pattern.ts';
  */
 type Db = Kysely<DB> | Transaction<DB>;
 
-export type PaymentStatusFilter = 'completed' | 'reversed';
+/** Every state of a payment's life (migration 0006); lists filter on any of them. */
+export type PaymentStatusFilter = PaymentLifecycleStatus;
 
 /** A payment as lists show it (docs/api.md `PaymentSummary`); amounts in minor units. */
 export interface PaymentSummary {
@@ -137,12 +147,14 @@ function toPaymentSummary(row: PaymentSummaryRow): PaymentSummary {
 }
 
 /**
- * What a payment still has to apply, as the journal says: a reversed payment holds no cash (its
- * unapplied_cash lines net to 0), although its stored unapplied_amount stays = amount (the
- * table's CHECK ties the two for a reversed payment). Every read of a payment goes through here.
+ * What a payment still has to apply, as the journal says: only money that arrived holds cash —
+ * a completed payment, or one under dispute (the money is still the seller's until the dispute is
+ * lost). A reversed or returned payment holds none (its unapplied_cash lines net to 0), although
+ * its stored unapplied_amount stays = amount; one still in flight, failed or refunded holds none
+ * either. Every read of a payment goes through here.
  */
 export function unappliedOf(row: { status: PaymentStatusFilter; unapplied_amount: bigint }): bigint {
-  return row.status === 'reversed' ? 0n : row.unapplied_amount;
+  return row.status === 'completed' || row.status === 'disputed' ? row.unapplied_amount : 0n;
 }
 
 /** The org's payments, newest received first, one page at a time. */
@@ -343,6 +355,311 @@ export async function markPaymentReversed(
   await trx
     .updateTable('payments')
     .set({ status: 'reversed', reversed_at: sql`now()`, reverse_reason: input.reason })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Online payments (migration 0006): the payment's life, what it is meant for, its timeline and
+// the processor's events.
+// ---------------------------------------------------------------------------------------------
+
+/** An online payment as its lifecycle steps read and lock it. */
+export interface OnlinePaymentState {
+  id: string;
+  number: string;
+  customerId: string;
+  currency: string;
+  amount: bigint;
+  feeAmount: bigint;
+  refundedAmount: bigint;
+  unappliedAmount: bigint;
+  status: PaymentLifecycleStatus;
+  method: PaymentMethod;
+  source: PaymentSource;
+  processor: ProcessorName | null;
+  processorPaymentId: string | null;
+  idempotencyFingerprint: string | null;
+  createdBy: string | null;
+  failureCode: string | null;
+  updatedAt: Date;
+}
+
+function selectOnlineState(db: Db, orgId: string) {
+  return db
+    .selectFrom('payments')
+    .select([
+      'id',
+      'number',
+      'customer_id as customerId',
+      'currency',
+      'amount',
+      'fee_amount as feeAmount',
+      'refunded_amount as refundedAmount',
+      'unapplied_amount as unappliedAmount',
+      'status',
+      'method',
+      'source',
+      'processor',
+      'processor_payment_id as processorPaymentId',
+      'idempotency_fingerprint as idempotencyFingerprint',
+      'created_by as createdBy',
+      'failure_code as failureCode',
+      'updated_at as updatedAt',
+    ])
+    .where('org_id', '=', orgId);
+}
+
+/** Locks an online payment by Saldo's id, or by the processor's id when Saldo's is not known. */
+export async function lockOnlinePayment(
+  trx: Db,
+  input: { orgId: string; paymentId?: string | null; processor?: string; processorPaymentId?: string | null },
+): Promise<OnlinePaymentState | undefined> {
+  let query = selectOnlineState(trx, input.orgId);
+  if (input.paymentId) {
+    if (!isUuid(input.paymentId)) return undefined;
+    query = query.where('id', '=', input.paymentId);
+  } else if (input.processorPaymentId && input.processor) {
+    query = query
+      .where('processor', '=', input.processor as 'sandbox' | 'stripe')
+      .where('processor_payment_id', '=', input.processorPaymentId);
+  } else return undefined;
+  return (await query.forUpdate().executeTakeFirst()) as OnlinePaymentState | undefined;
+}
+
+/** The online payment started under an idempotency key, if any. */
+export async function findOnlinePaymentByKey(
+  db: Db,
+  input: { orgId: string; idempotencyKey: string },
+): Promise<OnlinePaymentState | undefined> {
+  return (await selectOnlineState(db, input.orgId)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst()) as OnlinePaymentState | undefined;
+}
+
+/** Moves a payment to another status with whatever the step learnt; the caller checked the step. */
+export async function updateOnlinePayment(
+  trx: Db,
+  input: {
+    orgId: string;
+    paymentId: string;
+    status: PaymentLifecycleStatus;
+    processorPaymentId?: string | null;
+    failureCode?: string | null;
+    failureMessage?: string | null;
+    returnCode?: string | null;
+    expectedSettlement?: string | null;
+    receivedOn?: string;
+    completed?: boolean;
+    reversed?: { reason: string };
+    unappliedAmount?: bigint;
+    refundedDelta?: bigint;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('payments')
+    .set({
+      status: input.status,
+      updated_at: sql`now()`,
+      ...(input.processorPaymentId !== undefined ? { processor_payment_id: input.processorPaymentId } : {}),
+      ...(input.failureCode !== undefined ? { failure_code: input.failureCode } : {}),
+      ...(input.failureMessage !== undefined ? { failure_message: input.failureMessage } : {}),
+      ...(input.returnCode !== undefined ? { return_code: input.returnCode } : {}),
+      ...(input.expectedSettlement !== undefined ? { expected_settlement: input.expectedSettlement } : {}),
+      ...(input.receivedOn !== undefined ? { received_on: input.receivedOn } : {}),
+      ...(input.completed ? { completed_at: sql`now()` } : {}),
+      ...(input.reversed ? { reversed_at: sql`now()`, reverse_reason: input.reversed.reason } : {}),
+      ...(input.unappliedAmount !== undefined ? { unapplied_amount: input.unappliedAmount } : {}),
+      ...(input.refundedDelta !== undefined
+        ? { refunded_amount: sql`refunded_amount + ${input.refundedDelta}` }
+        : {}),
+    })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .execute();
+}
+
+export interface IntendedAllocation {
+  invoiceId: string;
+  amount: bigint;
+}
+
+export async function insertIntendedAllocations(
+  trx: Db,
+  input: { orgId: string; paymentId: string; allocations: IntendedAllocation[] },
+): Promise<void> {
+  if (input.allocations.length === 0) return;
+  await trx
+    .insertInto('payment_allocations_intended')
+    .values(
+      input.allocations.map((a) => ({
+        org_id: input.orgId,
+        payment_id: input.paymentId,
+        invoice_id: a.invoiceId,
+        amount: a.amount,
+      })),
+    )
+    .execute();
+}
+
+/** What the payer meant for each invoice, by invoice id. */
+export async function findIntendedAllocations(
+  db: Db,
+  input: { orgId: string; paymentId: string },
+): Promise<(IntendedAllocation & { number: string })[]> {
+  const rows = await db
+    .selectFrom('payment_allocations_intended as a')
+    .innerJoin('invoices as i', (join) =>
+      join.onRef('i.org_id', '=', 'a.org_id').onRef('i.id', '=', 'a.invoice_id'),
+    )
+    .select(['a.invoice_id', 'a.amount', 'i.number'])
+    .where('a.org_id', '=', input.orgId)
+    .where('a.payment_id', '=', input.paymentId)
+    .orderBy('a.invoice_id')
+    .execute();
+  return rows.map((r) => ({ invoiceId: r.invoice_id, amount: r.amount, number: r.number }));
+}
+
+export interface TimelineStep {
+  at: Date;
+  fromStatus: PaymentLifecycleStatus | null;
+  status: PaymentLifecycleStatus;
+  journalEntryId: string | null;
+  processorEventId: string | null;
+  detail: Record<string, string | number | null>;
+  actorUserId: string | null;
+}
+
+/** Appends one step to a payment's timeline (append-only). */
+export async function appendTimeline(
+  trx: Db,
+  input: {
+    orgId: string;
+    paymentId: string;
+    from: PaymentLifecycleStatus | null;
+    to: PaymentLifecycleStatus;
+    journalEntryId?: string | null;
+    processorEventId?: string | null;
+    detail?: Record<string, string | number | null>;
+    actorUserId?: string | null;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('payment_timeline')
+    .values({
+      org_id: input.orgId,
+      id: newId(),
+      payment_id: input.paymentId,
+      from_status: input.from,
+      to_status: input.to,
+      journal_entry_id: input.journalEntryId ?? null,
+      processor_event_id: input.processorEventId ?? null,
+      detail: JSON.stringify(input.detail ?? {}),
+      actor_user_id: input.actorUserId ?? null,
+    })
+    .execute();
+}
+
+export async function findTimeline(
+  db: Db,
+  input: { orgId: string; paymentId: string },
+): Promise<TimelineStep[]> {
+  const rows = await db
+    .selectFrom('payment_timeline')
+    .selectAll()
+    .where('org_id', '=', input.orgId)
+    .where('payment_id', '=', input.paymentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: r.created_at,
+    fromStatus: r.from_status,
+    status: r.to_status,
+    journalEntryId: r.journal_entry_id,
+    processorEventId: r.processor_event_id,
+    detail: r.detail,
+    actorUserId: r.actor_user_id,
+  }));
+}
+
+/**
+ * Records a processor event before it takes effect; false when it was already recorded (a
+ * redelivery), in which case the caller does nothing. ON CONFLICT DO NOTHING, so a duplicate
+ * never aborts the caller's transaction.
+ */
+export async function recordProcessorEvent(
+  trx: Db,
+  input: {
+    orgId: string;
+    processor: 'sandbox' | 'stripe';
+    eventId: string;
+    type: string;
+    occurredAt: Date;
+    paymentId: string | null;
+    outcome: 'applied' | 'ignored' | 'stale' | 'unknown_payment';
+  },
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('processor_events')
+    .values({
+      org_id: input.orgId,
+      processor: input.processor,
+      event_id: input.eventId,
+      type: input.type,
+      occurred_at: input.occurredAt,
+      payment_id: input.paymentId,
+      outcome: input.outcome,
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'processor', 'event_id']).doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function setProcessorEventOutcome(
+  trx: Db,
+  input: {
+    orgId: string;
+    processor: 'sandbox' | 'stripe';
+    eventId: string;
+    paymentId: string | null;
+    outcome: 'applied' | 'ignored' | 'stale' | 'unknown_payment';
+  },
+): Promise<void> {
+  await trx
+    .updateTable('processor_events')
+    .set({ outcome: input.outcome, payment_id: input.paymentId })
+    .where('org_id', '=', input.orgId)
+    .where('processor', '=', input.processor)
+    .where('event_id', '=', input.eventId)
+    .execute();
+}
+
+/** Online payments still in flight at the processor and older than `olderThan`: what reconciliation asks about. */
+export async function findStalePayments(
+  db: Db,
+  input: { orgId?: string; olderThan: Date; limit: number },
+): Promise<{ orgId: string; id: string }[]> {
+  let query = db
+    .selectFrom('payments')
+    .select(['org_id', 'id'])
+    .where('status', 'in', ['initiated', 'processing'])
+    .where('updated_at', '<', input.olderThan);
+  if (input.orgId) query = query.where('org_id', '=', input.orgId);
+  const rows = await query.orderBy('updated_at').limit(input.limit).execute();
+  return rows.map((r) => ({ orgId: r.org_id, id: r.id }));
+}
+
+/** The saved method a payment was charged to (saved while paying). */
+export async function setPaymentMethod(
+  trx: Db,
+  input: { orgId: string; paymentId: string; methodId: string },
+): Promise<void> {
+  await trx
+    .updateTable('payments')
+    .set({ payment_method_id: input.methodId })
     .where('org_id', '=', input.orgId)
     .where('id', '=', input.paymentId)
     .execute();

@@ -22,6 +22,8 @@ import portalDashboardEn from '../features/portal-dashboard/i18n/en.json';
 import portalDashboardEs from '../features/portal-dashboard/i18n/es.json';
 import portalDocumentsEn from '../features/portal-documents/i18n/en.json';
 import portalDocumentsEs from '../features/portal-documents/i18n/es.json';
+import portalPayEn from '../features/portal-pay/i18n/en.json';
+import portalPayEs from '../features/portal-pay/i18n/es.json';
 import reportsEn from '../features/reports/i18n/en.json';
 import reportsEs from '../features/reports/i18n/es.json';
 import settingsEn from '../features/settings/i18n/en.json';
@@ -57,6 +59,7 @@ export const resources = {
     consoleInvoices: consoleInvoicesEn,
     portalDashboard: portalDashboardEn,
     portalDocuments: portalDocumentsEn,
+    portalPay: portalPayEn,
     reports: reportsEn,
     settings: settingsEn,
     help: helpEn,
@@ -76,6 +79,7 @@ export const resources = {
     consoleInvoices: consoleInvoicesEs,
     portalDashboard: portalDashboardEs,
     portalDocuments: portalDocumentsEs,
+    portalPay: portalPayEs,
     reports: reportsEs,
     settings: settingsEs,
     help: helpEs,

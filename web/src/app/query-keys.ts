@@ -37,6 +37,18 @@ export const queryKeys = {
   },
   portalSummary: ['portal', 'summary'] as const,
   portalAccount: ['portal', 'account'] as const,
+  /**
+   * Paying online from the portal. A payment and a preset's invoices sit under the portal's
+   * payments and invoices, so a payment (`invalidate('payment')`) refreshes them too; the options
+   * (saved methods) are refreshed by the pay and remove mutations themselves. A quote is a price
+   * asked for one body, refreshed by nothing.
+   */
+  portalPay: {
+    options: ['portal', 'payment-options'] as const,
+    quote: (body: object) => ['portal', 'payment-quote', body] as const,
+    payment: (id: string) => ['portal', 'payments', 'detail', id] as const,
+    presetInvoices: (preset: string) => ['portal', 'invoices', 'pay-preset', preset] as const,
+  },
   reports: {
     all: ['reports'] as const,
     aging: (asOf: string | null) => ['reports', 'aging', { asOf }] as const,

@@ -285,6 +285,27 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'pay',
+                lazy: page(
+                  () => import('../features/portal-pay/portal-pay.page'),
+                  (m) => m.PortalPayPage,
+                ),
+              },
+              {
+                path: 'payments/:id',
+                lazy: page(
+                  () => import('../features/portal-pay/payment-result.page'),
+                  (m) => m.PortalPaymentPage,
+                ),
+              },
+              {
+                path: 'payment-methods',
+                lazy: page(
+                  () => import('../features/portal-pay/payment-methods.page'),
+                  (m) => m.PaymentMethodsPage,
+                ),
+              },
+              {
                 path: 'users',
                 lazy: page(
                   () => import('../features/team/portal-users.page'),

@@ -61,6 +61,7 @@ const ChargeKind = Type.Union([Type.Literal('fee'), Type.Literal('tax')]);
 
 export const InvoiceDetailSchema = Type.Object({
   ...InvoiceSummarySchema.properties,
+  pendingAmount: MinorAmountOut,
   subtotal: MinorAmountOut,
   discountTotal: MinorAmountOut,
   taxTotal: MinorAmountOut,

@@ -18,6 +18,7 @@ import {
   MinorAmount,
   MinorAmountOut,
   PageQuery,
+  PaymentStatus,
   problems,
   Uuid,
 } from '../../schemas.ts';
@@ -65,7 +66,7 @@ export const PaymentSummarySchema = Type.Object({
   currency: Type.String(),
   amount: MinorAmountOut,
   unappliedAmount: MinorAmountOut,
-  status: Type.Union([Type.Literal('completed'), Type.Literal('reversed')]),
+  status: PaymentStatus,
 });
 
 export const ApplicationSchema = Type.Object({
@@ -155,7 +156,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
           {
             ...ListQuery,
             customerId: Type.Optional(Uuid),
-            status: Type.Optional(Type.Union([Type.Literal('completed'), Type.Literal('reversed')])),
+            status: Type.Optional(PaymentStatus),
           },
           { additionalProperties: false },
         ),

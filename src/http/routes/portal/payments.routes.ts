@@ -4,7 +4,7 @@ import { listCreditMemos } from '../../../domain/credits/list-credit-memos.ts';
 import { listPayments } from '../../../domain/payments/list-payments.ts';
 import type { AppDeps } from '../../deps.ts';
 import { customerOf, requireCustomer } from '../../plugins/auth.ts';
-import { problems } from '../../schemas.ts';
+import { PaymentStatus, problems } from '../../schemas.ts';
 import { CreditList, creditSummaryJson } from '../console/credit-memos.routes.ts';
 import { ListQuery, PaymentList, paymentSummaryJson } from '../console/payments.routes.ts';
 
@@ -20,7 +20,7 @@ export const portalPaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
         querystring: Type.Object(
           {
             ...ListQuery,
-            status: Type.Optional(Type.Union([Type.Literal('completed'), Type.Literal('reversed')])),
+            status: Type.Optional(PaymentStatus),
           },
           { additionalProperties: false },
         ),

@@ -4,7 +4,14 @@ import { accountSummary } from '../../../domain/customers/account-summary.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { customerOf, requireCustomer } from '../../plugins/auth.ts';
-import { documentAmountAsNumber, MinorAmount, MinorAmountOut, problems, Uuid } from '../../schemas.ts';
+import {
+  documentAmountAsNumber,
+  MinorAmount,
+  MinorAmountOut,
+  PaymentStatus,
+  problems,
+  Uuid,
+} from '../../schemas.ts';
 import { BalanceSchema, balanceOut } from '../console/customers.routes.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -22,7 +29,7 @@ const RecentPayment = Type.Object({
   currency: Type.String(),
   amount: Minor,
   unappliedAmount: Minor,
-  status: Type.Union([Type.Literal('completed'), Type.Literal('reversed')]),
+  status: PaymentStatus,
 });
 
 /** The portal's first page: what the account owes, what is due next, its last payments, a hold. */

@@ -832,7 +832,11 @@ export interface paths {
         /** This account's payments, newest first */
         get: operations["getPortalPayments"];
         put?: never;
-        post?: never;
+        /**
+         * Pay one or several invoices, in full or in part, with a saved or a new method
+         * @description Requires `Idempotency-Key`: the same key with the same body answers the payment it started (200); with another body 422 `idempotency_key_reused`. A decline is not an error: the attempt is recorded and answered with `status: failed` and the reason in the payer’s language. `requires_action` carries the `actionUrl` where the payer confirms with its bank (3-D Secure). An ACH payment answers `pending`: its invoices show "payment pending" until it settles.
+         */
+        post: operations["postPortalPayments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1076,6 +1080,111 @@ export interface paths {
         get: operations["getPortalPaymentsByIdReceiptPdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payment-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this account may pay online, how, and its saved methods */
+        get: operations["getPortalPaymentOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What paying these invoices this way costs (the card fee), every rule checked; nothing is written */
+        post: operations["postPortalPaymentsQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payment-methods/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The processor's own page where the payer types a new card or bank account
+         * @description Card and bank numbers never reach Saldo: the processor keeps them and sends the browser back to `returnPath` with `method=<token>&kind=<kind>` added (or `methodCancelled=1`).
+         */
+        post: operations["postPortalPaymentMethodsEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment of this account: where it stands, what it pays, what happened to it */
+        get: operations["getPortalPaymentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget a saved payment method (the processor detaches it too) */
+        delete: operations["deletePortalPaymentMethodsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{processor}/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment processor's signed event for one seller */
+        post: operations["postWebhooksByProcessorByOrgId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3928,6 +4037,7 @@ export interface operations {
                         daysOverdue: number;
                         total: number;
                         openAmount: number;
+                        pendingAmount: number;
                         subtotal: number;
                         discountTotal: number;
                         taxTotal: number;
@@ -4083,6 +4193,7 @@ export interface operations {
                         daysOverdue: number;
                         total: number;
                         openAmount: number;
+                        pendingAmount: number;
                         subtotal: number;
                         discountTotal: number;
                         taxTotal: number;
@@ -4235,6 +4346,7 @@ export interface operations {
                         daysOverdue: number;
                         total: number;
                         openAmount: number;
+                        pendingAmount: number;
                         subtotal: number;
                         discountTotal: number;
                         taxTotal: number;
@@ -4487,6 +4599,7 @@ export interface operations {
                         daysOverdue: number;
                         total: number;
                         openAmount: number;
+                        pendingAmount: number;
                         subtotal: number;
                         discountTotal: number;
                         taxTotal: number;
@@ -4638,7 +4751,8 @@ export interface operations {
                             currency: string;
                             amount: number;
                             unappliedAmount: number;
-                            status: "completed" | "reversed";
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         }[];
                         hold: {
                             status: "active" | "on_hold";
@@ -4674,7 +4788,7 @@ export interface operations {
                 pageSize: number;
                 q?: string;
                 customerId?: string;
-                status?: "completed" | "reversed";
+                status?: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
             };
             header?: never;
             path?: never;
@@ -4709,7 +4823,8 @@ export interface operations {
                             currency: string;
                             amount: number;
                             unappliedAmount: number;
-                            status: "completed" | "reversed";
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         }[];
                         total: number;
                         page: number;
@@ -4805,7 +4920,8 @@ export interface operations {
                         currency: string;
                         amount: number;
                         unappliedAmount: number;
-                        status: "completed" | "reversed";
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         applications: {
                             /** Format: uuid */
                             id: string;
@@ -4849,7 +4965,8 @@ export interface operations {
                         currency: string;
                         amount: number;
                         unappliedAmount: number;
-                        status: "completed" | "reversed";
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         applications: {
                             /** Format: uuid */
                             id: string;
@@ -5040,7 +5157,8 @@ export interface operations {
                         currency: string;
                         amount: number;
                         unappliedAmount: number;
-                        status: "completed" | "reversed";
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         applications: {
                             /** Format: uuid */
                             id: string;
@@ -5143,7 +5261,8 @@ export interface operations {
                         currency: string;
                         amount: number;
                         unappliedAmount: number;
-                        status: "completed" | "reversed";
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         applications: {
                             /** Format: uuid */
                             id: string;
@@ -5331,7 +5450,8 @@ export interface operations {
                         currency: string;
                         amount: number;
                         unappliedAmount: number;
-                        status: "completed" | "reversed";
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         applications: {
                             /** Format: uuid */
                             id: string;
@@ -5907,7 +6027,7 @@ export interface operations {
                 page: number;
                 pageSize: number;
                 q?: string;
-                status?: "completed" | "reversed";
+                status?: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
             };
             header?: never;
             path?: never;
@@ -5942,7 +6062,8 @@ export interface operations {
                             currency: string;
                             amount: number;
                             unappliedAmount: number;
-                            status: "completed" | "reversed";
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         }[];
                         total: number;
                         page: number;
@@ -5970,6 +6091,149 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalPayments: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to make. */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                    /** Format: uuid */
+                    paymentMethodId?: string;
+                    methodToken?: string;
+                    saveMethod?: boolean;
+                    achAuthorizationAccepted?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6948,6 +7212,463 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPaymentOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        blockedReason: string | null;
+                        holdMessage: string | null;
+                        processor: string;
+                        methods: ("card" | "ach")[];
+                        partial: {
+                            allowed: boolean;
+                            minimum: number | null;
+                        };
+                        cardFee: {
+                            percentBps: number;
+                            cap: number | null;
+                        } | null;
+                        achAuthorization: string;
+                        savedMethods: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            expMonth: number | null;
+                            expYear: number | null;
+                            bankName: string | null;
+                            accountType: string | null;
+                            usedByAutopay: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalPaymentsQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amount: number;
+                            payable: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalPaymentMethodsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    returnPath: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "redirect";
+                        url: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPaymentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        method: string;
+                        source: string;
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        refundedAmount: number;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        paymentMethod: {
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        } | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        returnReason: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        expectedSettlement: string | null;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amount: number;
+                            applied: boolean;
+                        }[];
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            detail: string | null;
+                        }[];
+                        receiptUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePortalPaymentMethodsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksByProcessorByOrgId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processor: "sandbox" | "stripe";
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        outcome: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconFileInvoice, IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DayInput } from '../../app/date-input';
@@ -50,6 +50,10 @@ export interface InvoiceTableProps {
   customerId?: string;
   showCustomer?: boolean;
   selectable?: boolean;
+  /** Which rows may be ticked (every row by default); the others show a disabled box. */
+  canSelect?: (invoice: InvoiceSummary) => boolean;
+  /** The bar shown while rows are ticked, in place of the count and open total (e.g. a pay button). */
+  selectionBar?: (selected: InvoiceSummary[], clear: () => void) => ReactNode;
   /** Keep filters, sort and page in the address (list pages). */
   syncUrl?: boolean;
   /** Where a row's number links to. */
@@ -70,6 +74,8 @@ export function InvoiceTable({
   customerId,
   showCustomer = false,
   selectable = false,
+  canSelect = () => true,
+  selectionBar,
   syncUrl = false,
   linkTo,
   amountCurrency = 'USD',
@@ -135,14 +141,15 @@ export function InvoiceTable({
       else next.set(invoice.id, invoice);
       return next;
     });
-  const pageIds = data?.items.map((item) => item.id) ?? [];
+  const pageItems = data?.items.filter(canSelect) ?? [];
+  const pageIds = pageItems.map((item) => item.id);
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
   const someOnPage = pageIds.some((id) => selected.has(id));
   const togglePage = () =>
     setSelected((current) => {
       const next = new Map(current);
       if (allOnPage) for (const id of pageIds) next.delete(id);
-      else for (const item of data?.items ?? []) next.set(item.id, item);
+      else for (const item of pageItems) next.set(item.id, item);
       return next;
     });
 
@@ -250,6 +257,7 @@ export function InvoiceTable({
                     aria-label={t('table.selectPage')}
                     checked={allOnPage}
                     indeterminate={someOnPage && !allOnPage}
+                    disabled={pageIds.length === 0}
                     onChange={togglePage}
                     size="xs"
                   />
@@ -302,6 +310,7 @@ export function InvoiceTable({
                   <Checkbox
                     aria-label={t('table.selectRow', { number: invoice.number })}
                     checked={selected.has(invoice.id)}
+                    disabled={!selected.has(invoice.id) && !canSelect(invoice)}
                     onChange={() => toggle(invoice)}
                     size="xs"
                   />
@@ -347,9 +356,13 @@ export function InvoiceTable({
           paginationLabel={t('table.pagination')}
         />
       </Paper>
-      {selectable && selected.size > 0 && (
-        <SelectionBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
-      )}
+      {selectable &&
+        selected.size > 0 &&
+        (selectionBar ? (
+          selectionBar([...selected.values()], () => setSelected(new Map()))
+        ) : (
+          <SelectionBar selected={[...selected.values()]} onClear={() => setSelected(new Map())} />
+        ))}
     </>
   );
 }

@@ -33,6 +33,7 @@ import { firstName } from '../home/home-cards';
 import type { Balance } from '../invoices/ar.types';
 import { useInvoices } from '../invoices/invoices.api';
 import { receiptUrl } from '../payments/payments.api';
+import { PayBalanceActions } from '../portal-pay/pay-access';
 import { type PortalSummary, usePortalSummary } from './portal-dashboard.api';
 import classes from './portal-dashboard.module.css';
 
@@ -154,6 +155,7 @@ function Summary({ summary }: { summary: PortalSummary }) {
           )}
         </SimpleGrid>
       ))}
+      <PayBalanceActions balances={balances} />
     </Stack>
   );
 }

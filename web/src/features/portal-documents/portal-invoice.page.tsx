@@ -4,6 +4,7 @@ import { usePageTitle } from '../../app/page-title';
 import { BackLink } from '../../shared/ui/back-link';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
 import { useInvoice } from '../invoices/invoices.api';
+import { PayInvoiceAction, PayInvoiceNotice } from '../portal-pay/pay-access';
 
 export function PortalInvoicePage() {
   const { t } = useTranslation(['portalDocuments', 'invoices']);
@@ -14,7 +15,15 @@ export function PortalInvoicePage() {
     <>
       <BackLink to="/portal/invoices">{t('invoice.back')}</BackLink>
       {invoice.data ? (
-        <InvoiceDetailView invoice={invoice.data} audience="portal" />
+        <>
+          <PayInvoiceNotice invoice={invoice.data} />
+          <InvoiceDetailView
+            invoice={invoice.data}
+            audience="portal"
+            actions={<PayInvoiceAction invoice={invoice.data} />}
+            paymentLink={(paymentId) => `/portal/payments/${paymentId}`}
+          />
+        </>
       ) : (
         <DetailFallback
           query={invoice}

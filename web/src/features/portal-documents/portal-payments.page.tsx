@@ -11,7 +11,7 @@ export function PortalPaymentsPage() {
   return (
     <>
       <PageHeader title={t('payments.title')} description={t('payments.description', { org: orgName })} />
-      <PaymentsTable audience="portal" syncUrl />
+      <PaymentsTable audience="portal" syncUrl linkTo={(payment) => `/portal/payments/${payment.id}`} />
     </>
   );
 }

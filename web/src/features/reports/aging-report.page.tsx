@@ -33,9 +33,9 @@ import { DayInput } from '../../app/date-input';
 import { currencyExponent, minorToDecimal, useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
+import { AmountFigure, figureCardClass } from '../../shared/ui/money';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
-import { AmountFigure, figureCardClass } from '../../shared/ui/money';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import {
   AGING_BUCKETS,

@@ -10,7 +10,10 @@ export type AgingCustomer = AgingCurrency['customers'][number];
 /** Open amounts by days past due (org time zone), in minor units of the currency. */
 export type AgingBuckets = AgingCurrency['buckets'];
 /** total − unappliedCash − unappliedCredits = balance (the customers' balances). */
-export type AgingReconciliation = Pick<AgingCurrency, 'total' | 'unappliedCash' | 'unappliedCredits' | 'balance'>;
+export type AgingReconciliation = Pick<
+  AgingCurrency,
+  'total' | 'unappliedCash' | 'unappliedCredits' | 'balance'
+>;
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];

@@ -1,0 +1,124 @@
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { applyToInvoices } from '../applications/apply-to-invoices.ts';
+import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
+import { orgTodayOf } from '../customers/balances.ts';
+import { AppError } from '../errors.ts';
+import { lockInvoices } from '../invoices/invoices.repository.ts';
+import { postEntry } from '../ledger/post-entry.ts';
+import { assertTransition } from './payment-lifecycle.ts';
+import { appendTimeline, lockOnlinePayment, updateOnlinePayment } from './payments.repository.ts';
+import { releaseIntended } from './release-intended.ts';
+
+export type StepOutcome = 'applied' | 'stale';
+
+/**
+ * The money arrived (a card captured, an ACH debit settled): the payment becomes completed, the
+ * journal gets `payment.captured` — the processor's clearing account debited with what was
+ * charged, unapplied cash credited with the payment and the convenience fee earned — and what the
+ * payer meant for each invoice is applied, as far as each invoice still owes it (one paid or voided
+ * meanwhile takes less; the rest stays as unapplied cash for staff to apply). Idempotent: a payment
+ * already completed is `stale` and nothing moves.
+ */
+export function capturePayment(
+  deps: { db: Database },
+  input: {
+    orgId: string;
+    paymentId: string;
+    processorPaymentId?: string | null;
+    eventId?: string | null;
+    actor?: Actor;
+  },
+): Promise<StepOutcome> {
+  const actor = input.actor ?? systemActor;
+  return inTransaction(deps.db, async (trx) => {
+    const payment = await lockOnlinePayment(trx, input);
+    if (!payment) throw new AppError('not_found');
+    if (payment.status === 'completed') return 'stale';
+    assertTransition(payment.status, 'completed');
+    const by = actor.userId ?? null;
+    const settled = payment.status === 'pending';
+    const entryId = await postEntry(trx, {
+      orgId: input.orgId,
+      currency: payment.currency,
+      kind: settled ? 'payment.settled' : 'payment.captured',
+      memo: payment.number,
+      createdBy: by,
+      lines: [
+        {
+          account: 'processor_clearing',
+          customerId: payment.customerId,
+          paymentId: payment.id,
+          amount: payment.amount + payment.feeAmount,
+        },
+        {
+          account: 'unapplied_cash',
+          customerId: payment.customerId,
+          paymentId: payment.id,
+          amount: -payment.amount,
+        },
+        {
+          account: 'convenience_fees',
+          customerId: payment.customerId,
+          paymentId: payment.id,
+          amount: -payment.feeAmount,
+        },
+      ],
+    });
+    const today = (await orgTodayOf(trx, input.orgId))!;
+    await updateOnlinePayment(trx, {
+      orgId: input.orgId,
+      paymentId: payment.id,
+      status: 'completed',
+      completed: true,
+      receivedOn: today,
+      ...(input.processorPaymentId ? { processorPaymentId: input.processorPaymentId } : {}),
+    });
+    const intended = await releaseIntended(trx, { orgId: input.orgId, paymentId: payment.id });
+    const invoices = new Map(
+      (await lockInvoices(trx, { orgId: input.orgId, invoiceIds: intended.map((a) => a.invoiceId) })).map(
+        (i) => [i.id, i],
+      ),
+    );
+    const allocations = intended.flatMap((a) => {
+      const invoice = invoices.get(a.invoiceId);
+      if (invoice?.status !== 'open') return [];
+      const owed = invoice.openAmount - invoice.pendingAmount;
+      const amount = a.amount < owed ? a.amount : owed;
+      return amount > 0n ? [{ invoiceId: a.invoiceId, amount }] : [];
+    });
+    const applied = await applyToInvoices(
+      trx,
+      input.orgId,
+      {
+        kind: 'payment',
+        id: payment.id,
+        customerId: payment.customerId,
+        currency: payment.currency,
+        available: payment.amount,
+      },
+      allocations,
+      by,
+    );
+    await appendTimeline(trx, {
+      orgId: input.orgId,
+      paymentId: payment.id,
+      from: payment.status,
+      to: 'completed',
+      journalEntryId: entryId,
+      processorEventId: input.eventId ?? null,
+      detail: { applied: applied.toString(), unapplied: (payment.amount - applied).toString() },
+      actorUserId: by,
+    });
+    await recordAudit(trx, {
+      orgId: input.orgId,
+      actor,
+      action: settled ? 'payment.settled' : 'payment.captured',
+      entityType: 'payment',
+      entityId: payment.id,
+      before: { status: payment.status },
+      after: { status: 'completed', applied: applied.toString() },
+    });
+    return 'applied';
+  });
+}

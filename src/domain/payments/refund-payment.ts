@@ -1,0 +1,212 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { reverseApplication } from '../applications/apply-to-invoices.ts';
+import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { AppError } from '../errors.ts';
+import { postEntry } from '../ledger/post-entry.ts';
+import { newId } from '../shared/ids.ts';
+import { GatewayRequestError, type Gateways, GatewayUnavailableError } from './payment-gateway.ts';
+import { appendTimeline, lockOnlinePayment, updateOnlinePayment } from './payments.repository.ts';
+
+export interface RefundResultView {
+  refundId: string;
+  status: 'succeeded' | 'pending' | 'failed' | 'initiated';
+  amount: bigint;
+  replayed: boolean;
+}
+
+/**
+ * Refunds all or part of a completed online payment through its processor. Refunds never exceed
+ * what was paid less what was refunded or is being refunded (invariant 5). The refund is stored
+ * (`initiated`, with its idempotency key) before the processor is asked; when the processor
+ * accepts it, the money leaves in one transaction: first from what is still unapplied, then by
+ * undoing applications newest first (those invoices reopen), then `payment.refunded` moves the
+ * cash back to the processor's clearing account. A refund of everything makes the payment
+ * `refunded`. A retried request with the same key answers the refund it started.
+ */
+export async function refundPayment(
+  deps: { db: Database; gateways: Gateways },
+  input: {
+    orgId: string;
+    paymentId: string;
+    amount: bigint;
+    reason: string | null;
+    idempotencyKey: string;
+    actor: Actor;
+  },
+): Promise<RefundResultView> {
+  if (input.amount <= 0n) throw new AppError('amount_not_positive');
+  const started = await inTransaction(deps.db, async (trx) => {
+    const existing = await trx
+      .selectFrom('payment_refunds')
+      .select(['id', 'status', 'amount', 'payment_id'])
+      .where('org_id', '=', input.orgId)
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
+    if (existing) {
+      if (existing.payment_id !== input.paymentId || existing.amount !== input.amount)
+        throw new AppError('idempotency_key_reused');
+      return { kind: 'replay' as const, refund: existing };
+    }
+    const payment = await lockOnlinePayment(trx, input);
+    if (!payment) throw new AppError('not_found');
+    if (payment.status !== 'completed' || payment.processor === null || payment.processorPaymentId === null)
+      throw new AppError('payment_not_refundable', { status: payment.status });
+    const inFlight = await trx
+      .selectFrom('payment_refunds')
+      .select(sql<bigint>`coalesce(sum(amount), 0)::int8`.as('sum'))
+      .where('org_id', '=', input.orgId)
+      .where('payment_id', '=', payment.id)
+      .where('status', 'in', ['initiated', 'pending'])
+      .executeTakeFirstOrThrow();
+    const refundable = payment.amount - payment.refundedAmount - inFlight.sum;
+    if (input.amount > refundable)
+      throw new AppError('refund_exceeds_payment', {
+        available: { amount: refundable, currency: payment.currency },
+      });
+    const id = newId();
+    await trx
+      .insertInto('payment_refunds')
+      .values({
+        org_id: input.orgId,
+        id,
+        payment_id: payment.id,
+        amount: input.amount,
+        status: 'initiated',
+        reason: input.reason,
+        idempotency_key: input.idempotencyKey,
+        created_by: input.actor.userId ?? null,
+      })
+      .execute();
+    return { kind: 'new' as const, id, payment };
+  });
+  if (started.kind === 'replay') {
+    const { refund } = started;
+    return { refundId: refund.id, status: refund.status, amount: refund.amount, replayed: true };
+  }
+  const { id, payment } = started;
+  const gateway = await deps.gateways.forSeller(input.orgId);
+  let answer: Awaited<ReturnType<typeof gateway.refund>>;
+  try {
+    answer = await gateway.refund({
+      idempotencyKey: `saldo-refund-${id}`,
+      processorPaymentId: payment.processorPaymentId!,
+      amount: input.amount,
+      currency: payment.currency,
+      reason: 'requested_by_customer',
+      metadata: { paymentId: payment.id, orgId: input.orgId, refundId: id },
+    });
+  } catch (error) {
+    if (error instanceof GatewayUnavailableError) throw new AppError('processor_unavailable');
+    if (error instanceof GatewayRequestError) {
+      await setRefund(deps.db, input.orgId, id, { status: 'failed', failure_code: error.processorCode });
+      throw new AppError('processor_refused', { detail: error.processorCode });
+    }
+    throw error;
+  }
+  if (answer.status === 'failed') {
+    await setRefund(deps.db, input.orgId, id, {
+      status: 'failed',
+      processor_refund_id: answer.processorRefundId,
+      failure_code: answer.failure.code,
+    });
+    return { refundId: id, status: 'failed', amount: input.amount, replayed: false };
+  }
+  await inTransaction(deps.db, async (trx) => {
+    const locked = (await lockOnlinePayment(trx, { orgId: input.orgId, paymentId: payment.id }))!;
+    const by = input.actor.userId ?? null;
+    let unapplied = locked.unappliedAmount;
+    if (unapplied < input.amount) {
+      const applications = await trx
+        .selectFrom('payment_applications')
+        .select(['id', 'amount'])
+        .where('org_id', '=', input.orgId)
+        .where('payment_id', '=', payment.id)
+        .where('unapplied_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      for (const application of applications) {
+        if (unapplied >= input.amount) break;
+        const { amount } = await reverseApplication(trx, input.orgId, 'payment', application.id, {
+          by,
+          reason: input.reason ?? 'refund',
+        });
+        unapplied += amount;
+      }
+    }
+    const entryId = await postEntry(trx, {
+      orgId: input.orgId,
+      currency: locked.currency,
+      kind: 'payment.refunded',
+      memo: locked.number,
+      createdBy: by,
+      lines: [
+        {
+          account: 'unapplied_cash',
+          customerId: locked.customerId,
+          paymentId: locked.id,
+          amount: input.amount,
+        },
+        {
+          account: 'processor_clearing',
+          customerId: locked.customerId,
+          paymentId: locked.id,
+          amount: -input.amount,
+        },
+      ],
+    });
+    const whole = locked.refundedAmount + input.amount === locked.amount;
+    await updateOnlinePayment(trx, {
+      orgId: input.orgId,
+      paymentId: locked.id,
+      status: whole ? 'refunded' : 'completed',
+      unappliedAmount: unapplied - input.amount,
+      refundedDelta: input.amount,
+    });
+    await setRefund(trx, input.orgId, id, {
+      status: answer.status,
+      processor_refund_id: answer.processorRefundId,
+      journal_entry_id: entryId,
+    });
+    await appendTimeline(trx, {
+      orgId: input.orgId,
+      paymentId: locked.id,
+      from: 'completed',
+      to: whole ? 'refunded' : 'completed',
+      journalEntryId: entryId,
+      detail: { refunded: input.amount.toString(), refundId: id },
+      actorUserId: by,
+    });
+    await recordAudit(trx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: 'payment.refunded',
+      entityType: 'payment',
+      entityId: locked.id,
+      before: { refunded: locked.refundedAmount.toString() },
+      after: { refunded: (locked.refundedAmount + input.amount).toString(), reason: input.reason },
+    });
+  });
+  return { refundId: id, status: answer.status, amount: input.amount, replayed: false };
+}
+
+async function setRefund(
+  db: Database,
+  orgId: string,
+  id: string,
+  values: {
+    status: 'succeeded' | 'pending' | 'failed';
+    processor_refund_id?: string | null;
+    failure_code?: string | null;
+    journal_entry_id?: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('payment_refunds')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,77 @@
+import type { Database } from '../db/client.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Gateways, PaymentGateway, ProcessorName } from '../domain/payments/payment-gateway.ts';
+import { loadPaymentSettings } from '../domain/payments/payment-settings.repository.ts';
+import { derivedSecret, openSecret } from '../domain/shared/sealed-secrets.ts';
+import { createSandboxGateway } from './sandbox/sandbox-gateway.ts';
+
+export interface GatewayConfig {
+  publicUrl: string;
+  secretKey: Buffer;
+  /** Another Stripe API address (SALDO_STRIPE_API_URL): a local fake in tests. */
+  stripeApiUrl?: string | undefined;
+}
+
+/** The sandbox's signing secret for one seller: derived from the instance key, never stored. */
+export const sandboxWebhookSecret = (secretKey: Buffer, orgId: string) =>
+  derivedSecret(secretKey, 'sandbox-webhook', orgId);
+
+/**
+ * Each seller's processor, as its payment settings name it: the sandbox (Saldo's own test
+ * processor, keyed per seller) or Stripe with the seller's own keys, opened from their sealed
+ * form only here, only for the call. The Stripe SDK is loaded at the first Stripe seller.
+ */
+export function resolveGateways(deps: { db: Database; config: GatewayConfig }): Gateways {
+  const { db, config } = deps;
+  return {
+    async forSeller(orgId: string): Promise<PaymentGateway> {
+      const settings = await loadPaymentSettings(db, orgId);
+      if (settings.processor === 'sandbox')
+        return createSandboxGateway({
+          db,
+          publicUrl: config.publicUrl,
+          orgId,
+          webhookSecret: sandboxWebhookSecret(config.secretKey, orgId),
+        });
+      const keys = await stripeKeys(orgId);
+      if (!keys) throw new AppError('online_payments_disabled', { reason: 'no_methods' });
+      const { createStripeGateway } = await import('./stripe/stripe-gateway.ts');
+      const api = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
+      return createStripeGateway({
+        secretKey: keys.secretKey,
+        publishableKey: keys.publishableKey,
+        ...(keys.webhookSecret ? { webhookSecret: keys.webhookSecret } : {}),
+        ...(api
+          ? {
+              api: {
+                host: api.hostname,
+                port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)),
+                protocol: api.protocol === 'https:' ? 'https' : 'http',
+              },
+            }
+          : {}),
+      });
+    },
+    async webhookSecret(orgId: string, processor: ProcessorName): Promise<string | null> {
+      if (processor === 'sandbox') return sandboxWebhookSecret(config.secretKey, orgId);
+      return (await stripeKeys(orgId))?.webhookSecret ?? null;
+    },
+  };
+
+  async function stripeKeys(orgId: string) {
+    const row = await db
+      .selectFrom('processor_credentials')
+      .select(['publishable_key', 'secret_key_sealed', 'webhook_secret_sealed'])
+      .where('org_id', '=', orgId)
+      .where('processor', '=', 'stripe')
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      publishableKey: row.publishable_key,
+      secretKey: openSecret(config.secretKey, orgId, row.secret_key_sealed),
+      webhookSecret: row.webhook_secret_sealed
+        ? openSecret(config.secretKey, orgId, row.webhook_secret_sealed)
+        : null,
+    };
+  }
+}

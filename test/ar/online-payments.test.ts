@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, test, vi } from 'vitest';
+import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
+import { sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
+import { runSandboxClock } from '../../src/gateways/sandbox/run-sandbox-clock.ts';
+import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
+
+/**
+ * Paying online through the portal API with Saldo's sandbox processor, end to end: the
+ * processor's own entry page gives a token (numbers never reach the API), the payment is charged
+ * under an Idempotency-Key, the journal and the invoices move, ACH waits as "payment pending"
+ * until the sandbox's clock settles or returns it, and its signed webhook takes effect once.
+ */
+const { app, db, config } = await useTestApp();
+const seller = await seedSeller(db, { locale: 'en' });
+const orgId = seller.org.id;
+const accountId = seller.account.id;
+const payer = as(
+  app,
+  await signInTo(app, seller.customers.payer.email, { kind: 'customer', orgId, accountId }),
+);
+const accountant = as(
+  app,
+  await signInTo(app, seller.customers.accountant.email, { kind: 'customer', orgId, accountId }),
+);
+const other = await seedSeller(db);
+
+function today(days = 0): string {
+  const t = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
+  const d = new Date(`${t}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+let n = 0;
+const invoice = async (amount: string, org = orgId, customerId = accountId) => {
+  n++;
+  const created = await createInvoice(
+    { db },
+    {
+      orgId: org,
+      customerId,
+      number: `OP-${n}`,
+      issueDate: today(-20),
+      dueDate: today(-5),
+      status: 'open',
+      lines: [{ description: 'x', quantity: '1', unitPrice: amount }],
+      actor: {},
+    },
+  );
+  return created.id;
+};
+
+/** The sandbox's entry page, as a browser fills it: answers the token it redirects back with. */
+async function enterMethod(
+  app: FastifyInstance,
+  kind: 'card' | 'ach',
+  fields: Record<string, string>,
+): Promise<string> {
+  const entry = await payer({
+    method: 'POST',
+    url: '/api/v1/portal/payment-methods/entry',
+    payload: { kind, returnPath: '/portal/pay?invoices=x' },
+  });
+  expect(entry.statusCode, entry.body).toBe(200);
+  const url = new URL(entry.json().url);
+  const page = await app.inject({ method: 'GET', url: url.pathname });
+  expect(page.statusCode).toBe(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  const posted = await app.inject({
+    method: 'POST',
+    url: url.pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: config.publicUrl },
+    payload: new URLSearchParams(fields).toString(),
+  });
+  expect(posted.statusCode, posted.body.slice(0, 500)).toBe(303);
+  const back = new URL(posted.headers.location as string);
+  expect(back.pathname).toBe('/portal/pay');
+  expect(back.searchParams.get('kind')).toBe(kind);
+  return back.searchParams.get('method')!;
+}
+const card = (number: string) =>
+  enterMethod(app, 'card', { number, expiry: '12/34', cvc: '123', name: 'Ana Pagos', postalCode: '12345' });
+const bank = (account: string) =>
+  enterMethod(app, 'ach', {
+    holderName: 'Ana Pagos',
+    routing: '110000000',
+    account,
+    accountType: 'checking',
+  });
+
+const pay = (body: Record<string, unknown>, key = randomUUID()) =>
+  payer({
+    method: 'POST',
+    url: '/api/v1/portal/payments',
+    headers: { 'idempotency-key': key },
+    payload: body,
+  });
+
+async function invoiceState(id: string) {
+  return db
+    .selectFrom('invoices')
+    .select(['open_amount', 'pending_amount', 'payment_status'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** Every journal entry of the seller nets to zero (invariant 1), and the clearing account's balance. */
+async function journal() {
+  const rows = await db
+    .selectFrom('journal_lines')
+    .select(['entry_id', 'account', 'amount'])
+    .where('org_id', '=', orgId)
+    .execute();
+  const byEntry = new Map<string, bigint>();
+  let clearing = 0n;
+  for (const r of rows) {
+    byEntry.set(r.entry_id, (byEntry.get(r.entry_id) ?? 0n) + r.amount);
+    if (r.account === 'processor_clearing') clearing += r.amount;
+  }
+  return { unbalanced: [...byEntry.values()].filter((v) => v !== 0n).length, clearing };
+}
+
+/**
+ * Runs the sandbox's clock as if `days` had passed, delivering its webhooks into the app. Only
+ * `Date` is moved (not timers), so the webhook's signed timestamp and the endpoint's tolerance
+ * agree, as they do when the sandbox sends in real time.
+ */
+async function advance(days: number) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + days * 86_400_000);
+  try {
+    const result = await runSandboxClock(
+      {
+        db,
+        publicUrl: config.publicUrl,
+        webhookSecret: (id) => sandboxWebhookSecret(config.secretKey, id),
+        now: new Date(),
+        deliver: async (url, body, headers) =>
+          (await app.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body }))
+            .statusCode,
+      },
+      { orgId },
+    );
+    expect(result.deliveryFailures).toBe(0);
+    return result;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+describe('paying online (sandbox)', () => {
+  test('payment options: card and ACH by default; an accountant may look but not pay', async () => {
+    const options = await payer({ method: 'GET', url: '/api/v1/portal/payment-options' });
+    expect(options.statusCode).toBe(200);
+    expect(options.json()).toMatchObject({ enabled: true, processor: 'sandbox', methods: ['card', 'ach'] });
+    expect(options.json().achAuthorization).toContain(seller.org.name);
+    const looking = await accountant({ method: 'GET', url: '/api/v1/portal/payment-options' });
+    expect(looking.json()).toMatchObject({ enabled: false, blockedReason: 'role' });
+    const refused = await accountant({
+      method: 'POST',
+      url: '/api/v1/portal/payments',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: { kind: 'card', allocations: [{ invoiceId: randomUUID(), amount: 100 }], methodToken: 'pm_x' },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  test('a card pays two invoices, one in part: applied, journal balanced, replay answers the same payment', async () => {
+    const a = await invoice('150');
+    const b = await invoice('80');
+    const token = await card('4242424242424242');
+    expect(token).toMatch(/^pm_sb_/);
+    const body = {
+      kind: 'card',
+      methodToken: token,
+      allocations: [
+        { invoiceId: a, amount: 15_000 },
+        { invoiceId: b, amount: 3_000 },
+      ],
+    };
+    const key = randomUUID();
+    const paid = await pay(body, key);
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({
+      status: 'completed',
+      amount: 18_000,
+      fee: 0,
+      total: 18_000,
+      failure: null,
+    });
+    expect(await invoiceState(a)).toMatchObject({
+      open_amount: 0n,
+      pending_amount: 0n,
+      payment_status: 'paid',
+    });
+    expect(await invoiceState(b)).toMatchObject({ open_amount: 5_000n, pending_amount: 0n });
+    const again = await pay(body, key);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(paid.json().id);
+    const reused = await pay({ ...body, allocations: [{ invoiceId: b, amount: 1_000 }] }, key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe('idempotency_key_reused');
+    const status = await payer({ method: 'GET', url: `/api/v1/portal/payments/${paid.json().id}` });
+    expect(status.json()).toMatchObject({ status: 'completed', paymentMethod: null });
+    expect(status.json().timeline.map((s: { status: string }) => s.status)).toEqual([
+      'initiated',
+      'processing',
+      'completed',
+    ]);
+    expect(status.json().receiptUrl).toContain('/receipt.pdf');
+    const { unbalanced, clearing } = await journal();
+    expect(unbalanced).toBe(0);
+    expect(clearing).toBe(18_000n);
+  });
+
+  test('a decline is an answer in the payer’s words, and releases the invoice', async () => {
+    const a = await invoice('40');
+    const declined = await pay({
+      kind: 'card',
+      methodToken: await card('4000000000009995'),
+      allocations: [{ invoiceId: a, amount: 4_000 }],
+    });
+    expect(declined.statusCode).toBe(201);
+    expect(declined.json()).toMatchObject({
+      status: 'failed',
+      failure: { code: 'insufficient_funds', retryable: true },
+    });
+    expect(declined.json().failure.message).toMatch(/not enough funds/i);
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 4_000n, pending_amount: 0n });
+  });
+
+  test('ACH: payment pending until the sandbox settles it; a returned debit reopens the invoice with its R-code', async () => {
+    const a = await invoice('500');
+    const refused = await pay({
+      kind: 'ach',
+      methodToken: await bank('000123456789'),
+      allocations: [{ invoiceId: a, amount: 20_000 }],
+    });
+    expect(refused.json().code, refused.body).toBe('ach_authorization_required');
+    const pending = await pay({
+      kind: 'ach',
+      methodToken: await bank('000123456789'),
+      achAuthorizationAccepted: true,
+      allocations: [{ invoiceId: a, amount: 20_000 }],
+    });
+    expect(pending.json()).toMatchObject({ status: 'pending', amount: 20_000 });
+    expect(await invoiceState(a)).toMatchObject({
+      open_amount: 50_000n,
+      pending_amount: 20_000n,
+      payment_status: 'payment_pending',
+    });
+    // While it is in flight the same money cannot be paid twice.
+    const twice = await pay({
+      kind: 'card',
+      methodToken: await card('4242424242424242'),
+      allocations: [{ invoiceId: a, amount: 40_000 }],
+    });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().code).toBe('exceeds_open_amount');
+
+    await advance(5);
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 30_000n, pending_amount: 0n });
+    const settled = await payer({ method: 'GET', url: `/api/v1/portal/payments/${pending.json().id}` });
+    expect(settled.json().status).toBe('completed');
+
+    const b = await invoice('70');
+    const bounced = await pay({
+      kind: 'ach',
+      methodToken: await bank('000111111116'),
+      achAuthorizationAccepted: true,
+      allocations: [{ invoiceId: b, amount: 7_000 }],
+    });
+    expect(bounced.json().status).toBe('pending');
+    await advance(5);
+    expect(await invoiceState(b)).toMatchObject({ open_amount: 7_000n, pending_amount: 0n });
+    const returned = await payer({ method: 'GET', url: `/api/v1/portal/payments/${bounced.json().id}` });
+    expect(returned.json()).toMatchObject({ status: 'returned', returnReason: { code: 'R01' } });
+    expect(returned.json().returnReason.message).toMatch(/not enough funds/i);
+    // Delivering every event again changes nothing: each took effect once.
+    const events = await db
+      .selectFrom('processor_events')
+      .select(['event_id', 'outcome'])
+      .where('org_id', '=', orgId)
+      .execute();
+    expect(events.length).toBeGreaterThan(0);
+    await db
+      .updateTable('sandbox_events' as never)
+      .set({ delivered_at: null } as never)
+      .execute();
+    await advance(6);
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 30_000n, pending_amount: 0n });
+    expect((await journal()).unbalanced).toBe(0);
+  });
+
+  test('another account’s or seller’s invoice is not found; more than is open is refused', async () => {
+    const foreign = await invoice('10', other.org.id, other.account.id);
+    const token = await card('4242424242424242');
+    const notFound = await pay({
+      kind: 'card',
+      methodToken: token,
+      allocations: [{ invoiceId: foreign, amount: 100 }],
+    });
+    expect(notFound.statusCode, notFound.body).toBe(404);
+    const a = await invoice('10');
+    const tooMuch = await pay({
+      kind: 'card',
+      methodToken: token,
+      allocations: [{ invoiceId: a, amount: 1_001 }],
+    });
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().code).toBe('exceeds_open_amount');
+    const zero = await pay({ kind: 'card', methodToken: token, allocations: [{ invoiceId: a, amount: 0 }] });
+    expect(zero.statusCode).toBe(400);
+  });
+
+  test('a webhook with a bad signature is refused and changes nothing', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/sandbox/${orgId}`,
+      headers: { 'content-type': 'application/json', 'saldo-sandbox-signature': 't=1,v1=00' },
+      payload: JSON.stringify({ id: 'evt_x', type: 'charge.succeeded', created: 1, data: {} }),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('webhook_rejected');
+  });
+});
