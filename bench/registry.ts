@@ -2,6 +2,7 @@ import { agingReportBench } from './aging-report/index.ts';
 import { coldStart } from './cold-start/index.ts';
 import { firstVisitBench } from './first-visit/index.ts';
 import { httpSession } from './http-session/index.ts';
+import { payThroughput } from './pay-throughput/index.ts';
 import { portalInvoices } from './portal-invoices/index.ts';
 import type { Benchmark } from './support/types.ts';
 
@@ -12,4 +13,5 @@ export const registry: readonly Benchmark[] = [
   agingReportBench,
   portalInvoices,
   firstVisitBench,
+  payThroughput,
 ];
