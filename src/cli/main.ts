@@ -10,6 +10,7 @@ import { registerDemoCommand } from './demo.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommands } from './org.command.ts';
+import { registerSandboxCommands } from './sandbox.command.ts';
 import { serve } from './serve.ts';
 import { registerUserCommands } from './user.command.ts';
 
@@ -50,6 +51,7 @@ registerDemoCommand(program);
 registerOrgCommands(program);
 registerUserCommands(program);
 registerMailCommands(program);
+registerSandboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

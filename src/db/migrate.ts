@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-hold-message.ts';
 import * as m0005 from './migrations/0005-mail-templates.ts';
 import * as m0006 from './migrations/0006-online-payments.ts';
 import * as m0007 from './migrations/0007-sandbox-processor.ts';
+import * as m0008 from './migrations/0008-payment-receipts.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-mail-templates': m0005,
   '0006-online-payments': m0006,
   '0007-sandbox-processor': m0007,
+  '0008-payment-receipts': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -218,6 +218,8 @@ export interface PaymentsTable {
   client_ip: string | null;
   client_user_agent: string | null;
   updated_at: Generated<Date>;
+  /** When the receipt e-mail was queued (0008): set once, by the receipt job's claim. */
+  receipt_sent_at: Timestamp | null;
 }
 
 export type PaymentLifecycleStatus =

@@ -2,6 +2,7 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Gateways, PaymentGateway, ProcessorName } from '../domain/payments/payment-gateway.ts';
 import { loadPaymentSettings } from '../domain/payments/payment-settings.repository.ts';
+import { findStripeCredentials } from '../domain/payments/processor-credentials.repository.ts';
 import { derivedSecret, openSecret } from '../domain/shared/sealed-secrets.ts';
 import { createSandboxGateway } from './sandbox/sandbox-gateway.ts';
 
@@ -53,24 +54,26 @@ export function resolveGateways(deps: { db: Database; config: GatewayConfig }): 
       });
     },
     async webhookSecret(orgId: string, processor: ProcessorName): Promise<string | null> {
+      // No secret for a seller that does not exist: its events are refused as an unknown account.
+      const seller = await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('id', '=', orgId)
+        .executeTakeFirst();
+      if (!seller) return null;
       if (processor === 'sandbox') return sandboxWebhookSecret(config.secretKey, orgId);
       return (await stripeKeys(orgId))?.webhookSecret ?? null;
     },
   };
 
   async function stripeKeys(orgId: string) {
-    const row = await db
-      .selectFrom('processor_credentials')
-      .select(['publishable_key', 'secret_key_sealed', 'webhook_secret_sealed'])
-      .where('org_id', '=', orgId)
-      .where('processor', '=', 'stripe')
-      .executeTakeFirst();
-    if (!row) return null;
+    const stored = await findStripeCredentials(db, orgId);
+    if (!stored) return null;
     return {
-      publishableKey: row.publishable_key,
-      secretKey: openSecret(config.secretKey, orgId, row.secret_key_sealed),
-      webhookSecret: row.webhook_secret_sealed
-        ? openSecret(config.secretKey, orgId, row.webhook_secret_sealed)
+      publishableKey: stored.publishableKey,
+      secretKey: openSecret(config.secretKey, orgId, stored.secretKeySealed),
+      webhookSecret: stored.webhookSecretSealed
+        ? openSecret(config.secretKey, orgId, stored.webhookSecretSealed)
         : null,
     };
   }

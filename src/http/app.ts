@@ -22,9 +22,10 @@ import { creditMemoRoutes } from './routes/console/credit-memos.routes.ts';
 import { customerRoutes } from './routes/console/customers.routes.ts';
 import { documentRoutes } from './routes/console/documents.routes.ts';
 import { invoiceRoutes } from './routes/console/invoices.routes.ts';
-import { organizationRoutes } from './routes/console/organization.routes.ts';
 import { consoleOnlinePaymentRoutes } from './routes/console/online-payments.routes.ts';
+import { organizationRoutes } from './routes/console/organization.routes.ts';
 import { outboxRoutes } from './routes/console/outbox.routes.ts';
+import { paymentSettingsRoutes } from './routes/console/payment-settings.routes.ts';
 import { paymentRoutes } from './routes/console/payments.routes.ts';
 import { reportRoutes } from './routes/console/reports.routes.ts';
 import { teamRoutes } from './routes/console/team.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(portalDocumentRoutes, deps);
       await api.register(portalOnlinePaymentRoutes, deps);
       await api.register(consoleOnlinePaymentRoutes, deps);
+      await api.register(paymentSettingsRoutes, deps);
       await api.register(processorWebhookRoutes, deps);
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,8 @@
 import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Mailer } from '../domain/mail/mail-port.ts';
+import { PAYMENT_RECEIPT_TASK } from '../domain/payments/send-payment-receipt.ts';
 import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
 import {
@@ -10,6 +12,7 @@ import {
   SANDBOX_CLOCK_TASK,
   sandboxClockTask,
 } from './tasks/payment-jobs.ts';
+import { paymentReceiptTask } from './tasks/payment-receipt.ts';
 import { sendEmailTask } from './tasks/send-email.ts';
 
 export interface TaskDeps {
@@ -17,12 +20,25 @@ export interface TaskDeps {
   transport: MailTransport;
   /** Online payments' jobs (reconciliation, the sandbox's clock); absent in mail-only test workers. */
   payments?: PaymentTaskDeps;
+  /** Writes messages jobs send (payment receipts) to the outbox; absent in delivery-only test workers. */
+  mailer?: Mailer;
+  /** Saldo's public address, for links in those messages. */
+  publicUrl?: string | undefined;
 }
 
 /** Every task the worker runs, by identifier. */
 export function buildTaskList(deps: TaskDeps): TaskList {
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
+    ...(deps.mailer
+      ? {
+          [PAYMENT_RECEIPT_TASK]: paymentReceiptTask({
+            db: deps.db,
+            mailer: deps.mailer,
+            publicUrl: deps.publicUrl ?? deps.payments?.publicUrl,
+          }),
+        }
+      : {}),
     ...(deps.payments
       ? {
           [RECONCILE_PAYMENTS_TASK]: reconcilePaymentsTask(deps.payments),

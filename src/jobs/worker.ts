@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
+import type { Mailer } from '../domain/mail/mail-port.ts';
 import { resolveGateways } from '../gateways/resolve-gateways.ts';
+import { createOutboxMailer } from '../mail/outbox-mailer.ts';
 import { createMailTransport, type MailTransport } from '../mail/transports.ts';
 import { parsedCronItems } from './crontab.ts';
 import { graphileLogger } from './graphile-logger.ts';
@@ -15,7 +17,7 @@ export interface StartWorkerOptions {
   connectionString: string;
   db: Kysely<DB>;
   config: Pick<Config, 'smtpUrl' | 'workerConcurrency'> &
-    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl'>>;
+    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl' | 'mailFrom'>>;
   logger: PinoLogger;
   /** Jobs run at once; default config.workerConcurrency. */
   concurrency?: number;
@@ -50,7 +52,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       noHandleSignals: true,
       pollInterval: opts.pollInterval ?? 2000,
       logger: graphileLogger(opts.logger),
-      taskList: buildTaskList({ db: opts.db, transport, ...paymentDeps(opts) }),
+      taskList: buildTaskList({ db: opts.db, transport, ...paymentDeps(opts), ...mailerDeps(opts.config) }),
       parsedCronItems: parsedCronItems(),
     });
   } catch (err) {
@@ -85,11 +87,23 @@ function paymentDeps(opts: StartWorkerOptions): { payments?: PaymentTaskDeps } {
   };
 }
 
+/** Jobs that write mail (payment receipts) run when the worker knows who mail is from. */
+function mailerDeps(config: StartWorkerOptions['config']): { mailer?: Mailer; publicUrl?: string } {
+  if (!config.mailFrom) return {};
+  return {
+    mailer: createOutboxMailer({ mailFrom: config.mailFrom }),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  };
+}
+
 export interface RunJobsOnceOptions {
   connectionString: string;
   db: Kysely<DB>;
   transport: MailTransport;
   logger: PinoLogger;
+  /** With a mailer, jobs that write mail (payment receipts) run too. */
+  mailer?: Mailer;
+  publicUrl?: string;
 }
 
 /** Runs every job that is due now, then returns: for tests and one-off maintenance. */
@@ -100,7 +114,12 @@ export async function runJobsOnce(opts: RunJobsOnceOptions): Promise<void> {
       pgPool,
       noHandleSignals: true,
       logger: graphileLogger(opts.logger),
-      taskList: buildTaskList({ db: opts.db, transport: opts.transport }),
+      taskList: buildTaskList({
+        db: opts.db,
+        transport: opts.transport,
+        ...(opts.mailer ? { mailer: opts.mailer } : {}),
+        ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+      }),
     });
   } finally {
     await pgPool.end();

@@ -326,3 +326,25 @@ describe('paying online (sandbox)', () => {
     expect(r.json().code).toBe('webhook_rejected');
   });
 });
+
+describe('money in flight', () => {
+  test('an invoice with an ACH payment on its way cannot be voided until it ends', async () => {
+    const a = await invoice('90');
+    const pending = await pay({
+      kind: 'ach',
+      methodToken: await bank('000123456789'),
+      achAuthorizationAccepted: true,
+      allocations: [{ invoiceId: a, amount: 9_000 }],
+    });
+    expect(pending.json().status).toBe('pending');
+    const staff = as(app, await signInTo(app, seller.staff.owner.email, { kind: 'staff', orgId }));
+    const voided = await staff({
+      method: 'POST',
+      url: `/api/v1/console/invoices/${a}/void`,
+      payload: { reason: 'duplicate' },
+    });
+    expect(voided.statusCode, voided.body).toBe(409);
+    expect(voided.json().code).toBe('payment_in_progress');
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 9_000n, pending_amount: 9_000n });
+  });
+});

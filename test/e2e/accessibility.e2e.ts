@@ -170,6 +170,7 @@ for (const [language, who] of Object.entries(people)) {
         await visit(page, '/console/reports/aging');
         await visit(page, '/console/team');
         await visit(page, '/console/settings/documents');
+        await visit(page, '/console/settings/payments');
         await visit(page, '/console/no-such-page');
         await context.close();
       });
@@ -191,6 +192,7 @@ for (const [language, who] of Object.entries(people)) {
         await visit(page, await firstLink(page, /^\/portal\/invoices\/[0-9a-f-]{36}$/));
         await visit(page, '/portal/credits');
         await visit(page, '/portal/payments');
+        await visit(page, '/portal/payment-methods');
         await visit(page, '/portal/users');
         await context.close();
       });

@@ -423,6 +423,20 @@ const checks: Record<string, () => Promise<void>> = {
     expect(r.statusCode).toBe(404);
     expect(await bMoneyState()).toEqual(bMoneyBefore);
   },
+  'GET /api/v1/console/payments/{id}/status': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/payments/${bPayment.id}/status` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/payments/{id}/refunds': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/payments/${bPayment.id}/refunds`,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      payload: { amount: 100, reason: 'cross-seller' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
   'GET /api/v1/console/credit-memos': async () => {
     const list = (await aOwner({ method: 'GET', url: '/api/v1/console/credit-memos?pageSize=100' })).json();
     expect(list.items.map((m: { id: string }) => m.id)).not.toContain(bCredit.id);
@@ -485,6 +499,53 @@ const checks: Record<string, () => Promise<void>> = {
     const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/payments?pageSize=100' });
     expect(r.statusCode).toBe(200);
     expect(r.json().items.map((p: { id: string }) => p.id)).not.toContain(bPayment.id);
+  },
+  // Payment settings are always the session's own seller's.
+  'GET /api/v1/console/settings/payments': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/payments' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().webhookUrl).toContain(a.org.id);
+    expect(r.json().webhookUrl).not.toContain(b.org.id);
+  },
+  'PUT /api/v1/console/settings/payments': async () => {
+    const before = await db
+      .selectFrom('payment_settings')
+      .selectAll()
+      .where('org_id', '=', b.org.id)
+      .execute();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/payments',
+      payload: {
+        processor: 'sandbox',
+        onlineInvoices: true,
+        methods: ['card'],
+        erpAccounts: { card: null, ach: null },
+        partialAllowed: true,
+        partialMinimum: null,
+        cardFeeBps: 0,
+        cardFeeCap: null,
+        autopayText: { es: null, en: null },
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(
+      await db.selectFrom('payment_settings').selectAll().where('org_id', '=', b.org.id).execute(),
+    ).toEqual(before);
+  },
+  'PUT /api/v1/console/customers/{id}/online-payments': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: `/api/v1/console/customers/${b.account.id}/online-payments`,
+      payload: { enabled: false },
+    });
+    expect(r.statusCode).toBe(404);
+    const row = await db
+      .selectFrom('customer_accounts')
+      .select('online_payments')
+      .where('id', '=', b.account.id)
+      .executeTakeFirstOrThrow();
+    expect(row.online_payments).toBe(true);
   },
   // Online payments: seller B's invoices, payments and saved methods are not seller A's customer's.
   'GET /api/v1/portal/payment-options': async () => {

@@ -17,6 +17,7 @@ const screens: [string, readonly unknown[], Change[]][] = [
   ['portal invoices', queryKeys.invoices.list('portal', {}), moneyChanges],
   ['payment list', queryKeys.payments.list('console', {}), moneyChanges],
   ['payment detail', queryKeys.payments.detail('p1'), moneyChanges],
+  ['payment status and refunds', queryKeys.payments.status('p1'), moneyChanges],
   ['portal payments', queryKeys.payments.list('portal', {}), moneyChanges],
   ['allocation preview', queryKeys.payments.allocationPreview('c1', 'USD', '100'), moneyChanges],
   ['credit list', queryKeys.credits.list('console', {}), moneyChanges],

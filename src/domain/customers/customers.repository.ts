@@ -60,6 +60,8 @@ export interface Customer extends CustomerRecord {
   billingAddress: Address;
   shippingAddress: Address;
   erpId: string | null;
+  /** Whether this account may pay online (the seller's settings decide too). */
+  onlinePayments: boolean;
   /** `reason` is internal (staff only); `customerMessage` is what the portal shows, if any. */
   hold: {
     status: 'active' | 'on_hold';
@@ -173,6 +175,7 @@ export async function loadCustomer(
       'c.billing_address',
       'c.shipping_address',
       'c.erp_id',
+      'c.online_payments',
       'c.hold_by',
       'c.hold_at',
       'c.hold_message',
@@ -190,6 +193,7 @@ export async function loadCustomer(
     billingAddress: row.billing_address as Address,
     shippingAddress: row.shipping_address as Address,
     erpId: row.erp_id,
+    onlinePayments: row.online_payments,
     hold: {
       status: row.hold_status,
       reason: row.hold_reason,

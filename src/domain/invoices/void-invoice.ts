@@ -6,8 +6,8 @@ import { postEntry } from '../ledger/post-entry.ts';
 import { lockInvoice, markInvoiceVoid } from './invoices.repository.ts';
 
 /**
- * Voids an open invoice that nothing has been applied to (unapply payments and credits first),
- * with a reversing journal entry. A draft is voided without touching the ledger.
+ * Voids an open invoice that nothing has been applied to (unapply payments and credits first)
+ * and no online payment is on its way to, with a reversing journal entry. A draft is voided without touching the ledger.
  */
 export function voidInvoice(
   deps: { db: Database },
@@ -20,6 +20,8 @@ export function voidInvoice(
       throw new AppError('invoice_not_open', { number: invoice.number, status: invoice.status });
     if (invoice.openAmount !== invoice.total)
       throw new AppError('invoice_has_applications', { number: invoice.number });
+    // An online payment is on its way to it (ACH settling): void it once that ends.
+    if (invoice.pendingAmount > 0n) throw new AppError('payment_in_progress', { number: invoice.number });
     if (invoice.status === 'open') {
       await postEntry(trx, {
         orgId: input.orgId,

@@ -20,6 +20,25 @@ export interface MailTemplateData {
     url: string;
     expiresInDays: number;
   };
+  /** Amounts in minor units of `currency`; the adapter writes them in the recipient's language. */
+  payment_receipt: {
+    name: string;
+    orgName: string;
+    accountName: string;
+    paymentNumber: string;
+    /** The calendar date the money was received, 'YYYY-MM-DD'. */
+    paidOn: string;
+    currency: string;
+    /** The seller's country: amounts and dates read as in es-MX or en-US there. */
+    country: string;
+    amount: bigint;
+    fee: bigint;
+    /** What paid, for display only: brand and last four, or the bank's name and last four. */
+    method: { kind: 'card' | 'ach'; brand: string | null; bankName: string | null; last4: string | null };
+    invoices: { number: string; amount: bigint }[];
+    /** The payment's page in the portal (a login, no token); null when the public address is unknown. */
+    url: string | null;
+  };
 }
 
 export type OutgoingMail = {

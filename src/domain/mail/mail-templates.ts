@@ -6,7 +6,12 @@ import type { Locale } from '../../db/schema.ts';
  * (mail_templates). The variables listed here are the only ones a template may use; the mail
  * adapter builds exactly these for every message (src/mail/templates/variables.ts).
  */
-export const mailTemplateKeys = ['invitation_staff', 'invitation_customer', 'password_reset'] as const;
+export const mailTemplateKeys = [
+  'invitation_staff',
+  'invitation_customer',
+  'password_reset',
+  'payment_receipt',
+] as const;
 export type MailTemplateKey = (typeof mailTemplateKeys)[number];
 
 export interface MailTemplateVariable {
@@ -58,6 +63,37 @@ export const mailTemplateSpecs: Record<MailTemplateKey, MailTemplateSpec> = {
       v('name', 'Nombre de la persona (puede estar vacío)', "The person's name (may be empty)"),
       v('url', 'El enlace para elegir una contraseña nueva', 'The link that sets a new password'),
       v('expires_in', 'Cuándo vence el enlace ("1 hora")', 'When the link expires ("1 hour")'),
+    ],
+  },
+  payment_receipt: {
+    key: 'payment_receipt',
+    perSeller: true,
+    // The link opens the portal's login; it grants nothing by itself.
+    carriesSingleUseLink: false,
+    variables: [
+      v('name', 'Nombre de quien recibe (puede estar vacío)', "The recipient's name (may be empty)"),
+      v('org_name', 'Nombre del vendedor', "The seller's name"),
+      v('account_name', 'La cuenta de cliente que pagó', 'The customer account that paid'),
+      v('payment_number', 'El número del pago ("PAG-000123")', 'The payment number ("PAY-000123")'),
+      v('paid_on', 'La fecha del pago ("12 sept 2026")', 'The payment date ("Sep 12, 2026")'),
+      v('method', 'Con qué se pagó ("Visa ·· 4242")', 'What paid ("Visa ·· 4242")'),
+      v('amount', 'Lo pagado a las facturas, con su moneda', 'What was paid to invoices, with its currency'),
+      v(
+        'fee',
+        'El cargo por conveniencia (vacío si no hubo)',
+        'The convenience fee (empty when there was none)',
+      ),
+      v('total', 'El total cobrado (pago más cargo)', 'The total charged (payment plus fee)'),
+      v(
+        'invoices',
+        'Las facturas pagadas: cada una con `number` y `amount` ({% for i in invoices %})',
+        'The invoices paid: each with `number` and `amount` ({% for i in invoices %})',
+      ),
+      v(
+        'url',
+        'El enlace a este pago en el portal (pide iniciar sesión)',
+        "This payment's page in the portal (asks to sign in)",
+      ),
     ],
   },
 };

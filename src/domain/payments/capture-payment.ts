@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import { addJob } from '../../db/jobs.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
@@ -9,6 +10,11 @@ import { postEntry } from '../ledger/post-entry.ts';
 import { assertTransition } from './payment-lifecycle.ts';
 import { appendTimeline, lockOnlinePayment, updateOnlinePayment } from './payments.repository.ts';
 import { releaseIntended } from './release-intended.ts';
+import {
+  PAYMENT_RECEIPT_TASK,
+  type PaymentReceiptPayload,
+  paymentReceiptJobKey,
+} from './send-payment-receipt.ts';
 
 export type StepOutcome = 'applied' | 'stale';
 
@@ -119,6 +125,9 @@ export function capturePayment(
       before: { status: payment.status },
       after: { status: 'completed', applied: applied.toString() },
     });
+    // The receipt e-mail commits with the capture; the job key makes a retried capture one job.
+    const receipt: PaymentReceiptPayload = { orgId: input.orgId, paymentId: payment.id };
+    await addJob(trx, PAYMENT_RECEIPT_TASK, receipt, { jobKey: paymentReceiptJobKey(payment.id) });
     return 'applied';
   });
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { MethodKind, PaymentLifecycleStatus, PaymentSource } from '../../db/schema.ts';
 import { isUuid } from '../shared/ids.ts';
+import { inFlightStatuses } from './payment-lifecycle.ts';
 import {
   findIntendedAllocations,
   findTimeline,
@@ -63,6 +64,8 @@ export async function getPaymentStatus(
     .where('p.org_id', '=', input.orgId)
     .where('p.id', '=', payment.id)
     .executeTakeFirstOrThrow();
+  // What it pays: what is applied; while the money is on its way, or when it never arrived, what
+  // the payer meant; once it went back (returned, refunded, reversed), what it had paid, undone.
   const live = payment.applications.filter((a) => a.unappliedAt === null);
   const allocations =
     live.length > 0
@@ -72,14 +75,19 @@ export async function getPaymentStatus(
           amount: a.amount,
           applied: true,
         }))
-      : row.status === 'completed'
-        ? []
-        : (await findIntendedAllocations(deps.db, { orgId: input.orgId, paymentId: payment.id })).map(
+      : inFlightStatuses.includes(row.status) || row.status === 'failed'
+        ? (await findIntendedAllocations(deps.db, { orgId: input.orgId, paymentId: payment.id })).map(
             (a) => ({
               ...a,
               applied: false,
             }),
-          );
+          )
+        : payment.applications.map((a) => ({
+            invoiceId: a.invoiceId,
+            number: a.invoiceNumber,
+            amount: a.amount,
+            applied: false,
+          }));
   return {
     id: payment.id,
     number: payment.number,

@@ -29,6 +29,14 @@ export function handleProcessorEvent(
 ): Promise<EventOutcome> {
   const { event, orgId, processor } = input;
   return inTransaction(deps.db, async (trx) => {
+    // A signature can verify for an id that names no seller (the sandbox derives each seller's
+    // secret from the instance key): refused as an unknown account, not a broken insert.
+    const seller = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', '=', orgId)
+      .executeTakeFirst();
+    if (!seller) throw new AppError('webhook_rejected', { reason: 'unknown_account' });
     const fresh = await recordProcessorEvent(trx, {
       orgId,
       processor,

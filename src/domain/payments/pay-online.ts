@@ -67,7 +67,12 @@ export async function payOnline(
         processor: gateway.processor,
       });
     }
-    await markProcessing(deps, { orgId: input.orgId, paymentId: payment.id });
+    // A replay can find the payment `initiated` while the first request is about to charge it:
+    // only the request that moves it to processing calls the processor (two calls under one key
+    // could each see the other's charge as a refusal, and fail a payment that was paid). The
+    // other answers the payment as it stands; its final state is a status request away.
+    if (!(await markProcessing(deps, { orgId: input.orgId, paymentId: payment.id })))
+      return { payment: await current(deps.db, input), actionUrl: null, replayed: started.replayed };
     result = await gateway.charge({
       idempotencyKey: chargeKey(payment.id),
       amount: payment.amount + payment.feeAmount,

@@ -272,6 +272,8 @@ export interface PaymentState {
   amount: bigint;
   unappliedAmount: bigint;
   status: PaymentStatusFilter;
+  /** Null for a payment recorded by hand; the processor for one taken online. */
+  processor: ProcessorName | null;
 }
 
 /** Locks a payment (SELECT … FOR UPDATE) before anything is applied from it or undone. */
@@ -289,6 +291,7 @@ export function lockPayment(
       'amount',
       'unapplied_amount as unappliedAmount',
       'status',
+      'processor',
     ])
     .where('org_id', '=', input.orgId)
     .where('id', '=', input.paymentId)

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import type { StepOutcome } from './capture-payment.ts';
 import { failPayment } from './fail-payment.ts';
 import { markProcessing } from './mark-processing.ts';
 import { chargeKey } from './pay-online.ts';
@@ -37,6 +38,7 @@ export async function reconcilePayments(
   for (const { orgId, id } of stale) {
     const payment = await lockOnlinePayment(deps.db, { orgId, paymentId: id });
     if (!payment || (payment.status !== 'initiated' && payment.status !== 'processing')) continue;
+    let outcome: StepOutcome;
     try {
       const gateway = await deps.gateways.forSeller(orgId);
       const result = await gateway.retrieveCharge({
@@ -49,15 +51,16 @@ export async function reconcilePayments(
           continue;
         }
         await markProcessing(deps, { orgId, paymentId: id });
-        await failPayment(deps, {
+        outcome = await failPayment(deps, {
           orgId,
           paymentId: id,
           failure: { code: 'processing_error', processorMessage: 'the processor never received the charge' },
         });
       } else {
-        await recordChargeResult(deps, { orgId, paymentId: id, result });
+        outcome = await recordChargeResult(deps, { orgId, paymentId: id, result });
       }
-      settled++;
+      // A run (or the charge's webhook) that got there first took the step: not counted twice.
+      if (outcome === 'applied') settled++;
     } catch (error) {
       if (!(error instanceof GatewayUnavailableError)) throw error;
       left++;

@@ -7,7 +7,12 @@ import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { newId } from '../shared/ids.ts';
 import { GatewayRequestError, type Gateways, GatewayUnavailableError } from './payment-gateway.ts';
-import { appendTimeline, lockOnlinePayment, updateOnlinePayment } from './payments.repository.ts';
+import {
+  appendTimeline,
+  lockIdempotencyKey,
+  lockOnlinePayment,
+  updateOnlinePayment,
+} from './payments.repository.ts';
 
 export interface RefundResultView {
   refundId: string;
@@ -38,6 +43,8 @@ export async function refundPayment(
 ): Promise<RefundResultView> {
   if (input.amount <= 0n) throw new AppError('amount_not_positive');
   const started = await inTransaction(deps.db, async (trx) => {
+    // Concurrent retries under one key queue here, and the later ones find the first's row.
+    await lockIdempotencyKey(trx, { orgId: input.orgId, idempotencyKey: `refund:${input.idempotencyKey}` });
     const existing = await trx
       .selectFrom('payment_refunds')
       .select(['id', 'status', 'amount', 'payment_id'])
@@ -47,23 +54,30 @@ export async function refundPayment(
     if (existing) {
       if (existing.payment_id !== input.paymentId || existing.amount !== input.amount)
         throw new AppError('idempotency_key_reused');
+      // Stored but never answered (a timeout): ask the processor again under the same key.
+      if (existing.status === 'initiated') {
+        const payment = (await lockOnlinePayment(trx, input))!;
+        return { kind: 'new' as const, id: existing.id, payment };
+      }
       return { kind: 'replay' as const, refund: existing };
     }
     const payment = await lockOnlinePayment(trx, input);
     if (!payment) throw new AppError('not_found');
     if (payment.status !== 'completed' || payment.processor === null || payment.processorPaymentId === null)
       throw new AppError('payment_not_refundable', { status: payment.status });
+    // Only refunds the processor has not answered yet: a pending one already moved the money
+    // (refunded_amount counts it).
     const inFlight = await trx
       .selectFrom('payment_refunds')
       .select(sql<bigint>`coalesce(sum(amount), 0)::int8`.as('sum'))
       .where('org_id', '=', input.orgId)
       .where('payment_id', '=', payment.id)
-      .where('status', 'in', ['initiated', 'pending'])
+      .where('status', '=', 'initiated')
       .executeTakeFirstOrThrow();
     const refundable = payment.amount - payment.refundedAmount - inFlight.sum;
     if (input.amount > refundable)
       throw new AppError('refund_exceeds_payment', {
-        available: { amount: refundable, currency: payment.currency },
+        available: { amount: refundable > 0n ? refundable : 0n, currency: payment.currency },
       });
     const id = newId();
     await trx
@@ -113,9 +127,35 @@ export async function refundPayment(
     });
     return { refundId: id, status: 'failed', amount: input.amount, replayed: false };
   }
-  await inTransaction(deps.db, async (trx) => {
+  const moved = await inTransaction(deps.db, async (trx) => {
     const locked = (await lockOnlinePayment(trx, { orgId: input.orgId, paymentId: payment.id }))!;
+    // Two retries of one timed-out refund may both get the processor's answer: the money moves once.
+    const current = await trx
+      .selectFrom('payment_refunds')
+      .select('status')
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (current.status !== 'initiated') return current.status;
     const by = input.actor.userId ?? null;
+    if (locked.status !== 'completed' && locked.status !== 'disputed') {
+      // The payment came back (an ACH return) while the refund was at the processor: the return
+      // already took the money out of the ledger, so this refund moves nothing here. It is kept as
+      // the processor answered and flagged on the timeline for staff, never reviving the payment.
+      await setRefund(trx, input.orgId, id, {
+        status: answer.status,
+        processor_refund_id: answer.processorRefundId,
+      });
+      await appendTimeline(trx, {
+        orgId: input.orgId,
+        paymentId: locked.id,
+        from: locked.status,
+        to: locked.status,
+        detail: { refundAfter: locked.status, refundId: id, refunded: input.amount.toString() },
+        actorUserId: by,
+      });
+      return 'after_return';
+    }
     let unapplied = locked.unappliedAmount;
     if (unapplied < input.amount) {
       const applications = await trx
@@ -161,7 +201,8 @@ export async function refundPayment(
     await updateOnlinePayment(trx, {
       orgId: input.orgId,
       paymentId: locked.id,
-      status: whole ? 'refunded' : 'completed',
+      // A partial refund leaves the payment where it stands (a resumed refund may find it moved on).
+      status: whole ? 'refunded' : locked.status,
       unappliedAmount: unapplied - input.amount,
       refundedDelta: input.amount,
     });
@@ -173,8 +214,8 @@ export async function refundPayment(
     await appendTimeline(trx, {
       orgId: input.orgId,
       paymentId: locked.id,
-      from: 'completed',
-      to: whole ? 'refunded' : 'completed',
+      from: locked.status,
+      to: whole ? 'refunded' : locked.status,
       journalEntryId: entryId,
       detail: { refunded: input.amount.toString(), refundId: id },
       actorUserId: by,
@@ -188,7 +229,11 @@ export async function refundPayment(
       before: { refunded: locked.refundedAmount.toString() },
       after: { refunded: (locked.refundedAmount + input.amount).toString(), reason: input.reason },
     });
+    return null;
   });
+  if (moved === 'after_return')
+    return { refundId: id, status: answer.status, amount: input.amount, replayed: false };
+  if (moved) return { refundId: id, status: moved, amount: input.amount, replayed: true };
   return { refundId: id, status: answer.status, amount: input.amount, replayed: false };
 }
 

@@ -19,6 +19,8 @@ export function reversePayment(
     const payment = await lockPayment(trx, input);
     if (!payment) throw new AppError('not_found');
     if (payment.status !== 'completed') throw new AppError('payment_reversed');
+    // Money taken online goes back through its processor (a refund), never by a reversal here.
+    if (payment.processor !== null) throw new AppError('payment_not_refundable', { status: 'online' });
     const live = await livePaymentApplications(trx, { orgId: input.orgId, paymentId: payment.id });
     for (const applicationId of live) {
       await reverseApplication(trx, input.orgId, 'payment', applicationId, { by, reason: input.reason });

@@ -48,7 +48,11 @@ export type Started =
       method: { token: string; saved: SavedMethod | null };
     };
 
-/** SHA-256 of what decides the charge: an identical retry replays, anything else under the key is refused. */
+/**
+ * SHA-256 of what decides the charge: an identical retry replays, anything else under the key is
+ * refused. In base64url, not hex: a hex digest often holds a long run of digits, which the scan
+ * for card numbers (test/ar/no-card-numbers.test.ts) rightly cannot tell from one.
+ */
 export function onlinePaymentFingerprint(input: OnlinePaymentRequest): string {
   return createHash('sha256')
     .update(
@@ -64,7 +68,7 @@ export function onlinePaymentFingerprint(input: OnlinePaymentRequest): string {
         input.source,
       ]),
     )
-    .digest('hex');
+    .digest('base64url');
 }
 
 /**

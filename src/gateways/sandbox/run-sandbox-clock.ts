@@ -260,10 +260,13 @@ export async function runSandboxClock(
     return secret;
   };
   const claimedIds = new Set<string>();
+  // Deliveries happen at the wall clock even when the clock runs ahead (`signAt`): a failed one is
+  // retried by the every-minute job, not days from now.
+  const sentAt = deps.signAt ?? now;
   for (let round = 0; round < 10; round++) {
     const claimed = await db
       .updateTable('sandbox_events')
-      .set({ next_attempt_at: new Date(now.getTime() + DELIVERY_LEASE_MS) })
+      .set({ next_attempt_at: new Date(sentAt.getTime() + DELIVERY_LEASE_MS) })
       .where((eb) =>
         eb(
           eb.refTuple('org_id', 'id'),
@@ -311,10 +314,10 @@ export async function runSandboxClock(
           attempts,
           last_status: status,
           ...(ok
-            ? { delivered_at: now }
+            ? { delivered_at: sentAt }
             : attempts >= MAX_ATTEMPTS
               ? { gave_up_at: now }
-              : { next_attempt_at: new Date(now.getTime() + deliveryBackoffMs(attempts)) }),
+              : { next_attempt_at: new Date(sentAt.getTime() + deliveryBackoffMs(attempts)) }),
         })
         .where('org_id', '=', event.org_id)
         .where('id', '=', event.id)

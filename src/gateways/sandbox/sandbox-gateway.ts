@@ -367,10 +367,12 @@ export function createSandboxGateway(deps: SandboxGatewayDeps): PaymentGateway {
       let row: ChargeRow;
       try {
         const recorded = await inTransaction(db, async (trx) => {
-          const method = checkChargeable(request, await lockMethod(trx, request.methodToken));
-          // Two requests with one key and one method meet at the lock: the second replays the first.
+          const locked = await lockMethod(trx, request.methodToken);
+          // Two requests with one key and one method meet at the lock: the second replays the
+          // first, before the method is checked (a one-time token is already used by then).
           const raced = await chargeByKey(trx, request.idempotencyKey);
           if (raced) return { replay: raced };
+          const method = checkChargeable(request, locked);
           const at = now();
           const outcome = outcomeOf(request, method, at);
           const inserted = await trx

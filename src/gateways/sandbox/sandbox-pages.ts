@@ -30,8 +30,9 @@ main { max-width: 30rem; margin: 0 auto; padding: 1rem; }
 .banner strong { display: block; font-size: 1.05rem; }
 h1 { font-size: 1.4rem; margin: 0 0 1rem; }
 .field { margin: 0 0 1rem; }
-.row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-.row > .field { flex: 1 1 8rem; min-width: 0; }
+/* Expiry and CVC side by side (stacked on a phone); their inputs line up whatever their labels' length. */
+.row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); column-gap: 1rem; }
+.row > .field { display: grid; grid-template-rows: subgrid; grid-row: span 4; align-content: start; min-width: 0; }
 label, legend { display: block; font-weight: 600; margin-bottom: .25rem; }
 .hint { display: block; color: #4d5562; font-size: .9rem; margin: 0 0 .25rem; }
 input[type="text"] { display: block; width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #7a8394; border-radius: .375rem; background: #fff; color: inherit; }
@@ -184,7 +185,14 @@ export function renderEntryPage(view: EntryPageView): string {
             firstError,
           ),
           textField(
-            { name: 'cvc', label: text.cvc, autocomplete: 'cc-csc', inputmode: 'numeric', maxlength: 4 },
+            {
+              name: 'cvc',
+              label: text.cvc,
+              hint: text.cvcHint,
+              autocomplete: 'cc-csc',
+              inputmode: 'numeric',
+              maxlength: 4,
+            },
             errors,
             firstError,
           ),

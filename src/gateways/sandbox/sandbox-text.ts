@@ -15,6 +15,7 @@ export interface SandboxText {
   expiry: string;
   expiryHint: string;
   cvc: string;
+  cvcHint: string;
   cardName: string;
   postalCode: string;
   holderName: string;
@@ -68,6 +69,7 @@ const en: SandboxText = {
   expiry: 'Expiry date',
   expiryHint: 'MM/YY',
   cvc: 'Security code (CVC)',
+  cvcHint: '3 digits (4 on Amex)',
   cardName: 'Name on the card',
   postalCode: 'ZIP or postal code',
   holderName: 'Account holder name',
@@ -136,6 +138,7 @@ const es: SandboxText = {
   expiry: 'Fecha de vencimiento',
   expiryHint: 'MM/AA',
   cvc: 'Código de seguridad (CVC)',
+  cvcHint: '3 dígitos (4 en Amex)',
   cardName: 'Nombre en la tarjeta',
   postalCode: 'Código postal',
   holderName: 'Titular de la cuenta',

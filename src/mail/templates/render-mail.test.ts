@@ -41,6 +41,32 @@ const reset = (
   data: { name, url, expiresInMinutes },
 });
 
+type ReceiptData = Extract<OutgoingMail, { template: 'payment_receipt' }>['data'];
+const receipt = (locale: 'es' | 'en', data: Partial<ReceiptData> = {}): OutgoingMail => ({
+  orgId: '0190a000-0000-7000-8000-000000000001',
+  to: 'pagos@example.test',
+  locale,
+  template: 'payment_receipt',
+  data: {
+    name: 'Ana López',
+    orgName: org.name,
+    accountName: 'Restaurante La Esquina',
+    paymentNumber: 'PAG-000042',
+    paidOn: '2026-09-12',
+    currency: 'MXN',
+    country: 'MX',
+    amount: 1_234_567n,
+    fee: 0n,
+    method: { kind: 'card', brand: 'visa', bankName: null, last4: '4242' },
+    invoices: [
+      { number: 'F-1001', amount: 1_000_000n },
+      { number: 'F-1002', amount: 234_567n },
+    ],
+    url: 'https://saldo.example/portal/payments/0190a000-0000-7000-8000-0000000000aa',
+    ...data,
+  },
+});
+
 describe('renderMail', () => {
   test('Spanish staff invitation names inviter, org, translated role, link and expiry', () => {
     const mail = renderMail(staffInvite('es'), org);
@@ -116,12 +142,13 @@ describe('renderMail', () => {
   });
 
   test('every template reads differently in es and en and carries its link in both parts', () => {
-    for (const make of [staffInvite, customerInvite, reset]) {
+    for (const make of [staffInvite, customerInvite, reset, receipt]) {
       const es = renderMail(make('es'), org);
       const en = renderMail(make('en'), org);
       expect(es.subject).not.toBe(en.subject);
       for (const mail of [es, en]) {
         const link = make('es').data.url;
+        if (!link) throw new Error('each of these messages carries a link');
         expect(mail.text).toContain(link);
         // Button and plain link, both.
         expect(mail.html.split(`href="${link.replaceAll('&', '&amp;')}"`).length - 1).toBe(2);
@@ -197,6 +224,61 @@ describe('renderMail', () => {
     if (invite.template !== 'invitation_staff') throw new Error('unreachable');
     const mail = renderMail({ ...invite, data: { ...invite.data, orgName: 'A\r\nBcc: x@y' } }, org);
     expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  test('a payment receipt in Spanish: number, date, method, amounts in es-MX, the invoices paid', () => {
+    const mail = renderMail(receipt('es'), org);
+    expect(mail.subject).toBe('Recibo de tu pago PAG-000042 a Distribuidora del Valle');
+    expect(mail.text.startsWith('Hola, Ana López:')).toBe(true);
+    expect(mail.text).toContain('Pago: PAG-000042\nFecha: 12 sept 2026\nCuenta: Restaurante La Esquina');
+    expect(mail.text).toContain('Método: Visa ·· 4242\nTotal cobrado: $12,345.67');
+    expect(mail.text).toContain('Facturas pagadas:\n- F-1001: $10,000.00\n- F-1002: $2,345.67');
+    // No fee, no fee lines.
+    expect(mail.text).not.toContain('Cargo por conveniencia');
+    expect(mail.html).toContain('>Ver el pago en el portal</a>');
+    expect(mail.html).toContain('<html lang="es">');
+  });
+
+  test('a payment receipt in English with a fee shows payment, fee and total; without a link, no button', () => {
+    const mail = renderMail(
+      receipt('en', {
+        currency: 'USD',
+        country: 'US',
+        amount: 50_000n,
+        fee: 1_450n,
+        method: { kind: 'ach', brand: null, bankName: 'Chase', last4: '6789' },
+        invoices: [{ number: 'INV-7', amount: 50_000n }],
+        url: null,
+      }),
+      org,
+    );
+    expect(mail.subject).toBe('Receipt for your payment PAG-000042 to Distribuidora del Valle');
+    expect(mail.text).toContain(
+      'Method: Chase ·· 6789\nAmount: $500.00\nConvenience fee: $14.50\nTotal charged: $514.50',
+    );
+    expect(mail.text).toContain('Invoices paid:\n- INV-7: $500.00');
+    expect(mail.text).toContain('Date: Sep 12, 2026');
+    expect(mail.text).not.toContain('portal:');
+    expect(mail.html).not.toContain('<a href');
+    expect(mail.html).toContain('$14.50');
+  });
+
+  test('a receipt names a method by brand or bank and four digits at most, and escapes what it shows', () => {
+    const noDetails = renderMail(
+      receipt('es', { method: { kind: 'ach', brand: null, bankName: null, last4: null }, invoices: [] }),
+      org,
+    );
+    expect(noDetails.text).toContain('Método: Débito bancario (ACH)');
+    expect(noDetails.text).not.toContain('Facturas pagadas');
+    const tooLong = renderMail(
+      receipt('en', { method: { kind: 'card', brand: 'amex', bankName: null, last4: '1234567890123' } }),
+      org,
+    );
+    expect(tooLong.text).toContain('Method: American Express\n');
+    expect(tooLong.text).not.toContain('1234567890123');
+    const evil = renderMail(receipt('en', { invoices: [{ number: '<b>F-1</b>', amount: 100n }] }), org);
+    expect(evil.html).toContain('&lt;b&gt;F-1&lt;/b&gt;');
+    expect(evil.html).not.toContain('<b>F-1');
   });
 
   test('refuses a link that is not http(s)', () => {

@@ -1,11 +1,15 @@
 import type { Locale } from '../../db/schema.ts';
 import type { MailTemplateData, OutgoingMail } from '../../domain/mail/mail-port.ts';
 import type { MailTemplateKey } from '../../domain/mail/mail-templates.ts';
+import { formatAmount, formatCalendarDate } from '../../domain/money/format.ts';
 import { formatDays, formatMinutes } from './durations.ts';
 import { roleName } from './role-names.ts';
 
-/** What a message renders from: the subject's words chosen here, so templates stay plain Liquid. */
-export type MailVariables = Record<string, string>;
+/**
+ * What a message renders from: the subject's words chosen here, so templates stay plain Liquid.
+ * Strings, or a list of rows of strings for `{% for %}` (a receipt's invoices).
+ */
+export type MailVariables = Record<string, string | Record<string, string>[]>;
 
 function webLink(url: string): string {
   if (!/^https?:\/\//i.test(url)) throw new Error('Mail links must be http(s) URLs');
@@ -29,7 +33,59 @@ export function mailVariables(mail: OutgoingMail): MailVariables {
         url: webLink(mail.data.url),
         expires_in: formatMinutes(locale, mail.data.expiresInMinutes),
       };
+    case 'payment_receipt':
+      return receiptVariables(locale, mail.data);
   }
+}
+
+/** Amounts and dates as the recipient's language writes them in the seller's country (es-MX, en-US). */
+function intlLocale(locale: Locale, country: string): string {
+  return country === 'MX' || country === 'US' ? `${locale}-${country}` : locale;
+}
+
+const brandNames: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
+
+const methodWords: Record<Locale, { card: string; ach: string; account: string }> = {
+  es: { card: 'Tarjeta', ach: 'Débito bancario (ACH)', account: 'Cuenta bancaria' },
+  en: { card: 'Card', ach: 'ACH bank debit', account: 'Bank account' },
+};
+
+/** "Visa ·· 4242", "Chase ·· 6789", or the kind alone when no details were kept: never more digits. */
+function methodName(locale: Locale, method: MailTemplateData['payment_receipt']['method']): string {
+  const words = methodWords[locale];
+  const last4 = method.last4 && /^\d{4}$/.test(method.last4) ? method.last4 : null;
+  if (method.kind === 'card') {
+    const brand = method.brand ? (brandNames[method.brand.toLowerCase()] ?? method.brand) : words.card;
+    return last4 ? `${brand} ·· ${last4}` : brand;
+  }
+  if (!last4) return method.bankName ?? words.ach;
+  return `${method.bankName ?? words.account} ·· ${last4}`;
+}
+
+function receiptVariables(locale: Locale, data: MailTemplateData['payment_receipt']): MailVariables {
+  const intl = intlLocale(locale, data.country);
+  const money = (minor: bigint) => formatAmount(minor, data.currency, intl);
+  return {
+    name: data.name.trim(),
+    org_name: data.orgName,
+    account_name: data.accountName,
+    payment_number: data.paymentNumber,
+    paid_on: formatCalendarDate(data.paidOn, intl),
+    method: methodName(locale, data.method),
+    amount: money(data.amount),
+    fee: data.fee > 0n ? money(data.fee) : '',
+    total: money(data.amount + data.fee),
+    invoices: data.invoices.map((invoice) => ({ number: invoice.number, amount: money(invoice.amount) })),
+    url: data.url ? webLink(data.url) : '',
+  };
 }
 
 function invitationVariables(locale: Locale, data: MailTemplateData['invitation_staff']): MailVariables {
@@ -60,4 +116,21 @@ export const sampleData: { [K in MailTemplateKey]: MailTemplateData[K] } = {
     expiresInDays: 7,
   },
   password_reset: { name: 'Ana', url: 'https://saldo.example/reset-password/sample', expiresInMinutes: 60 },
+  payment_receipt: {
+    name: 'Ana López',
+    orgName: 'Distribuidora del Valle',
+    accountName: 'Restaurante La Esquina',
+    paymentNumber: 'PAG-000123',
+    paidOn: '2026-09-12',
+    currency: 'MXN',
+    country: 'MX',
+    amount: 1_250_000n,
+    fee: 30_000n,
+    method: { kind: 'card', brand: 'visa', bankName: null, last4: '4242' },
+    invoices: [
+      { number: 'F-1042', amount: 1_000_000n },
+      { number: 'F-1057', amount: 250_000n },
+    ],
+    url: 'https://saldo.example/portal/payments/sample',
+  },
 };

@@ -20,6 +20,8 @@ export const queryKeys = {
     all: (audience: Audience) => [audience, 'payments'] as const,
     list: (audience: Audience, query: object) => [audience, 'payments', 'list', query] as const,
     detail: (id: string) => ['console', 'payments', 'detail', id] as const,
+    /** An online payment as its processor left it: status, timeline, refunds (GET …/:id/status). */
+    status: (id: string) => ['console', 'payments', 'status', id] as const,
     /** The server's oldest-first dry run for an amount (POST /console/payments/allocation-preview). */
     allocationPreview: (customerId: string, currency: string, amount: string) =>
       ['console', 'payments', 'allocation-preview', { customerId, currency, amount }] as const,
@@ -60,6 +62,7 @@ export const queryKeys = {
     message: (id: string) => ['outbox', 'message', id] as const,
   },
   documentSettings: ['console', 'settings', 'documents'] as const,
+  paymentSettings: ['console', 'settings', 'payments'] as const,
   help: {
     index: (lang: Locale, q: string) => ['help', 'index', { lang, q }] as const,
     page: (lang: Locale, slug: string) => ['help', 'page', { lang, slug }] as const,
@@ -71,7 +74,7 @@ export const queryKeys = {
 
 /** What changes the data on the server, from the web. */
 export type Change =
-  | 'payment' // record, apply, unapply, reverse
+  | 'payment' // record, apply, unapply, reverse, refund
   | 'credit' // issue, apply, unapply
   | 'invoice' // create, void
   | 'hold' // place, release

@@ -2,7 +2,12 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type LazyRouteFunction, type RouteObject } from 'react-router';
 import { AR_WRITE_ROLES } from '../features/invoices/ar.types';
 import { CenteredLayout } from '../features/shell/centered-layout';
-import { ConsoleLayout, DOCUMENT_SETTINGS_ROLES, OUTBOX_ROLES } from '../features/shell/console-layout';
+import {
+  ConsoleLayout,
+  DOCUMENT_SETTINGS_ROLES,
+  OUTBOX_ROLES,
+  PAYMENT_SETTINGS_ROLES,
+} from '../features/shell/console-layout';
 import { NotFoundContent, NotFoundPage } from '../features/shell/not-found';
 import { PortalLayout } from '../features/shell/portal-layout';
 import { RouteError } from '../features/shell/route-error';
@@ -229,6 +234,14 @@ export const router = createBrowserRouter([
                   () => import('../features/settings/documents-settings.page'),
                   (m) => m.DocumentSettingsPage,
                   DOCUMENT_SETTINGS_ROLES,
+                ),
+              },
+              {
+                path: 'settings/payments',
+                lazy: page(
+                  () => import('../features/settings/payment-settings.page'),
+                  (m) => m.PaymentSettingsPage,
+                  PAYMENT_SETTINGS_ROLES,
                 ),
               },
               {

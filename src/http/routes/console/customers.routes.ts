@@ -91,6 +91,8 @@ const CustomerDetailSchema = Type.Object({
   billingAddress: Address,
   shippingAddress: Address,
   erpId: Nullable(Type.String()),
+  /** Whether this account may pay online; the portal tells its users why when not. */
+  onlinePayments: Type.Boolean(),
   hold: Type.Object({
     status: HoldStatus,
     reason: Nullable(Type.String({ description: 'Internal: staff and the audit log only' })),
@@ -170,6 +172,7 @@ function detailOut(c: CustomerDetail): Static<typeof CustomerDetailSchema> {
     billingAddress: c.billingAddress,
     shippingAddress: c.shippingAddress,
     erpId: c.erpId,
+    onlinePayments: c.onlinePayments,
     hold: c.hold,
     contacts: c.contacts,
     aging: c.aging.map((a) => ({

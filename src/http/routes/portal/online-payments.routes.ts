@@ -18,6 +18,7 @@ import { requestLocale } from '../../problem.ts';
 import {
   CalendarDate,
   DateTime,
+  documentAmountAsNumber,
   MinorAmount,
   MinorAmountOut,
   PaymentStatus,
@@ -61,7 +62,14 @@ const PaymentStatusSchema = Type.Object({
   number: Type.String(),
   status: PaymentStatus,
   method: Type.String(),
-  source: Type.String(),
+  source: Type.Union([
+    Type.Literal('manual'),
+    Type.Literal('portal'),
+    Type.Literal('staff'),
+    Type.Literal('autopay'),
+    Type.Literal('pay_link'),
+    Type.Literal('credit_check'),
+  ]),
   amount: MinorAmountOut,
   fee: MinorAmountOut,
   total: MinorAmountOut,
@@ -98,6 +106,8 @@ const PayAnswer = Type.Object({
   failure: Nullable(FailureSchema),
   actionUrl: Nullable(Type.String()),
 });
+
+const asNumber = (value: bigint | null) => (value === null ? null : documentAmountAsNumber(value));
 
 /** Soft declines a payer may simply try again; hard ones need another method. */
 const retryable = new Set(['insufficient_funds', 'processing_error']);
@@ -155,12 +165,19 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
         response: {
           200: Type.Object({
             enabled: Type.Boolean(),
-            blockedReason: Nullable(Type.String()),
+            blockedReason: Nullable(
+              Type.Union([
+                Type.Literal('seller_off'),
+                Type.Literal('customer_off'),
+                Type.Literal('role'),
+                Type.Literal('no_methods'),
+              ]),
+            ),
             holdMessage: Nullable(Type.String()),
-            processor: Type.String(),
+            processor: Type.Union([Type.Literal('sandbox'), Type.Literal('stripe')]),
             methods: Type.Array(MethodKind),
-            partial: Type.Object({ allowed: Type.Boolean(), minimum: Nullable(MinorAmountOut) }),
-            cardFee: Nullable(Type.Object({ percentBps: Type.Integer(), cap: Nullable(MinorAmountOut) })),
+            partial: Type.Object({ allowed: Type.Boolean(), minimum: Nullable(MinorAmount) }),
+            cardFee: Nullable(Type.Object({ percentBps: Type.Integer(), cap: Nullable(MinorAmount) })),
             achAuthorization: Type.String(),
             savedMethods: Type.Array(SavedMethodSchema),
           }),
@@ -187,9 +204,12 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
         holdMessage,
         processor: settings.processor,
         methods,
-        partial: { allowed: settings.partialAllowed, minimum: settings.partialMinimum },
+        // Nullable amounts are answered as numbers (schemas.ts: documentAmountAsNumber).
+        partial: { allowed: settings.partialAllowed, minimum: asNumber(settings.partialMinimum) },
         cardFee:
-          settings.cardFeeBps > 0 ? { percentBps: settings.cardFeeBps, cap: settings.cardFeeCap } : null,
+          settings.cardFeeBps > 0
+            ? { percentBps: settings.cardFeeBps, cap: asNumber(settings.cardFeeCap) }
+            : null,
         achAuthorization: t(locale, 'ach.authorization', { seller: sellerName }),
         savedMethods: saved
           .filter((m) => settings.methods.includes(m.kind))

@@ -1174,6 +1174,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/payments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payment as its processor left it: status, method, fee, timeline, refunds
+         * @description The same shape as the portal’s `GET /portal/payments/{id}`, plus its `refunds` (oldest first) and `refundable`: the amount less what was refunded and what is being refunded; 0 unless it is a completed online payment.
+         */
+        get: operations["getConsolePaymentsByIdStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund all or part of a completed online payment through its processor
+         * @description Requires `Idempotency-Key`: the same key with the same payment and amount answers the refund it started (200), with anything else 422 `idempotency_key_reused`. The money leaves what is still unapplied first, then applications are undone newest first (those invoices reopen). More than `refundable` is 422 `refund_exceeds_payment`; a manual payment, or one not completed (an ACH debit still pending), is 409 `payment_not_refundable`. A processor that does not answer is 503 `processor_unavailable`: retry with the same key. A refund the processor declines answers `status: failed` and moves nothing.
+         */
+        post: operations["postConsolePaymentsByIdRefunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller's online-payment settings */
+        get: operations["getConsoleSettingsPayments"];
+        /**
+         * Change the seller's online-payment settings
+         * @description `stripe.secretKey` and `stripe.webhookSecret` are write-only: sent to replace them, omitted to keep them. Choosing `stripe` needs its keys.
+         */
+        put: operations["putConsoleSettingsPayments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/online-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let this customer account pay online, or not */
+        put: operations["putConsoleCustomersByIdOnlinePayments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{processor}/{orgId}": {
         parameters: {
             query?: never;
@@ -2895,6 +2973,7 @@ export interface operations {
                             country?: string;
                         };
                         erpId: string | null;
+                        onlinePayments: boolean;
                         hold: {
                             status: "active" | "on_hold";
                             reason: string | null;
@@ -3029,6 +3108,7 @@ export interface operations {
                             country?: string;
                         };
                         erpId: string | null;
+                        onlinePayments: boolean;
                         hold: {
                             status: "active" | "on_hold";
                             reason: string | null;
@@ -3193,6 +3273,7 @@ export interface operations {
                             country?: string;
                         };
                         erpId: string | null;
+                        onlinePayments: boolean;
                         hold: {
                             status: "active" | "on_hold";
                             reason: string | null;
@@ -3557,6 +3638,7 @@ export interface operations {
                             country?: string;
                         };
                         erpId: string | null;
+                        onlinePayments: boolean;
                         hold: {
                             status: "active" | "on_hold";
                             reason: string | null;
@@ -3697,6 +3779,7 @@ export interface operations {
                             country?: string;
                         };
                         erpId: string | null;
+                        onlinePayments: boolean;
                         hold: {
                             status: "active" | "on_hold";
                             reason: string | null;
@@ -7233,9 +7316,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         enabled: boolean;
-                        blockedReason: string | null;
+                        blockedReason: ("seller_off" | "customer_off" | "role" | "no_methods") | null;
                         holdMessage: string | null;
-                        processor: string;
+                        processor: "sandbox" | "stripe";
                         methods: ("card" | "ach")[];
                         partial: {
                             allowed: boolean;
@@ -7469,7 +7552,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         method: string;
-                        source: string;
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
                         amount: number;
                         fee: number;
                         total: number;
@@ -7610,6 +7693,469 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePaymentsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        method: string;
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        refundedAmount: number;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        paymentMethod: {
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        } | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        returnReason: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        expectedSettlement: string | null;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amount: number;
+                            applied: boolean;
+                        }[];
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            detail: string | null;
+                            refundId: string | null;
+                        }[];
+                        receiptUrl: string | null;
+                        refunds: {
+                            /** Format: uuid */
+                            id: string;
+                            amount: number;
+                            status: "initiated" | "pending" | "succeeded" | "failed";
+                            reason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        refundable: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePaymentsByIdRefunds: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per refund you mean to make. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        refundId: string;
+                        status: "initiated" | "pending" | "succeeded" | "failed";
+                        amount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        refundId: string;
+                        status: "initiated" | "pending" | "succeeded" | "failed";
+                        amount: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        processor: "sandbox" | "stripe";
+                        onlineInvoices: boolean;
+                        methods: ("card" | "ach")[];
+                        erpAccounts: {
+                            card: string | null;
+                            ach: string | null;
+                        };
+                        partialAllowed: boolean;
+                        partialMinimum: number | null;
+                        cardFeeBps: number;
+                        cardFeeCap: number | null;
+                        autopayText: {
+                            es: string | null;
+                            en: string | null;
+                        };
+                        stripe: {
+                            publishableKey: string;
+                            secretKeyLast4: string;
+                            hasWebhookSecret: boolean;
+                        } | null;
+                        webhookUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    processor: "sandbox" | "stripe";
+                    onlineInvoices: boolean;
+                    methods: ("card" | "ach")[];
+                    erpAccounts: {
+                        card: string | null;
+                        ach: string | null;
+                    };
+                    partialAllowed: boolean;
+                    partialMinimum: number | null;
+                    cardFeeBps: number;
+                    cardFeeCap: number | null;
+                    autopayText: {
+                        es: string | null;
+                        en: string | null;
+                    };
+                    stripe?: {
+                        publishableKey: string;
+                        secretKey?: string | null;
+                        webhookSecret?: string | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        processor: "sandbox" | "stripe";
+                        onlineInvoices: boolean;
+                        methods: ("card" | "ach")[];
+                        erpAccounts: {
+                            card: string | null;
+                            ach: string | null;
+                        };
+                        partialAllowed: boolean;
+                        partialMinimum: number | null;
+                        cardFeeBps: number;
+                        cardFeeCap: number | null;
+                        autopayText: {
+                            es: string | null;
+                            en: string | null;
+                        };
+                        stripe: {
+                            publishableKey: string;
+                            secretKeyLast4: string;
+                            hasWebhookSecret: boolean;
+                        } | null;
+                        webhookUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByIdOnlinePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

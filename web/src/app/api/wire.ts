@@ -81,3 +81,11 @@ export type HelpArticle = ResponseOf<'getHelpByLangBySlug'>;
 export type SavedDocumentSettings = ResponseOf<'getConsoleSettingsDocuments'>;
 export type DocumentSettings = BodyOf<'putConsoleSettingsDocuments'>;
 export type Invitation = ResponseOf<'getInvitationsByToken'>;
+
+// Online payments, staff's side: a payment's processor status with its refunds, and a refund
+export type ConsolePaymentStatus = ResponseOf<'getConsolePaymentsByIdStatus'>;
+export type PaymentLifecycleStatus = ConsolePaymentStatus['status'];
+export type PaymentTimelineStep = ConsolePaymentStatus['timeline'][number];
+export type PaymentRefund = ConsolePaymentStatus['refunds'][number];
+export type RefundBody = BodyOf<'postConsolePaymentsByIdRefunds'>;
+export type RefundAnswer = ResponseOf<'postConsolePaymentsByIdRefunds'>;

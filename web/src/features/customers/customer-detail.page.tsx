@@ -9,6 +9,7 @@ import {
   Paper,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
@@ -52,6 +53,7 @@ import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
 import { PaymentsTable } from '../payments/payments-table';
+import { useSetOnlinePayments } from '../settings/payment-settings.api';
 import { ContactModal } from './contact-modal';
 import {
   type Contact,
@@ -520,6 +522,7 @@ function Overview({
               ]}
             />
           </Section>
+          <OnlinePaymentsSection customer={customer} canWrite={canWrite} />
           {!onHold && (
             <Section title={t('hold.title')} padded>
               <Group justify="space-between" gap="sm">
@@ -553,6 +556,44 @@ function Overview({
         />
       )}
     </Stack>
+  );
+}
+
+/** Whether this account may pay online; off, its portal says why (portal-pay's `customer_off`) instead. */
+function OnlinePaymentsSection({ customer, canWrite }: { customer: CustomerDetail; canWrite: boolean }) {
+  const { t } = useTranslation(['customers']);
+  const { orgName } = useStaffContext();
+  const setOnline = useSetOnlinePayments(customer.id);
+  // While the change is on its way the switch shows what was asked for.
+  const enabled = setOnline.isPending ? setOnline.variables.enabled : customer.onlinePayments;
+  return (
+    <Section title={t('onlinePayments.title')} padded>
+      <Switch
+        label={t('onlinePayments.label')}
+        checked={enabled}
+        disabled={!canWrite || setOnline.isPending}
+        onChange={(event) =>
+          setOnline.mutate(
+            { enabled: event.currentTarget.checked },
+            {
+              onSuccess: ({ enabled: now }) =>
+                notifications.show({
+                  color: 'teal',
+                  message: t(now ? 'onlinePayments.turnedOn' : 'onlinePayments.turnedOff', {
+                    name: customer.name,
+                  }),
+                }),
+            },
+          )
+        }
+      />
+      {!enabled && (
+        <Text size="xs" c="dimmed">
+          {t('onlinePayments.offNote', { org: orgName })}
+        </Text>
+      )}
+      {setOnline.isError && <ProblemAlert error={setOnline.error} />}
+    </Section>
   );
 }
 

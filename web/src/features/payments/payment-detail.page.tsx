@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconCirclePlus } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCirclePlus, IconReceiptRefund } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -15,6 +15,8 @@ import { type Application, canWriteAr, type PaymentDetail } from '../invoices/ar
 import { ApplicationsSection, CustomerAnchor, DocumentHeader } from '../invoices/document-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { ApplyAllocationsModal } from './apply-modal';
+import { usePaymentStatus } from './online-payment.api';
+import { isOnline, LifecycleBadge, OnlinePaymentPanel } from './online-payment-panel';
 import {
   receiptUrl,
   useApplyPayment,
@@ -23,6 +25,7 @@ import {
   useUnapplyPayment,
 } from './payments.api';
 import { PaymentStatusTag } from './payments-table';
+import { RefundDialog } from './refund-dialog';
 
 export function PaymentDetailPage() {
   const { t } = useTranslation(['payments', 'invoices', 'common']);
@@ -52,6 +55,10 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
   const canWrite = canWriteAr(role);
   const money = (minor: number) => format.money(minor, payment.currency);
   const live = payment.status === 'completed';
+  // An online payment's processor side: its lifecycle, timeline and refunds.
+  const online = isOnline(payment);
+  const processor = usePaymentStatus(payment.id, online).data;
+  const [refunding, refundModal] = useDisclosure(false);
   const [applying, applyModal] = useDisclosure(false);
   const [reversing, reverseModal] = useDisclosure(false);
   const [unapplying, setUnapplying] = useState<Application | null>(null);
@@ -67,17 +74,26 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
       <DocumentHeader
         eyebrow={t('detail.eyebrow')}
         number={payment.number}
-        badges={<PaymentStatusTag payment={payment} />}
+        badges={
+          online && live ? (
+            <>
+              <LifecycleBadge status={payment.status} />
+              <PaymentStatusTag payment={payment} />
+            </>
+          ) : (
+            <PaymentStatusTag payment={payment} />
+          )
+        }
         customer={<CustomerAnchor customer={payment.customer} />}
         figureLabel={t('fields.amount')}
         figure={money(payment.amount)}
-        figureStruck={!live}
+        figureStruck={payment.status !== 'completed' && payment.status !== 'pending'}
         facts={[
           [t('fields.receivedOn'), format.day(payment.receivedOn)],
           [t('fields.method'), t(`invoices:methods.${payment.method}`)],
           [t('fields.reference'), payment.reference || '—'],
           // A reversed payment holds no money: nothing applied, nothing available.
-          ...(live
+          ...(live || online
             ? ([
                 [t('fields.applied'), money(Number(applied))],
                 [t('fields.unapplied'), money(payment.unappliedAmount)],
@@ -89,13 +105,17 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
         ]}
         actions={
           <>
-            <PdfButton href={receiptUrl('console', payment.id)}>{t('actions.receipt')}</PdfButton>
+            {/* An online payment has a receipt once the money arrived (completed, or refunded after). */}
+            {(!online || processor?.receiptUrl) && (
+              <PdfButton href={receiptUrl('console', payment.id)}>{t('actions.receipt')}</PdfButton>
+            )}
             {canWrite && live && payment.unappliedAmount > 0 && (
               <Button leftSection={<IconCirclePlus size={16} aria-hidden />} onClick={applyModal.open}>
                 {t('detail.applyRemaining')}
               </Button>
             )}
-            {canWrite && live && (
+            {/* Money taken through a processor goes back through it (a refund), never by a reversal. */}
+            {canWrite && live && !online && (
               <Button
                 variant="default"
                 color="red"
@@ -106,11 +126,22 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
                 {t('detail.reverse')}
               </Button>
             )}
+            {canWrite && online && processor && processor.refundable > 0 && (
+              <Button
+                variant="default"
+                color="red"
+                c="red.7"
+                leftSection={<IconReceiptRefund size={16} aria-hidden />}
+                onClick={refundModal.open}
+              >
+                {t('refund.button')}
+              </Button>
+            )}
           </>
         }
       />
 
-      {!live && (
+      {payment.status === 'reversed' && (
         <Alert
           color="red"
           variant="light"
@@ -125,6 +156,8 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
           )}
         </Alert>
       )}
+
+      {online && processor && <OnlinePaymentPanel payment={processor} />}
 
       <ApplicationsSection
         title={t('detail.applications')}
@@ -146,6 +179,7 @@ function PaymentView({ payment }: { payment: PaymentDetail }) {
 
       {canWrite && (
         <>
+          {refunding && processor && <RefundDialog payment={processor} onClose={refundModal.close} />}
           <ApplyAllocationsModal
             opened={applying}
             onClose={applyModal.close}

@@ -7,6 +7,7 @@ import classes from '../../shared/ui/kit.module.css';
 import { MoneyDocumentsTable } from '../../shared/ui/money-documents-table';
 import { useSearchableList } from '../../shared/ui/search-box';
 import type { Audience, PaymentSummary } from '../invoices/ar.types';
+import { LifecycleBadge } from './online-payment-panel';
 import { receiptUrl, usePayments } from './payments.api';
 
 export function PaymentStatusTag({
@@ -15,6 +16,9 @@ export function PaymentStatusTag({
   payment: Pick<PaymentSummary, 'status' | 'unappliedAmount'>;
 }) {
   const { t } = useTranslation('payments');
+  // An online payment on its way or gone back (pending, failed, refunded…) says so.
+  if (payment.status !== 'completed' && payment.status !== 'reversed')
+    return <LifecycleBadge status={payment.status} />;
   if (payment.status === 'reversed')
     return <DocumentStatusTag color="red">{t('status.reversed')}</DocumentStatusTag>;
   return payment.unappliedAmount > 0 ? (

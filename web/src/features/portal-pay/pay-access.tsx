@@ -24,8 +24,6 @@ export function useBlockedText(options: PaymentOptions | undefined): string | nu
   if (!options) return null;
   const reason = blockedReason(options);
   if (!reason) return null;
-  if (reason === 'on_hold' && options.holdMessage)
-    return t('blocked.on_holdWithMessage', { org: orgName, message: options.holdMessage });
   return t(`blocked.${reason}`, { org: orgName });
 }
 

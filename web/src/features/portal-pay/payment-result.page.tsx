@@ -263,9 +263,13 @@ function PaymentResult({ payment }: { payment: PortalPaymentDetail }) {
                             variant="light"
                             radius="sm"
                             tt="none"
-                            color={allocation.applied ? 'teal' : 'grape'}
+                            color={allocation.applied ? 'teal' : status === 'returned' ? 'red' : 'grape'}
                           >
-                            {allocation.applied ? t('result.applied') : t('result.pendingApply')}
+                            {allocation.applied
+                              ? t('result.applied')
+                              : status === 'returned'
+                                ? t('result.returnedApply')
+                                : t('result.pendingApply')}
                           </Badge>
                         )}
                       </Table.Td>

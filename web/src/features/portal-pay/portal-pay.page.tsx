@@ -163,10 +163,16 @@ function PayFlow({
     );
   }, [retry, store, setParams]);
 
-  const groups = currencyGroups(rows);
+  // Once a payment is sent the page shows the invoices as they were: they refetch (money moved)
+  // while the page is still leaving, and what is now paid would empty the steps and be quoted
+  // again only to be refused.
+  const submit = useSubmitPayment();
+  const shownRows = useRef(rows);
+  if (!submit.isPending && !submit.isSuccess) shownRows.current = rows;
+  const groups = currencyGroups(shownRows.current);
   const currency = chosenCurrency(groups, params.get('currency')) ?? groups[0]?.currency ?? null;
   const payRows = groups.find((group) => group.currency === currency)?.rows ?? [];
-  const notPayable = rows.filter((row) => row.payable <= 0n);
+  const notPayable = shownRows.current.filter((row) => row.payable <= 0n);
   const texts = { ...defaultTexts(payRows, format.locale), ...flow.texts };
   const excluded = useMemo(() => new Set(flow.excluded), [flow.excluded]);
   const check = checkAmounts(payRows, texts, excluded, options.partial, format.locale);
@@ -205,11 +211,10 @@ function PayFlow({
     );
   const go = (step: number) => setParam({ step: STEPS[step] ?? 'amounts' }, false);
 
+  const entry = useStartMethodEntry();
   const quoteBody =
     check.ok && method ? { kind: method.kind, allocations: allocationsBody(check.allocations) } : null;
   const quote = usePaymentQuote(active >= 1 ? quoteBody : null);
-  const entry = useStartMethodEntry();
-  const submit = useSubmitPayment();
 
   const returnPath = () => {
     const next = new URLSearchParams(params);

@@ -1,109 +1,29 @@
 /*
- * The portal's online-payment API (scratch/portal-pay-api.md), typed by hand from that contract
- * while the server's routes are being written. Once they are in the OpenAPI document, the lead
- * switches these to the generated types (app/api/wire.ts, `npm run gen:api-types`). No imports:
- * the pure flow logic (pay-logic.ts) and its Node tests read them too.
+ * The portal's online-payment API as the pay flow uses it: aliases of the wire types generated
+ * from the server's OpenAPI document (app/api/schema.gen.ts, `npm run gen:api-types`), so a schema
+ * that changes on the server changes here and `tsc` shows every screen it breaks. Imported with
+ * its extension so the pure flow logic (pay-logic.ts) and its Node tests read it too.
  */
+import type { BodyOf, ResponseOf } from '../../app/api/wire.ts';
 
-export type PaymentKind = 'card' | 'ach';
-export type BlockedReason = 'seller_off' | 'customer_off' | 'on_hold' | 'role' | 'no_methods';
+export type PaymentOptions = ResponseOf<'getPortalPaymentOptions'>;
+export type SavedMethod = PaymentOptions['savedMethods'][number];
+export type PaymentKind = PaymentOptions['methods'][number];
+export type BlockedReason = NonNullable<PaymentOptions['blockedReason']>;
 
-export interface SavedMethod {
-  id: string;
-  kind: PaymentKind;
-  brand: string | null;
-  last4: string;
-  expMonth: number | null;
-  expYear: number | null;
-  bankName: string | null;
-  accountType: string | null;
-  usedByAutopay: boolean;
-}
+export type QuoteBody = BodyOf<'postPortalPaymentsQuote'>;
+export type AllocationBody = QuoteBody['allocations'][number];
+export type Quote = ResponseOf<'postPortalPaymentsQuote'>;
 
-export interface PaymentOptions {
-  enabled: boolean;
-  blockedReason: BlockedReason | null;
-  holdMessage: string | null;
-  processor: 'sandbox' | 'stripe';
-  methods: PaymentKind[];
-  partial: { allowed: boolean; minimum: number | null };
-  cardFee: { percentBps: number; cap: number | null } | null;
-  achAuthorization: string | null;
-  savedMethods: SavedMethod[];
-}
-
-export interface AllocationBody {
-  invoiceId: string;
-  amount: number;
-}
-
-export interface QuoteBody {
-  kind: PaymentKind;
-  allocations: AllocationBody[];
-}
-
-export interface Quote {
-  currency: string;
-  amount: number;
-  fee: number;
-  total: number;
-  allocations: { invoiceId: string; number: string; amount: number; payable: number }[];
-}
-
+/** What POST /portal/payments takes: a saved method or a new token, never both. */
 export type NewPaymentBody = QuoteBody & { achAuthorizationAccepted?: boolean } & (
     | { paymentMethodId: string }
     | { methodToken: string; saveMethod: boolean }
   );
 
-export type OnlinePaymentStatus = 'completed' | 'pending' | 'processing' | 'requires_action' | 'failed';
+export type PaymentAnswer = ResponseOf<'postPortalPayments'>;
+export type OnlinePaymentStatus = PaymentAnswer['status'];
+export type PaymentFailure = NonNullable<PaymentAnswer['failure']>;
 
-export interface PaymentFailure {
-  code: string;
-  message: string;
-  retryable: boolean;
-}
-
-export interface PaymentAnswer {
-  id: string;
-  number: string;
-  status: OnlinePaymentStatus;
-  amount: number;
-  fee: number;
-  total: number;
-  currency: string;
-  failure: PaymentFailure | null;
-  actionUrl: string | null;
-}
-
-export type TimelineStatus =
-  | 'initiated'
-  | 'processing'
-  | 'pending'
-  | 'completed'
-  | 'failed'
-  | 'returned'
-  | 'refunded'
-  | 'disputed';
-
-export interface PortalPaymentDetail {
-  id: string;
-  number: string;
-  /** The payment's state; older (staff-recorded) payments may also be `reversed`. */
-  status: OnlinePaymentStatus | 'returned' | 'refunded' | 'disputed' | 'reversed' | (string & {});
-  method: string;
-  source: 'portal' | 'autopay' | 'staff' | 'manual' | 'pay_link';
-  amount: number;
-  fee: number;
-  total: number;
-  refundedAmount: number;
-  currency: string;
-  receivedOn: string;
-  createdAt: string;
-  paymentMethod: { kind: string; brand: string | null; last4: string | null; bankName: string | null } | null;
-  failure: PaymentFailure | null;
-  returnReason: { code: string; message: string } | null;
-  expectedSettlement: string | null;
-  allocations: { invoiceId: string; number: string; amount: number; applied: boolean }[];
-  timeline: { at: string; status: TimelineStatus | (string & {}); detail: string | null }[];
-  receiptUrl: string | null;
-}
+export type PortalPaymentDetail = ResponseOf<'getPortalPaymentsById'>;
+export type TimelineStatus = PortalPaymentDetail['timeline'][number]['status'];

@@ -1,6 +1,7 @@
 import {
   IconBuildingStore,
   IconCash,
+  IconCreditCard,
   IconFileInvoice,
   IconFileSettings,
   IconHome,
@@ -15,6 +16,7 @@ import { AppFrame, type NavItem } from './app-frame';
 
 export const OUTBOX_ROLES = ['owner', 'admin'] as const;
 export const DOCUMENT_SETTINGS_ROLES = ['owner', 'admin'] as const;
+export const PAYMENT_SETTINGS_ROLES = ['owner', 'admin'] as const;
 
 /** The seller staff's console. */
 export function ConsoleLayout() {
@@ -33,6 +35,15 @@ export function ConsoleLayout() {
     { to: '/console/team', label: t('nav.team'), icon: IconUsers },
     ...((DOCUMENT_SETTINGS_ROLES as readonly string[]).includes(role)
       ? [{ to: '/console/settings/documents', label: t('nav', { ns: 'settings' }), icon: IconFileSettings }]
+      : []),
+    ...((PAYMENT_SETTINGS_ROLES as readonly string[]).includes(role)
+      ? [
+          {
+            to: '/console/settings/payments',
+            label: t('paymentsNav', { ns: 'settings' }),
+            icon: IconCreditCard,
+          },
+        ]
       : []),
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;

@@ -1,0 +1,82 @@
+import type { Database } from '../../db/client.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Mailer, MailTemplateData } from '../mail/mail-port.ts';
+import {
+  claimPaymentReceipt,
+  findReceiptContext,
+  findReceiptRecipients,
+  type ReceiptRecipient,
+} from './payment-receipts.repository.ts';
+
+/** The job capturePayment queues when the money arrived; its key makes a duplicate one job. */
+export const PAYMENT_RECEIPT_TASK = 'payment.receipt';
+export interface PaymentReceiptPayload {
+  orgId: string;
+  paymentId: string;
+}
+export const paymentReceiptJobKey = (paymentId: string) => `payment-receipt:${paymentId}`;
+
+/** One plain address (the outbox refuses anything else: one bad contact must not hold back the rest). */
+const plainAddress = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
+
+/** Each address once, the first mention winning (a user's own language before a contact's). */
+function distinctRecipients(recipients: ReceiptRecipient[]): ReceiptRecipient[] {
+  const seen = new Set<string>();
+  return recipients.flatMap((r) => {
+    const email = r.email.trim().toLowerCase();
+    if (seen.has(email) || !plainAddress.test(email)) return [];
+    seen.add(email);
+    return [{ ...r, email }];
+  });
+}
+
+/**
+ * Mails a completed online payment's receipt to the customer's people who may pay (account admins
+ * and payers) and its contacts that asked for receipts, each once and in their own language.
+ * The payment is claimed (`receipt_sent_at`) in the transaction that writes the messages to the
+ * outbox, so however often the capture or this job is retried the receipt goes out once; a
+ * payment that is not completed (pending, failed, returned…) sends nothing. The link opens the
+ * payment in the portal after signing in; it carries no token.
+ */
+export function sendPaymentReceipt(
+  deps: { db: Database; mailer: Mailer; publicUrl?: string | undefined },
+  input: PaymentReceiptPayload,
+): Promise<{ sent: number }> {
+  return inTransaction(deps.db, async (trx) => {
+    const payment = await claimPaymentReceipt(trx, input);
+    if (!payment) return { sent: 0 };
+    const context = await findReceiptContext(trx, {
+      orgId: input.orgId,
+      customerId: payment.customerId,
+      paymentId: payment.id,
+      paymentMethodId: payment.paymentMethodId,
+    });
+    const recipients = distinctRecipients(
+      await findReceiptRecipients(trx, { orgId: input.orgId, customerId: payment.customerId }),
+    );
+    const kind = payment.method === 'ach' ? 'ach' : 'card';
+    const data: Omit<MailTemplateData['payment_receipt'], 'name'> = {
+      orgName: context.orgName,
+      accountName: context.accountName,
+      paymentNumber: payment.number,
+      paidOn: payment.receivedOn,
+      currency: payment.currency,
+      country: context.country,
+      amount: payment.amount,
+      fee: payment.feeAmount,
+      method: context.method ?? { kind, brand: null, bankName: null, last4: null },
+      invoices: context.invoices,
+      url: deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}/portal/payments/${payment.id}` : null,
+    };
+    for (const recipient of recipients) {
+      await deps.mailer.enqueue(trx, {
+        orgId: input.orgId,
+        to: recipient.email,
+        locale: recipient.locale,
+        template: 'payment_receipt',
+        data: { ...data, name: recipient.name },
+      });
+    }
+    return { sent: recipients.length };
+  });
+}
