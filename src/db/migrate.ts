@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-mail-templates.ts';
 import * as m0006 from './migrations/0006-online-payments.ts';
 import * as m0007 from './migrations/0007-sandbox-processor.ts';
 import * as m0008 from './migrations/0008-payment-receipts.ts';
+import * as m0009 from './migrations/0009-payment-method-details.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-online-payments': m0006,
   '0007-sandbox-processor': m0007,
   '0008-payment-receipts': m0008,
+  '0009-payment-method-details': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -220,6 +220,10 @@ export interface PaymentsTable {
   updated_at: Generated<Date>;
   /** When the receipt e-mail was queued (0008): set once, by the receipt job's claim. */
   receipt_sent_at: Timestamp | null;
+  /** What it was paid with, for a method not saved (0009): display details only. */
+  method_brand: string | null;
+  method_last4: string | null;
+  method_bank_name: string | null;
 }
 
 export type PaymentLifecycleStatus =

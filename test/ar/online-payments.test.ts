@@ -203,7 +203,11 @@ describe('paying online (sandbox)', () => {
     expect(reused.statusCode).toBe(422);
     expect(reused.json().code).toBe('idempotency_key_reused');
     const status = await payer({ method: 'GET', url: `/api/v1/portal/payments/${paid.json().id}` });
-    expect(status.json()).toMatchObject({ status: 'completed', paymentMethod: null });
+    // A one-time card: the payment keeps its brand and last four (never the number).
+    expect(status.json()).toMatchObject({
+      status: 'completed',
+      paymentMethod: { kind: 'card', brand: 'visa', last4: '4242', bankName: null },
+    });
     expect(status.json().timeline.map((s: { status: string }) => s.status)).toEqual([
       'initiated',
       'processing',

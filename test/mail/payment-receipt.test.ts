@@ -194,8 +194,9 @@ describe('payment receipt e-mail', () => {
     expect(runs.map((r) => r.sent).sort()).toEqual([0, 0, 2]);
     const { rows } = await receiptsOf(s.orgId, paymentId);
     expect(rows).toHaveLength(2);
-    // Not saved, so no brand or digits were kept: the method is named by its kind. No link without an address.
-    expect(rows[0]!.text_body).toContain('Method: Card\n');
+    // Not saved: the payment itself keeps the brand and last four the processor described. No link
+    // without an address.
+    expect(rows[0]!.text_body).toContain('Method: Visa ·· 4242\n');
     expect(rows[0]!.text_body).not.toContain('/portal/payments/');
     await runJobs();
     expect((await receiptsOf(s.orgId, paymentId)).rows).toHaveLength(2);

@@ -60,6 +60,10 @@ export async function getPaymentStatus(
       'm.brand',
       'm.last4',
       'm.bank_name',
+      'p.method as method_kind',
+      'p.method_brand',
+      'p.method_last4',
+      'p.method_bank_name',
     ])
     .where('p.org_id', '=', input.orgId)
     .where('p.id', '=', payment.id)
@@ -101,10 +105,18 @@ export async function getPaymentStatus(
     currency: payment.currency,
     receivedOn: payment.receivedOn,
     createdAt: payment.createdAt,
+    // The saved method, else what the payment itself keeps of a one-time method.
     paymentMethod:
       row.kind && row.last4
         ? { kind: row.kind, brand: row.brand, last4: row.last4, bankName: row.bank_name }
-        : null,
+        : row.method_last4 && (row.method_kind === 'card' || row.method_kind === 'ach')
+          ? {
+              kind: row.method_kind,
+              brand: row.method_brand,
+              last4: row.method_last4,
+              bankName: row.method_bank_name,
+            }
+          : null,
     failureCode: row.failure_code,
     returnCode: row.return_code,
     expectedSettlement: row.expected_settlement,

@@ -14,9 +14,15 @@ import {
 import {
   findProcessorCustomerId,
   insertSavedMethod,
+  type SavedMethod,
   saveProcessorCustomerId,
 } from './payment-methods.repository.ts';
-import { findOnlinePaymentByKey, type OnlinePaymentState, setPaymentMethod } from './payments.repository.ts';
+import {
+  findOnlinePaymentByKey,
+  type OnlinePaymentState,
+  setPaymentMethod,
+  setPaymentMethodDetails,
+} from './payments.repository.ts';
 import { recordChargeResult } from './record-charge-result.ts';
 import { type OnlinePaymentRequest, startOnlinePayment } from './start-online-payment.ts';
 
@@ -73,6 +79,12 @@ export async function payOnline(
     // other answers the payment as it stands; its final state is a status request away.
     if (!(await markProcessing(deps, { orgId: input.orgId, paymentId: payment.id })))
       return { payment: await current(deps.db, input), actionUrl: null, replayed: started.replayed };
+    await keepMethodDetails(deps.db, gateway, {
+      orgId: input.orgId,
+      paymentId: payment.id,
+      token,
+      saved: started.replayed ? null : started.method.saved,
+    });
     result = await gateway.charge({
       idempotencyKey: chargeKey(payment.id),
       amount: payment.amount + payment.feeAmount,
@@ -162,4 +174,32 @@ async function saveMethod(
     await setPaymentMethod(trx, { orgId: input.orgId, paymentId: input.paymentId, methodId });
   });
   return saved.method.token;
+}
+
+/**
+ * What the payment is paid with, on the payment itself (receipts and status pages name it: "Visa
+ * ·· 4242"): a saved method's details, or the processor's description of a one-time token. Only
+ * for display: a processor that cannot describe it now leaves the payment without them.
+ */
+async function keepMethodDetails(
+  db: Database,
+  gateway: PaymentGateway,
+  input: { orgId: string; paymentId: string; token: string; saved: SavedMethod | null },
+): Promise<void> {
+  let details: { brand: string | null; last4: string; bankName: string | null } | null = input.saved;
+  if (!details) {
+    try {
+      details = (await gateway.describeMethod(input.token)).details;
+    } catch (error) {
+      if (error instanceof GatewayUnavailableError || error instanceof GatewayRequestError) return;
+      throw error;
+    }
+  }
+  await setPaymentMethodDetails(db, {
+    orgId: input.orgId,
+    paymentId: input.paymentId,
+    brand: details.brand,
+    last4: details.last4,
+    bankName: details.bankName,
+  });
 }

@@ -74,7 +74,7 @@ export async function findReceiptContext(
   db: Db,
   input: { orgId: string; customerId: string; paymentId: string; paymentMethodId: string | null },
 ): Promise<ReceiptContext> {
-  const [org, account, method, invoices] = await Promise.all([
+  const [org, account, method, invoices, kept] = await Promise.all([
     db
       .selectFrom('organizations')
       .select(['name', 'country'])
@@ -106,6 +106,13 @@ export async function findReceiptContext(
       .orderBy('a.created_at')
       .orderBy('a.id')
       .execute(),
+    // A one-time method: what the payment itself keeps of it (migration 0009).
+    db
+      .selectFrom('payments')
+      .select(['method', 'method_brand', 'method_last4', 'method_bank_name'])
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.paymentId)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     orgName: org.name,
@@ -113,7 +120,14 @@ export async function findReceiptContext(
     accountName: account.name,
     method: method
       ? { kind: method.kind, brand: method.brand, bankName: method.bank_name, last4: method.last4 }
-      : null,
+      : kept.method_last4 && (kept.method === 'card' || kept.method === 'ach')
+        ? {
+            kind: kept.method,
+            brand: kept.method_brand,
+            bankName: kept.method_bank_name,
+            last4: kept.method_last4,
+          }
+        : null,
     invoices: invoices.map((i) => ({ number: i.number, amount: i.amount })),
   };
 }

@@ -667,3 +667,20 @@ export async function setPaymentMethod(
     .where('id', '=', input.paymentId)
     .execute();
 }
+
+/** What a payment was paid with, as the processor describes it (brand, bank, last four). */
+export async function setPaymentMethodDetails(
+  trx: Db,
+  input: { orgId: string; paymentId: string; brand: string | null; last4: string; bankName: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('payments')
+    .set({
+      method_brand: input.brand?.slice(0, 40) ?? null,
+      method_last4: /^[0-9]{4}$/.test(input.last4) ? input.last4 : null,
+      method_bank_name: input.bankName?.slice(0, 200) ?? null,
+    })
+    .where('org_id', '=', input.orgId)
+    .where('id', '=', input.paymentId)
+    .execute();
+}

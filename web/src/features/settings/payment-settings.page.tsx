@@ -229,7 +229,7 @@ function PaymentSettingsFormView({ saved, currency }: { saved: SavedPaymentSetti
             <Alert color="blue" variant="light" icon={<IconFlask size={20} aria-hidden />}>
               <Stack gap={4}>
                 <Text size="sm">{t('payments.sandbox.text')}</Text>
-                <Anchor component={Link} to={SANDBOX_HELP} size="sm">
+                <Anchor component={Link} to={SANDBOX_HELP} size="sm" c="inherit" underline="always" fw={600}>
                   {t('payments.sandbox.help')}
                 </Anchor>
               </Stack>
