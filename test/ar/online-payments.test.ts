@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, test, vi } from 'vitest';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
-import { sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
+import { refundPayment } from '../../src/domain/payments/refund-payment.ts';
+import { agingReport } from '../../src/domain/reports/aging-report.ts';
+import { resolveGateways, sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
 import { runSandboxClock } from '../../src/gateways/sandbox/run-sandbox-clock.ts';
 import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
 
@@ -350,5 +352,33 @@ describe('money in flight', () => {
     expect(voided.statusCode, voided.body).toBe(409);
     expect(voided.json().code).toBe('payment_in_progress');
     expect(await invoiceState(a)).toMatchObject({ open_amount: 9_000n, pending_amount: 9_000n });
+  });
+});
+
+describe('the aging as of a day', () => {
+  test('rebuilt from history, it equals today’s: money in flight or failed is no cash, refunds and returns are out', async () => {
+    const a = await invoice('120');
+    const paid = await pay({
+      kind: 'card',
+      methodToken: await card('4242424242424242'),
+      allocations: [{ invoiceId: a, amount: 12_000 }],
+    });
+    expect(paid.json().status).toBe('completed');
+    const refunded = await refundPayment(
+      { db, gateways: resolveGateways({ db, config }) },
+      {
+        orgId,
+        paymentId: paid.json().id,
+        amount: 5_000n,
+        reason: 'damaged goods',
+        idempotencyKey: randomUUID(),
+        actor: {},
+      },
+    );
+    expect(refunded.status).toBe('succeeded');
+    // This seller now has completed, failed, pending, returned and refunded online payments.
+    const today = await agingReport({ db }, { orgId });
+    const rebuilt = await agingReport({ db }, { orgId, history: true });
+    expect(rebuilt).toEqual(today);
   });
 });

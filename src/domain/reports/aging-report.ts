@@ -163,8 +163,9 @@ with org as materialized (
  * entries that moved the money (docs/ARCHITECTURE.md, "The aging as of a date"):
  *
  * - an invoice counts from its issue date until the day it was voided (drafts never);
- * - a payment holds cash from its received date until the day it was reversed; a credit memo
- *   holds credit from its issue date until it was voided;
+ * - a payment holds cash from its received date (an online one: the day its money arrived) until
+ *   the day it was reversed or returned, less what was refunded by then; one still in flight or
+ *   failed holds none; a credit memo holds credit from its issue date until it was voided;
  * - an application takes effect on the day it was made — the source document's own date when it
  *   was made with the document (same transaction: recording a payment with its allocations) — and
  *   never before the invoice's or the source's date; it stops on the day it was unapplied.
@@ -185,9 +186,15 @@ with org as (
           or (i.status = 'void' and i.voided_at is not null
               and greatest(i.issue_date, (i.voided_at at time zone org.tz)::date) > org.as_of))
 ), pay as (
-  select p.id, p.customer_id, p.currency, p.amount, p.received_on as on_date, p.created_at
+  select p.id, p.customer_id, p.currency,
+         p.amount - coalesce((select sum(r.amount) from payment_refunds r
+                               where r.org_id = p.org_id and r.payment_id = p.id
+                                 and r.status in ('pending', 'succeeded')
+                                 and (r.updated_at at time zone org.tz)::date <= org.as_of), 0)::int8 as amount,
+         p.received_on as on_date, p.created_at
     from payments p cross join org
    where p.org_id = $1 and p.received_on <= org.as_of
+     and p.status not in ('initiated', 'processing', 'requires_action', 'pending', 'failed')
      and (p.reversed_at is null
           or greatest(p.received_on, (p.reversed_at at time zone org.tz)::date) > org.as_of)
 ), memo as (
