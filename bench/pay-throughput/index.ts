@@ -258,10 +258,10 @@ export const payThroughput: Benchmark = {
           orgId,
           webhookSecret: sandboxWebhookSecret(SECRET_KEY, orgId),
         }),
-      webhookSecret: async (orgId) => sandboxWebhookSecret(SECRET_KEY, orgId),
+      forWebhook: async () => null,
     };
     const stub = inProcessGateway();
-    const inProcess: Gateways = { forSeller: async () => stub, webhookSecret: async () => null };
+    const inProcess: Gateways = { forSeller: async () => stub, forWebhook: async () => null };
 
     // Warm-up: a few payments each way (JIT, prepared plans, pool).
     await payAll(

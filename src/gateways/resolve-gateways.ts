@@ -24,45 +24,56 @@ export const sandboxWebhookSecret = (secretKey: Buffer, orgId: string) =>
  */
 export function resolveGateways(deps: { db: Database; config: GatewayConfig }): Gateways {
   const { db, config } = deps;
+  /** The seller's gateway and, with it, the keys it was built from (read and opened once). */
+  async function build(orgId: string) {
+    const settings = await loadPaymentSettings(db, orgId);
+    if (settings.processor === 'sandbox') {
+      const webhookSecret = sandboxWebhookSecret(config.secretKey, orgId);
+      const gateway = createSandboxGateway({ db, publicUrl: config.publicUrl, orgId, webhookSecret });
+      return { gateway, stripeWebhookSecret: null };
+    }
+    const keys = await stripeKeys(orgId);
+    if (!keys) throw new AppError('online_payments_disabled', { reason: 'no_methods' });
+    const { createStripeGateway } = await import('./stripe/stripe-gateway.ts');
+    const api = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
+    const gateway = createStripeGateway({
+      secretKey: keys.secretKey,
+      publishableKey: keys.publishableKey,
+      ...(keys.webhookSecret ? { webhookSecret: keys.webhookSecret } : {}),
+      ...(api
+        ? {
+            api: {
+              host: api.hostname,
+              port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)),
+              protocol: api.protocol === 'https:' ? 'https' : 'http',
+            },
+          }
+        : {}),
+    });
+    return { gateway, stripeWebhookSecret: keys.webhookSecret };
+  }
   return {
     async forSeller(orgId: string): Promise<PaymentGateway> {
-      const settings = await loadPaymentSettings(db, orgId);
-      if (settings.processor === 'sandbox')
-        return createSandboxGateway({
-          db,
-          publicUrl: config.publicUrl,
-          orgId,
-          webhookSecret: sandboxWebhookSecret(config.secretKey, orgId),
-        });
-      const keys = await stripeKeys(orgId);
-      if (!keys) throw new AppError('online_payments_disabled', { reason: 'no_methods' });
-      const { createStripeGateway } = await import('./stripe/stripe-gateway.ts');
-      const api = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
-      return createStripeGateway({
-        secretKey: keys.secretKey,
-        publishableKey: keys.publishableKey,
-        ...(keys.webhookSecret ? { webhookSecret: keys.webhookSecret } : {}),
-        ...(api
-          ? {
-              api: {
-                host: api.hostname,
-                port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)),
-                protocol: api.protocol === 'https:' ? 'https' : 'http',
-              },
-            }
-          : {}),
-      });
+      return (await build(orgId)).gateway;
     },
-    async webhookSecret(orgId: string, processor: ProcessorName): Promise<string | null> {
-      // No secret for a seller that does not exist: its events are refused as an unknown account.
+    async forWebhook(orgId: string, processor: ProcessorName) {
+      // A seller that does not exist has no secret: its events are refused as an unknown account.
       const seller = await db
         .selectFrom('organizations')
         .select('id')
         .where('id', '=', orgId)
         .executeTakeFirst();
       if (!seller) return null;
-      if (processor === 'sandbox') return sandboxWebhookSecret(config.secretKey, orgId);
-      return (await stripeKeys(orgId))?.webhookSecret ?? null;
+      let built: Awaited<ReturnType<typeof build>>;
+      try {
+        built = await build(orgId);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'online_payments_disabled') return null;
+        throw error;
+      }
+      const secret =
+        processor === 'sandbox' ? sandboxWebhookSecret(config.secretKey, orgId) : built.stripeWebhookSecret;
+      return secret ? { gateway: built.gateway, secret } : null;
     },
   };
 

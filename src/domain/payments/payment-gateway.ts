@@ -288,6 +288,12 @@ export class WebhookRejectedError extends Error {
 /** How the domain finds the processor of a seller (src/gateways/resolve-gateways.ts builds it). */
 export interface Gateways {
   forSeller(orgId: string): Promise<PaymentGateway>;
-  /** The secret a seller's webhooks from `processor` are signed with; null when none is set up. */
-  webhookSecret(orgId: string, processor: ProcessorName): Promise<string | null>;
+  /**
+   * For an event from `processor` addressed to a seller: the seller's gateway and the secret those
+   * events are signed with, read once; null when the seller does not exist or has no such secret.
+   */
+  forWebhook(
+    orgId: string,
+    processor: ProcessorName,
+  ): Promise<{ gateway: PaymentGateway; secret: string } | null>;
 }

@@ -41,16 +41,15 @@ export const processorWebhookRoutes: FastifyPluginAsyncTypebox<AppDeps> = async 
       const rawBody = request.body;
       if (!Buffer.isBuffer(rawBody)) throw new AppError('unsupported_media_type');
       if (!isUuid(orgId)) throw new AppError('not_found');
-      const secret = await gateways.webhookSecret(orgId, processor);
-      if (!secret) {
+      const seller = await gateways.forWebhook(orgId, processor);
+      if (!seller) {
         request.log.warn({ processor, orgId }, 'webhook for a seller without this processor refused');
         throw new AppError('webhook_rejected', { reason: 'unknown_account' });
       }
-      let event: ReturnType<Awaited<ReturnType<typeof gateways.forSeller>>['verifyWebhook']>;
+      let event: ReturnType<typeof seller.gateway.verifyWebhook>;
       try {
-        const gateway = await gateways.forSeller(orgId);
-        if (gateway.processor !== processor) throw new WebhookRejectedError('bad_signature');
-        event = gateway.verifyWebhook({ rawBody, headers: request.headers, secret });
+        if (seller.gateway.processor !== processor) throw new WebhookRejectedError('bad_signature');
+        event = seller.gateway.verifyWebhook({ rawBody, headers: request.headers, secret: seller.secret });
       } catch (error) {
         if (!(error instanceof WebhookRejectedError)) throw error;
         request.log.warn({ processor, orgId, reason: error.reason }, 'webhook refused');
