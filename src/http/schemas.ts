@@ -79,6 +79,22 @@ export const OpenInvitation = Type.Object({
   createdAt: DateTime,
 });
 
+/**
+ * A new invitation, and how its e-mail goes: `email` (an SMTP server is set up) or `outbox` (none is:
+ * the message is captured in the console's Outbox, not sent), so the inviter is not told "sent" in vain.
+ */
+export const CreatedInvitation = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  role: Type.String(),
+  expiresAt: DateTime,
+  delivery: Type.Union([Type.Literal('email'), Type.Literal('outbox')]),
+});
+
+/** How mail leaves this installation (see CreatedInvitation). */
+export const mailDelivery = (config: { smtpUrl: string | undefined }) =>
+  config.smtpUrl ? ('email' as const) : ('outbox' as const);
+
 /** The last page a list may be asked for (beyond it a list is empty anyway; larger is a 400). */
 export const MAX_PAGE = 1_000_000;
 

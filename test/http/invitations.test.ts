@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { as, seedSeller, signIn, signInTo, TEST_PASSWORD, useTestApp } from '../support/app.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
+import { as, seedSeller, signIn, signInTo, TEST_PASSWORD, testConfig, useTestApp } from '../support/app.ts';
 
 const { app, db } = await useTestApp();
 const seller = await seedSeller(db, { name: 'Distribuidora del Valle' });
@@ -28,7 +30,12 @@ describe('staff invitations', () => {
       payload: { email: 'Nueva.Agente@Example.test', role: 'ar_agent' },
     });
     expect(invite.statusCode).toBe(201);
-    expect(invite.json()).toMatchObject({ email: 'nueva.agente@example.test', role: 'ar_agent' });
+    // No SMTP_URL here: the message is captured in the Outbox, and the answer says so.
+    expect(invite.json()).toMatchObject({
+      email: 'nueva.agente@example.test',
+      role: 'ar_agent',
+      delivery: 'outbox',
+    });
 
     const token = await invitationToken('nueva.agente@example.test');
     const look = await app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
@@ -249,6 +256,7 @@ describe('customer invitations', () => {
       payload: { email: 'despacho@contadores.test', role: 'accountant' },
     });
     expect(invite.statusCode).toBe(201);
+    expect(invite.json().delivery).toBe('outbox');
     const message = await db
       .selectFrom('mail_messages')
       .select(['template', 'subject', 'org_id'])
@@ -310,4 +318,30 @@ describe('customer invitations', () => {
     const customer = await signIn(app, seller.customers.payer.email);
     expect((await as(app, customer)({ method: 'GET', url: '/api/v1/console/team' })).statusCode).toBe(403);
   });
+});
+
+test('with a mail server set up, an invitation answers that it is e-mailed', async () => {
+  const config = testConfig({ smtpUrl: 'smtp://127.0.0.1:2525' });
+  const mailing = await buildApp({
+    db,
+    config,
+    mailer: createOutboxMailer(config),
+    webDist: null,
+    logLevel: false,
+  });
+  try {
+    const admin = await signIn(mailing, seller.staff.admin.email);
+    const invite = await as(
+      mailing,
+      admin,
+    )({
+      method: 'POST',
+      url: '/api/v1/console/invitations',
+      payload: { email: 'smtp.invite@example.test', role: 'viewer' },
+    });
+    expect(invite.statusCode).toBe(201);
+    expect(invite.json().delivery).toBe('email');
+  } finally {
+    await mailing.close();
+  }
 });

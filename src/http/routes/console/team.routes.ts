@@ -7,7 +7,15 @@ import { listOpenInvitations } from '../../../domain/identity/list-open-invitati
 import { listStaff } from '../../../domain/identity/list-staff.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { DateTime, Email, Member, OpenInvitation, problems, StaffRole, Uuid } from '../../schemas.ts';
+import {
+  CreatedInvitation,
+  Email,
+  Member,
+  mailDelivery,
+  OpenInvitation,
+  problems,
+  StaffRole,
+} from '../../schemas.ts';
 
 /** The seller's people: staff list and staff invitations. */
 export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -43,7 +51,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
         summary: 'Invite a person to the staff (owners and admins; only owners invite owners)',
         body: Type.Object({ email: Email, role: StaffRole }, { additionalProperties: false }),
         response: {
-          201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
+          201: CreatedInvitation,
           ...problems(400, 401, 403, 409),
         },
       },
@@ -63,7 +71,7 @@ export const teamRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) 
           },
         ),
       );
-      return reply.code(201).send(invitation);
+      return reply.code(201).send({ ...invitation, delivery: mailDelivery(deps.config) });
     },
   );
 };

@@ -7,7 +7,16 @@ import { getCustomerAccountWithUsers } from '../../../domain/identity/get-custom
 import { listOpenInvitations } from '../../../domain/identity/list-open-invitations.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, customerOf, requireCustomer } from '../../plugins/auth.ts';
-import { CustomerRole, DateTime, Email, Member, OpenInvitation, problems, Uuid } from '../../schemas.ts';
+import {
+  CreatedInvitation,
+  CustomerRole,
+  Email,
+  Member,
+  mailDelivery,
+  OpenInvitation,
+  problems,
+  Uuid,
+} from '../../schemas.ts';
 
 /** The customer's own account and its people. Account admins invite payers, accountants and other admins. */
 export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
@@ -51,7 +60,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
         summary: 'Invite a person (an accountant, a payer) to this customer account',
         body: Type.Object({ email: Email, role: CustomerRole }, { additionalProperties: false }),
         response: {
-          201: Type.Object({ id: Uuid, email: Type.String(), role: Type.String(), expiresAt: DateTime }),
+          201: CreatedInvitation,
           ...problems(400, 401, 403, 409),
         },
       },
@@ -70,7 +79,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, dep
           },
         ),
       );
-      return reply.code(201).send(invitation);
+      return reply.code(201).send({ ...invitation, delivery: mailDelivery(deps.config) });
     },
   );
 };

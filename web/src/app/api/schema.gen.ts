@@ -2161,6 +2161,7 @@ export interface operations {
                         role: string;
                         /** Format: date-time */
                         expiresAt: string;
+                        delivery: "email" | "outbox";
                     };
                 };
             };
@@ -2716,6 +2717,7 @@ export interface operations {
                         role: string;
                         /** Format: date-time */
                         expiresAt: string;
+                        delivery: "email" | "outbox";
                     };
                 };
             };

@@ -15,7 +15,7 @@ interface InviteModalProps<R extends Role> {
   description: string;
   roles: readonly R[];
   defaultRole: R;
-  invite: UseMutationResult<unknown, Error, { email: string; role: R }>;
+  invite: UseMutationResult<{ delivery: 'email' | 'outbox' }, Error, { email: string; role: R }>;
 }
 
 /** Invite someone by e-mail with one of `roles`; Saldo e-mails them a link. */
@@ -49,12 +49,13 @@ export function InviteModal<R extends Role>({
     invite.mutate(
       { email, role: values.role as R },
       {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: t('invite.sentTitle'),
-            message: t('invite.sentText', { email }),
-          });
+        onSuccess: ({ delivery }) => {
+          // Without a mail server the invitation is captured in the Outbox, not sent: say so.
+          notifications.show(
+            delivery === 'email'
+              ? { color: 'teal', title: t('invite.sentTitle'), message: t('invite.sentText', { email }) }
+              : { color: 'blue', title: t('invite.outboxTitle'), message: t('invite.outboxText', { email }) },
+          );
           close();
         },
         onError: (error) => {
