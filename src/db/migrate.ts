@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-online-payments.ts';
 import * as m0007 from './migrations/0007-sandbox-processor.ts';
 import * as m0008 from './migrations/0008-payment-receipts.ts';
 import * as m0009 from './migrations/0009-payment-method-details.ts';
+import * as m0013 from './migrations/0013-request-keys.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -21,11 +22,12 @@ const migrations: Record<string, Migration> = {
   '0007-sandbox-processor': m0007,
   '0008-payment-receipts': m0008,
   '0009-payment-method-details': m0009,
+  '0013-request-keys': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export const latestMigration = Object.keys(migrations).at(-1)!;
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
 
 /** Applies Saldo's migrations and graphile-worker's own schema. Safe to run from many processes at once. */
 export async function migrate(db: Kysely<unknown>, connectionString: string): Promise<string[]> {

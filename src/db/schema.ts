@@ -542,6 +542,16 @@ export interface MailMessagesTable {
 }
 
 /** One version of a seller's mail template (Liquid sources); the highest version is in use. */
+/** Idempotency keys of console creations other than payments (migration 0013). */
+export interface RequestKeysTable {
+  org_id: string;
+  scope: 'credit_memo' | 'invoice';
+  key: string;
+  fingerprint: string;
+  resource_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface MailTemplatesTable {
   org_id: string;
   key: string;
@@ -570,6 +580,7 @@ export interface DB {
   rate_limits: RateLimitsTable;
   mail_messages: MailMessagesTable;
   mail_templates: MailTemplatesTable;
+  request_keys: RequestKeysTable;
   customer_contacts: CustomerContactsTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;

@@ -79,6 +79,14 @@ export const OpenInvitation = Type.Object({
   createdAt: DateTime,
 });
 
+/** An `Idempotency-Key` header: one per creation the client means; a retry sends the same. */
+export const IdempotencyKey = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[\\x21-\\x7e]+$',
+  description: 'Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create.',
+});
+
 /**
  * A new invitation, and how its e-mail goes: `email` (an SMTP server is set up) or `outbox` (none is:
  * the message is captured in the console's Outbox, not sent), so the inviter is not told "sent" in vain.

@@ -46,7 +46,7 @@ export const en: Messages = {
   'error.application_already_reversed': 'This application was already undone.',
   'error.duplicate_number': 'There is already a document numbered {number}.',
   'error.idempotency_key_reused':
-    'This Idempotency-Key was already used for another request (another customer, amount, currency, date, method, reference or allocation). Use a new key for a new payment.',
+    'This Idempotency-Key was already used for a different request (another customer, amount, currency, date or allocation). Use a new key for each new payment or document.',
 
   'error.payment_state_conflict': 'This payment cannot go from {from} to {to}.',
   'error.payment_in_progress':

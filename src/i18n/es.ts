@@ -46,7 +46,7 @@ export const es = {
   'error.application_already_reversed': 'Esta aplicación ya se deshizo.',
   'error.duplicate_number': 'Ya existe un documento con el número {number}.',
   'error.idempotency_key_reused':
-    'Esta Idempotency-Key ya se usó con otra solicitud (otro cliente, importe, moneda, fecha, método, referencia o aplicación). Usa una clave nueva para un pago nuevo.',
+    'Esta Idempotency-Key ya se usó con otra solicitud (otro cliente, importe, moneda, fecha o aplicación). Usa una clave nueva para cada pago o documento nuevo.',
 
   'error.payment_state_conflict': 'Este pago no puede pasar de {from} a {to}.',
   'error.payment_in_progress':

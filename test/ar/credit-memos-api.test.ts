@@ -281,6 +281,61 @@ describe('issuing a credit memo', () => {
   });
 });
 
+describe('retries under an Idempotency-Key', () => {
+  const issue = (key: string, payload: object) =>
+    agent({
+      method: 'POST',
+      url: '/api/v1/console/credit-memos',
+      headers: { 'idempotency-key': key },
+      payload,
+    });
+
+  test('a retried request issues one credit memo and answers it again; another request under the key is refused', async () => {
+    const c = await customer();
+    const a = await invoice(c, '500.00', '2025-01-10');
+    const body = {
+      customerId: c,
+      amount: 12000,
+      issueDate: '2025-01-05',
+      allocations: [{ invoiceId: a.id, amount: 12000 }],
+    };
+    const first = await issue('cm-retry-1', body);
+    expect(first.statusCode).toBe(201);
+    const again = await issue('cm-retry-1', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(await memosOf(c)).toHaveLength(1);
+    expect(await openAmount(a.id)).toBe(50000 - 12000);
+
+    const changed = await issue('cm-retry-1', { ...body, amount: 13000, allocations: [] });
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('idempotency_key_reused');
+    expect(await memosOf(c)).toHaveLength(1);
+    // The key is the seller's: the same key for a new request is a new memo only under a new key.
+    const other = await issue('cm-retry-2', { ...body, allocations: [] });
+    expect(other.statusCode).toBe(201);
+    expect(await memosOf(c)).toHaveLength(2);
+  });
+
+  test('ten copies of one request at once issue one credit memo, applied once', async () => {
+    const c = await customer();
+    const a = await invoice(c, '800.00', '2025-01-10');
+    const body = {
+      customerId: c,
+      amount: 30000,
+      issueDate: '2025-01-05',
+      allocations: [{ invoiceId: a.id, amount: 30000 }],
+    };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => issue('cm-burst', body)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+    expect(await memosOf(c)).toHaveLength(1);
+    expect(await openAmount(a.id)).toBe(80000 - 30000);
+  });
+});
+
 describe('the portal', () => {
   test("lists only its own account's credit memos", async () => {
     const own = await post('/api/v1/console/credit-memos', {

@@ -8,9 +8,10 @@ import { issueCreditMemo } from '../../../domain/credits/issue-credit-memo.ts';
 import { listCreditMemos } from '../../../domain/credits/list-credit-memos.ts';
 import { unapplyCredit } from '../../../domain/credits/unapply-credit.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { createOnce } from '../../../domain/shared/create-once.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
-import { problems, Uuid } from '../../schemas.ts';
+import { IdempotencyKey, problems, Uuid } from '../../schemas.ts';
 import {
   AllocationList,
   ApplicationSchema,
@@ -112,7 +113,11 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
         summary: 'Issue a credit memo to a customer, optionally against an invoice and applied at once',
         description:
           '`invoiceId` names the invoice it was issued against (not applied by itself); `allocations` ' +
-          'applies it. Saldo numbers it (CM-000001) when `number` is absent.',
+          'applies it. Saldo numbers it (CM-000001) when `number` is absent. A retried request with the ' +
+          'same `Idempotency-Key` answers the credit memo it issued (200) instead of issuing another, also ' +
+          'when the retries arrive at once; the same key with any other request is refused with 422 ' +
+          '`idempotency_key_reused`.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKey) }),
         body: Type.Object(
           {
             customerId: Uuid,
@@ -131,30 +136,35 @@ export const creditMemoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
           },
           { additionalProperties: false },
         ),
-        response: { 201: CreditDetailSchema, ...problems(400, 401, 403, 404, 409, 422) },
+        response: {
+          200: CreditDetailSchema,
+          201: CreditDetailSchema,
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const body = request.body;
+      const memo = {
+        orgId,
+        customerId: body.customerId,
+        amount: BigInt(body.amount),
+        currency: body.currency ?? null,
+        issueDate: body.issueDate,
+        reason: body.reason?.trim() || null,
+        invoiceId: body.invoiceId ?? null,
+        number: body.number?.trim() ?? null,
+        allocations: toAllocations(body.allocations ?? []),
+      };
       const issued = await inTransaction(db, (trx) =>
-        issueCreditMemo(
-          { db: trx },
-          {
-            orgId,
-            customerId: body.customerId,
-            amount: BigInt(body.amount),
-            currency: body.currency ?? null,
-            issueDate: body.issueDate,
-            reason: body.reason?.trim() || null,
-            invoiceId: body.invoiceId ?? null,
-            number: body.number?.trim() ?? null,
-            allocations: toAllocations(body.allocations ?? []),
-            actor: actorOf(request),
-          },
+        createOnce(
+          trx,
+          { orgId, scope: 'credit_memo', key: request.headers['idempotency-key'] ?? null, request: memo },
+          () => issueCreditMemo({ db: trx }, { ...memo, actor: actorOf(request) }),
         ),
       );
-      return reply.code(201).send(await detail(orgId, issued.id));
+      return reply.code(issued.replayed ? 200 : 201).send(await detail(orgId, issued.id));
     },
   );
 

@@ -762,7 +762,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a credit memo to a customer, optionally against an invoice and applied at once
-         * @description `invoiceId` names the invoice it was issued against (not applied by itself); `allocations` applies it. Saldo numbers it (CM-000001) when `number` is absent.
+         * @description `invoiceId` names the invoice it was issued against (not applied by itself); `allocations` applies it. Saldo numbers it (CM-000001) when `number` is absent. A retried request with the same `Idempotency-Key` answers the credit memo it issued (200) instead of issuing another, also when the retries arrive at once; the same key with any other request is refused with 422 `idempotency_key_reused`.
          */
         post: operations["postConsoleCreditMemos"];
         delete?: never;
@@ -5687,7 +5687,10 @@ export interface operations {
     postConsoleCreditMemos: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5715,6 +5718,52 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        currency: string;
+                        amount: number;
+                        unappliedAmount: number;
+                        status: "open" | "void";
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        } | null;
+                        reason: string | null;
+                        applications: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            amount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            unappliedAt: string | null;
+                            unapplyReason: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Default Response */
             201: {
                 headers: {
