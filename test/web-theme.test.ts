@@ -1,6 +1,7 @@
 import { DEFAULT_THEME } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { colors, cssVariablesResolver, errorShade, theme } from '../web/src/app/theme.ts';
+import { AGING_BUCKET_COLORS } from '../web/src/features/reports/aging-colors.ts';
 
 /**
  * The web theme's text colours meet WCAG 2.2 AA (4.5:1 for normal text) on the backgrounds they
@@ -58,5 +59,15 @@ describe('web theme contrast (WCAG 2.2 AA)', () => {
     expect(light['--mantine-color-error']).toBe(`var(--mantine-color-red-${errorShade})`);
     for (const background of [white, shade('gray', 0)])
       expect(contrast(shade('red', errorShade), background)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("the aging chart's bars: 3:1 against the white card (non-text contrast), each bucket its own colour", () => {
+    const hexes = AGING_BUCKET_COLORS.map((c) => {
+      const [color, index] = c.split('.') as [string, string];
+      return shade(color, Number(index));
+    });
+    for (const [i, hex] of hexes.entries())
+      expect(contrast(hex, white), AGING_BUCKET_COLORS[i]).toBeGreaterThanOrEqual(3);
+    expect(new Set(hexes).size).toBe(hexes.length);
   });
 });

@@ -37,6 +37,7 @@ import { AmountFigure, figureCardClass } from '../../shared/ui/money';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { AGING_BUCKET_COLORS } from './aging-colors';
 import {
   AGING_BUCKETS,
   type AgingCurrency,
@@ -55,7 +56,6 @@ type SortKey =
   | 'total'
   | (typeof RECONCILIATION)[number];
 const COLUMNS: readonly SortKey[] = ['name', 'accountNumber', ...AGING_BUCKETS, 'total', ...RECONCILIATION];
-const BUCKET_COLORS = ['teal.6', 'yellow.5', 'orange.5', 'orange.7', 'red.7'] as const;
 
 function isDate(value: string | null): value is string {
   return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -181,7 +181,7 @@ function CurrencySection({ data }: { data: AgingCurrency }) {
   );
   const chartData = AGING_BUCKETS.map((key, i) => ({
     bucket: t(`columns.${key}`),
-    color: BUCKET_COLORS[i],
+    color: AGING_BUCKET_COLORS[i],
     // The chart needs numbers; the exact amounts are in the cards and the table.
     amount: Number(minorToDecimal(data.buckets[key], currency)),
   }));
@@ -230,7 +230,7 @@ function CurrencySection({ data }: { data: AgingCurrency }) {
             h={260}
             data={chartData}
             dataKey="bucket"
-            series={[{ name: 'amount', label: t('aging.chartSeries'), color: 'teal.6' }]}
+            series={[{ name: 'amount', label: t('aging.chartSeries'), color: AGING_BUCKET_COLORS[0] }]}
             valueFormatter={(value) => major.format(value)}
             tickLine="y"
             gridAxis="y"
