@@ -1,4 +1,5 @@
 import { agingReportBench } from './aging-report/index.ts';
+import { autopayRun } from './autopay-run/index.ts';
 import { coldStart } from './cold-start/index.ts';
 import { firstVisitBench } from './first-visit/index.ts';
 import { httpSession } from './http-session/index.ts';
@@ -14,4 +15,5 @@ export const registry: readonly Benchmark[] = [
   portalInvoices,
   firstVisitBench,
   payThroughput,
+  autopayRun,
 ];

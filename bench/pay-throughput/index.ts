@@ -259,9 +259,14 @@ export const payThroughput: Benchmark = {
           webhookSecret: sandboxWebhookSecret(SECRET_KEY, orgId),
         }),
       forWebhook: async () => null,
+      checkStripeKey: async () => {},
     };
     const stub = inProcessGateway();
-    const inProcess: Gateways = { forSeller: async () => stub, forWebhook: async () => null };
+    const inProcess: Gateways = {
+      forSeller: async () => stub,
+      forWebhook: async () => null,
+      checkStripeKey: async () => {},
+    };
 
     // Warm-up: a few payments each way (JIT, prepared plans, pool).
     await payAll(

@@ -6,6 +6,7 @@ import { repoRoot } from '../config/paths.ts';
 import { DataDirLockedError } from '../db/embedded.ts';
 import { AppError } from '../domain/errors.ts';
 import { errorMessage, fieldMessage } from '../i18n/error-message.ts';
+import { registerAutopayCommands } from './autopay.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
@@ -52,6 +53,7 @@ registerOrgCommands(program);
 registerUserCommands(program);
 registerMailCommands(program);
 registerSandboxCommands(program);
+registerAutopayCommands(program);
 
 try {
   await program.parseAsync(process.argv);

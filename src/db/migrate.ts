@@ -9,6 +9,9 @@ import * as m0006 from './migrations/0006-online-payments.ts';
 import * as m0007 from './migrations/0007-sandbox-processor.ts';
 import * as m0008 from './migrations/0008-payment-receipts.ts';
 import * as m0009 from './migrations/0009-payment-method-details.ts';
+import * as m0010 from './migrations/0010-autopay.ts';
+import * as m0011 from './migrations/0011-deposits.ts';
+import * as m0012 from './migrations/0012-credit-checks.ts';
 import * as m0013 from './migrations/0013-request-keys.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '0007-sandbox-processor': m0007,
   '0008-payment-receipts': m0008,
   '0009-payment-method-details': m0009,
+  '0010-autopay': m0010,
+  '0011-deposits': m0011,
+  '0012-credit-checks': m0012,
   '0013-request-keys': m0013,
 };
 

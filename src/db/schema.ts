@@ -110,6 +110,8 @@ export interface InvoicesTable {
   due_date: string;
   currency: string;
   po_number: string | null;
+  /** The ERP's order this invoice bills (0012): a waiting prepayment for it is applied at creation. */
+  order_reference: string | null;
   status: InvoiceStatus;
   subtotal: bigint;
   discount_total: Generated<bigint>;
@@ -224,6 +226,9 @@ export interface PaymentsTable {
   method_brand: string | null;
   method_last4: string | null;
   method_bank_name: string | null;
+  /** A prepayment's order (0012) and the pay link it was paid through. */
+  order_reference: string | null;
+  pay_link_id: string | null;
 }
 
 export type PaymentLifecycleStatus =
@@ -328,6 +333,8 @@ export interface PaymentSettingsTable {
   card_fee_cap: bigint | null;
   autopay_text_es: string | null;
   autopay_text_en: string | null;
+  /** An order over the credit limit pays the part over it, or the whole order (0012). */
+  order_payment: Generated<'excess' | 'whole'>;
   updated_by: string | null;
   updated_at: Generated<Date>;
 }
@@ -342,6 +349,152 @@ export interface ProcessorCredentialsTable {
   webhook_secret_sealed: string | null;
   updated_by: string | null;
   updated_at: Generated<Date>;
+}
+
+/** Autopay (0010): a seller's notice lead time; no row means the default (3 days). */
+export interface AutopaySettingsTable {
+  org_id: string;
+  notice_days: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export type AutopayStatus = 'active' | 'paused' | 'cancelled';
+export type AutopayTiming = 'due_date' | 'days_before';
+export type AutopayScope = 'all_due' | 'overdue_only';
+
+/** One customer account's autopay (0010); at most one not cancelled per account. */
+export interface AutopayEnrollmentsTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  status: Generated<AutopayStatus>;
+  payment_method_id: string;
+  timing: AutopayTiming;
+  days_before: number | null;
+  scope: AutopayScope;
+  max_per_charge: bigint | null;
+  currency: string;
+  authorization_id: string;
+  paused_at: Timestamp | null;
+  pause_reason: 'customer' | 'staff' | 'method_unusable' | null;
+  cancelled_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Each consent to autopay, as shown and accepted (0010); append-only. */
+export interface AutopayAuthorizationsTable {
+  org_id: string;
+  id: string;
+  enrollment_id: string;
+  text: string;
+  locale: Locale;
+  accepted_at: Generated<Date>;
+  accepted_by_kind: 'customer' | 'staff';
+  accepted_by_user_id: string | null;
+  accepted_by_name: string;
+  accepted_by_email: string;
+  ip: string | null;
+  user_agent: string | null;
+  terms: Json<Record<string, unknown>>;
+}
+
+export type AutopayAttemptStatus = 'processing' | 'succeeded' | 'pending' | 'failed' | 'skipped';
+
+/** One autopay charge attempt (0010), unique per enrollment, charge day and attempt number. */
+export interface AutopayAttemptsTable {
+  org_id: string;
+  id: string;
+  enrollment_id: string;
+  authorization_id: string;
+  customer_id: string;
+  charge_on: string;
+  attempt: number;
+  run_on: string;
+  status: AutopayAttemptStatus;
+  payment_id: string | null;
+  amount: Generated<bigint>;
+  currency: string;
+  failure_code: string | null;
+  failure_retryable: boolean | null;
+  next_retry_on: string | null;
+  stopped: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AutopayAttemptItemsTable {
+  org_id: string;
+  attempt_id: string;
+  invoice_id: string;
+  authorization_id: string;
+  amount: bigint;
+}
+
+export interface AutopayNoticesTable {
+  org_id: string;
+  enrollment_id: string;
+  authorization_id: string;
+  charge_on: string;
+  amount: bigint;
+  invoice_count: number;
+  sent_at: Generated<Date>;
+}
+
+/** Deposits (0011): one per processor payout, card and ACH apart; see the migration. */
+export interface DepositsTable {
+  org_id: string;
+  id: string;
+  processor: ProcessorName;
+  payout_id: string;
+  method_kind: MethodKind;
+  currency: string;
+  arrival_date: string;
+  covers_from: string;
+  covers_to: string;
+  charges: bigint;
+  refunds: bigint;
+  returns: bigint;
+  adjustments: bigint;
+  gross: bigint;
+  fees: bigint;
+  net: bigint;
+  status: 'reconciled' | 'unmatched';
+  processor_status: 'pending' | 'in_transit' | 'paid' | 'failed';
+  journal_entry_id: string | null;
+  report_sent_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface DepositLinesTable {
+  org_id: string;
+  deposit_id: string;
+  line_no: number;
+  type: 'charge' | 'refund' | 'return' | 'dispute' | 'fee' | 'adjustment';
+  processor_payment_id: string | null;
+  amount: bigint;
+  fee: bigint;
+  payment_id: string | null;
+  refund_id: string | null;
+}
+
+export interface DepositReportRecipientsTable {
+  org_id: string;
+  email: string;
+  position: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** Files an outbox message carries (0011), in order. */
+export interface MailAttachmentsTable {
+  message_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  content: Buffer;
 }
 
 export type LedgerAccount =
@@ -602,6 +755,65 @@ export interface DB {
   processor_customers: ProcessorCustomersTable;
   payment_settings: PaymentSettingsTable;
   processor_credentials: ProcessorCredentialsTable;
+  deposits: DepositsTable;
+  deposit_lines: DepositLinesTable;
+  deposit_report_recipients: DepositReportRecipientsTable;
+  mail_attachments: MailAttachmentsTable;
+  pay_links: PayLinksTable;
+  pay_link_invoices: PayLinkInvoicesTable;
+  credit_checks: CreditChecksTable;
+  autopay_settings: AutopaySettingsTable;
+  autopay_enrollments: AutopayEnrollmentsTable;
+  autopay_authorizations: AutopayAuthorizationsTable;
+  autopay_attempts: AutopayAttemptsTable;
+  autopay_attempt_items: AutopayAttemptItemsTable;
+  autopay_notices: AutopayNoticesTable;
+}
+
+/** Pay links (0012): only the token's SHA-256 is kept; the state is read from the payment. */
+export interface PayLinksTable {
+  org_id: string;
+  id: string;
+  token_hash: Buffer;
+  customer_id: string;
+  purpose: 'order' | 'invoices';
+  order_reference: string | null;
+  amount: bigint;
+  currency: string;
+  expires_at: Timestamp;
+  payment_id: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: 'superseded' | 'staff' | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PayLinkInvoicesTable {
+  org_id: string;
+  pay_link_id: string;
+  invoice_id: string;
+  amount: bigint;
+}
+
+/** One answer to the ERP's "does this order fit the credit?" (0012). */
+export interface CreditChecksTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  order_reference: string;
+  order_amount: bigint;
+  currency: string;
+  credit_limit: bigint | null;
+  balance: bigint;
+  pending_orders: bigint;
+  prepaid: bigint;
+  available_credit: bigint | null;
+  decision: 'approved' | 'payment_required';
+  amount_to_pay: bigint;
+  pay_link_id: string | null;
+  pay_link_unavailable: 'seller_off' | 'customer_off' | 'no_methods' | null;
+  api_key_id: string | null;
+  created_at: Generated<Date>;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

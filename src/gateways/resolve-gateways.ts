@@ -17,6 +17,31 @@ export interface GatewayConfig {
 export const sandboxWebhookSecret = (secretKey: Buffer, orgId: string) =>
   derivedSecret(secretKey, 'sandbox-webhook', orgId);
 
+/** Another Stripe API address (SALDO_STRIPE_API_URL), in the SDK's terms; none: Stripe's own. */
+function stripeApi(config: GatewayConfig) {
+  const api = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
+  if (!api) return {};
+  const https = api.protocol === 'https:';
+  return {
+    api: {
+      host: api.hostname,
+      port: Number(api.port || (https ? 443 : 80)),
+      protocol: https ? ('https' as const) : ('http' as const),
+    },
+  };
+}
+
+/**
+ * Asks Stripe whether it takes a secret key, before a seller's keys are stored
+ * (`updatePaymentSettings`' `checkStripeKey`): one cheap read; throws the port's errors.
+ */
+export function stripeKeyCheck(config: GatewayConfig): (secretKey: string) => Promise<void> {
+  return async (secretKey) => {
+    const { checkStripeSecretKey } = await import('./stripe/stripe-keys.ts');
+    await checkStripeSecretKey({ secretKey, ...stripeApi(config) });
+  };
+}
+
 /**
  * Each seller's processor, as its payment settings name it: the sandbox (Saldo's own test
  * processor, keyed per seller) or Stripe with the seller's own keys, opened from their sealed
@@ -35,24 +60,16 @@ export function resolveGateways(deps: { db: Database; config: GatewayConfig }): 
     const keys = await stripeKeys(orgId);
     if (!keys) throw new AppError('online_payments_disabled', { reason: 'no_methods' });
     const { createStripeGateway } = await import('./stripe/stripe-gateway.ts');
-    const api = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null;
     const gateway = createStripeGateway({
       secretKey: keys.secretKey,
       publishableKey: keys.publishableKey,
       ...(keys.webhookSecret ? { webhookSecret: keys.webhookSecret } : {}),
-      ...(api
-        ? {
-            api: {
-              host: api.hostname,
-              port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)),
-              protocol: api.protocol === 'https:' ? 'https' : 'http',
-            },
-          }
-        : {}),
+      ...stripeApi(config),
     });
     return { gateway, stripeWebhookSecret: keys.webhookSecret };
   }
   return {
+    checkStripeKey: stripeKeyCheck(config),
     async forSeller(orgId: string): Promise<PaymentGateway> {
       return (await build(orgId)).gateway;
     },

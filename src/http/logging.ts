@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import pino from 'pino';
 
-const linkPath = /\/(password-resets|reset-password|invitations)\/[^/?#]+/g;
+// A pay link's page (/pay/<token>) and API (/api/v1/pay-links/<token>/…); its return page names the
+// link's id, not its token (/pay/return/<id>), and is kept.
+const linkPath = /\/(password-resets|reset-password|invitations|pay-links|pay)\/(?!return\/)[^/?#]+/g;
 
 /** Single-use links carry their token in the path; logs get the path without it. */
 export function redactUrl(url: string): string {
@@ -9,7 +11,9 @@ export function redactUrl(url: string): string {
   if (
     !url.includes('/password-resets/') &&
     !url.includes('/reset-password/') &&
-    !url.includes('/invitations/')
+    !url.includes('/invitations/') &&
+    !url.includes('/pay-links/') &&
+    !url.includes('/pay/')
   )
     return url;
   return url.replace(linkPath, '/$1/[redacted]');

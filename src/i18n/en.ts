@@ -56,13 +56,30 @@ export const en: Messages = {
   'error.below_partial_minimum': 'A partial payment of invoice {number} must be at least {minimum}.',
   'error.method_not_accepted': 'This seller does not accept {kind} payments online.',
   'error.method_in_use': 'Autopay uses this payment method. Choose another method for autopay first.',
+  'error.autopay_text_changed':
+    'The autopay authorization text changed since it was shown. Read the new text and accept it again.',
+  'autopay.authorization':
+    'I authorize {seller} to charge the payment method I chose for the invoices of {customer} under the rules I set (when, which invoices and the most per charge), on business days, until I pause or cancel autopay. I will receive a notice before each charge and a receipt after it. If a charge is returned, {seller} may charge it again. I can pause or cancel autopay at any time in the portal, before a charge is made.',
+  'autopay.unavailable.role': 'your role can view autopay but not change it',
   'error.ach_authorization_required': 'Accept the bank debit authorization to pay from a bank account.',
   'error.refund_exceeds_payment': 'That is more than the {available} that can still be refunded.',
   'error.payment_not_refundable': 'Only a completed online payment can be refunded ({status}).',
+  'error.deposit_recipient_invalid': '“{email}” is not an e-mail address. Nothing was changed.',
   'error.webhook_rejected': 'The webhook was rejected: {reason}.',
   'error.processor_unavailable':
     'The payment processor did not answer. Nothing was charged twice; check the payment in a few minutes.',
   'error.processor_refused': 'The payment processor refused the request: {detail}',
+  'error.pay_link_not_found':
+    'This payment link is not valid. Check that you opened the whole link, or ask the seller for a new one.',
+  'error.pay_link_expired': 'This payment link has expired. Ask the seller for a new one.',
+  'error.pay_link_cancelled': 'This payment link was cancelled. Ask the seller for a new one.',
+  'error.pay_link_paid': 'This payment link has already been paid. Nothing more is owed through it.',
+  'error.pay_link_in_progress':
+    'A payment through this link is still being processed. Wait for it to finish before paying again.',
+  'error.order_currency_mismatch':
+    'The order is in {currency}, but this customer’s credit is in {customerCurrency}.',
+  'error.stripe_keys_invalid':
+    'Stripe did not accept this secret key. Copy it again from the Stripe dashboard (Developers → API keys); a restricted key needs read access to the balance.',
   'onlineBlocked.seller_off': 'the seller does not take online payments',
   'onlineBlocked.customer_off': 'this account cannot pay online; contact the seller',
   'onlineBlocked.on_hold': 'the account is on credit hold',
@@ -93,6 +110,8 @@ export const en: Messages = {
   'decline.amount_too_large':
     'The amount is over what this method allows. Pay part now, or use another method.',
   'decline.unknown': 'The payment did not go through. Try another method.',
+  'decline.method_removed': 'The payment method chosen for autopay was removed. Choose another one.',
+  'decline.not_allowed': 'This account can no longer pay online. Contact the seller.',
   'return.R01': 'The bank returned the debit: not enough funds in the account.',
   'return.R02': 'The bank returned the debit: the account is closed.',
   'return.R03': 'The bank returned the debit: no account matched the numbers given.',
@@ -122,6 +141,7 @@ export const en: Messages = {
   'field.minLength': 'must be at least {limit} characters',
   'field.maxLength': 'must be at most {limit} characters',
   'field.minimum': 'must be at least {limit}',
+  'field.maxItems': 'must have at most {limit} items',
   'field.maximum': 'must be at most {limit}',
   'field.enum': 'must be one of: {values}',
   'field.pattern': 'has the wrong format',

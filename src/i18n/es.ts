@@ -57,14 +57,31 @@ export const es = {
   'error.method_not_accepted': 'Este vendedor no acepta pagos en línea con {kind}.',
   'error.method_in_use':
     'El pago automático usa este método de pago. Elige otro método para el pago automático primero.',
+  'error.autopay_text_changed':
+    'El texto de autorización del pago automático cambió desde que se mostró. Lee el texto nuevo y acéptalo otra vez.',
+  'autopay.authorization':
+    'Autorizo a {seller} a cobrar con el método de pago que elegí las facturas de {customer} según las reglas que fijé (cuándo, qué facturas y el máximo por cobro), en días hábiles, hasta que pause o cancele el pago automático. Recibiré un aviso antes de cada cobro y un recibo después. Si un cobro es devuelto, {seller} podrá cobrarlo de nuevo. Puedo pausar o cancelar el pago automático en cualquier momento en el portal, antes de que se haga un cobro.',
+  'autopay.unavailable.role': 'tu rol puede ver el pago automático, pero no cambiarlo',
   'error.ach_authorization_required':
     'Acepta la autorización de cargo bancario para pagar desde una cuenta bancaria.',
   'error.refund_exceeds_payment': 'Es más de los {available} que aún se pueden reembolsar.',
   'error.payment_not_refundable': 'Solo se puede reembolsar un pago en línea completado ({status}).',
+  'error.deposit_recipient_invalid': '«{email}» no es una dirección de correo. No se cambió nada.',
   'error.webhook_rejected': 'Se rechazó el webhook: {reason}.',
   'error.processor_unavailable':
     'El procesador de pagos no respondió. No se cobró dos veces; revisa el pago en unos minutos.',
   'error.processor_refused': 'El procesador de pagos rechazó la solicitud: {detail}',
+  'error.pay_link_not_found':
+    'Este enlace de pago no es válido. Comprueba que abriste el enlace completo o pide uno nuevo al vendedor.',
+  'error.pay_link_expired': 'Este enlace de pago ha caducado. Pide uno nuevo al vendedor.',
+  'error.pay_link_cancelled': 'Este enlace de pago fue cancelado. Pide uno nuevo al vendedor.',
+  'error.pay_link_paid': 'Este enlace de pago ya está pagado. No hay nada más que pagar con él.',
+  'error.pay_link_in_progress':
+    'Un pago con este enlace todavía se está procesando. Espera a que termine antes de volver a pagar.',
+  'error.order_currency_mismatch':
+    'El pedido está en {currency}, pero el crédito de este cliente está en {customerCurrency}.',
+  'error.stripe_keys_invalid':
+    'Stripe no aceptó esta clave secreta. Cópiala de nuevo desde el panel de Stripe (Desarrolladores → Claves de API); una clave restringida necesita acceso de lectura al saldo.',
   'onlineBlocked.seller_off': 'el vendedor no acepta pagos en línea',
   'onlineBlocked.customer_off': 'esta cuenta no puede pagar en línea; comunícate con el vendedor',
   'onlineBlocked.on_hold': 'la cuenta tiene un bloqueo de crédito',
@@ -93,6 +110,8 @@ export const es = {
   'decline.amount_too_large':
     'El importe supera lo que permite este método. Paga una parte ahora o usa otro método.',
   'decline.unknown': 'El pago no se completó. Prueba con otro método.',
+  'decline.method_removed': 'Se quitó el método de pago elegido para el pago automático. Elige otro.',
+  'decline.not_allowed': 'Esta cuenta ya no puede pagar en línea. Comunícate con el vendedor.',
   'return.R01': 'El banco devolvió el cargo: la cuenta no tenía fondos suficientes.',
   'return.R02': 'El banco devolvió el cargo: la cuenta está cerrada.',
   'return.R03': 'El banco devolvió el cargo: ninguna cuenta coincide con los números dados.',
@@ -122,6 +141,7 @@ export const es = {
   'field.minLength': 'debe tener al menos {limit} caracteres',
   'field.maxLength': 'debe tener como máximo {limit} caracteres',
   'field.minimum': 'debe ser al menos {limit}',
+  'field.maxItems': 'debe tener como máximo {limit} elementos',
   'field.maximum': 'debe ser como máximo {limit}',
   'field.enum': 'debe ser uno de: {values}',
   'field.pattern': 'tiene un formato incorrecto',

@@ -1,4 +1,6 @@
 import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
+import { AUTOPAY_SWEEP_TASK } from './tasks/autopay-jobs.ts';
+import { DEPOSITS_SWEEP_TASK } from './tasks/deposit-jobs.ts';
 import { RECONCILE_PAYMENTS_TASK, SANDBOX_CLOCK_TASK } from './tasks/payment-jobs.ts';
 
 /**
@@ -9,6 +11,8 @@ import { RECONCILE_PAYMENTS_TASK, SANDBOX_CLOCK_TASK } from './tasks/payment-job
 export const cronItems: CronItem[] = [
   { task: RECONCILE_PAYMENTS_TASK, match: '*/5 * * * *', identifier: 'payments-reconcile' },
   { task: SANDBOX_CLOCK_TASK, match: '* * * * *', identifier: 'sandbox-clock' },
+  { task: AUTOPAY_SWEEP_TASK, match: '3 * * * *', identifier: 'autopay-sweep' },
+  { task: DEPOSITS_SWEEP_TASK, match: '7 * * * *', identifier: 'deposits-sweep' },
 ];
 
 export function parsedCronItems(): ParsedCronItem[] {

@@ -1,10 +1,20 @@
 import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
+import { DEPOSIT_REPORT_TASK, type DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { PAYMENT_RECEIPT_TASK } from '../domain/payments/send-payment-receipt.ts';
 import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
+import { autopayTasks } from './tasks/autopay-jobs.ts';
+import {
+  DEPOSITS_SWEEP_TASK,
+  DEPOSITS_SYNC_TASK,
+  depositReportTask,
+  depositsSweepTask,
+  depositsSyncTask,
+} from './tasks/deposit-jobs.ts';
 import {
   type PaymentTaskDeps,
   RECONCILE_PAYMENTS_TASK,
@@ -24,6 +34,10 @@ export interface TaskDeps {
   mailer?: Mailer;
   /** Saldo's public address, for links in those messages. */
   publicUrl?: string | undefined;
+  /** Writes autopay's notices and decline e-mails to the outbox (mail/templates/autopay-mail.ts). */
+  autopayMailer?: AutopayMailer;
+  /** Writes the deposit report e-mails (with their files) to the outbox (mail/templates/deposit-report-mail.ts). */
+  depositReportMailer?: DepositReportMailer;
 }
 
 /** Every task the worker runs, by identifier. */
@@ -43,7 +57,20 @@ export function buildTaskList(deps: TaskDeps): TaskList {
       ? {
           [RECONCILE_PAYMENTS_TASK]: reconcilePaymentsTask(deps.payments),
           [SANDBOX_CLOCK_TASK]: sandboxClockTask(deps.payments),
+          [DEPOSITS_SWEEP_TASK]: depositsSweepTask(deps.payments),
+          [DEPOSITS_SYNC_TASK]: depositsSyncTask(deps.payments),
         }
+      : {}),
+    ...(deps.payments && deps.autopayMailer
+      ? autopayTasks({
+          db: deps.db,
+          gateways: deps.payments.gateways,
+          mailer: deps.autopayMailer,
+          publicUrl: deps.publicUrl ?? deps.payments.publicUrl,
+        })
+      : {}),
+    ...(deps.depositReportMailer
+      ? { [DEPOSIT_REPORT_TASK]: depositReportTask({ db: deps.db, mailer: deps.depositReportMailer }) }
       : {}),
   };
 }

@@ -3,9 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
+import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
+import type { DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { resolveGateways } from '../gateways/resolve-gateways.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
+import { createAutopayMailer } from '../mail/templates/autopay-mail.ts';
+import { createDepositReportMailer } from '../mail/templates/deposit-report-mail.ts';
 import { createMailTransport, type MailTransport } from '../mail/transports.ts';
 import { parsedCronItems } from './crontab.ts';
 import { graphileLogger } from './graphile-logger.ts';
@@ -87,11 +91,21 @@ function paymentDeps(opts: StartWorkerOptions): { payments?: PaymentTaskDeps } {
   };
 }
 
-/** Jobs that write mail (payment receipts) run when the worker knows who mail is from. */
-function mailerDeps(config: StartWorkerOptions['config']): { mailer?: Mailer; publicUrl?: string } {
+/**
+ * Jobs that write mail (payment receipts, autopay's notices and declines, deposit reports) run
+ * when the worker knows who mail is from.
+ */
+function mailerDeps(config: StartWorkerOptions['config']): {
+  mailer?: Mailer;
+  autopayMailer?: AutopayMailer;
+  depositReportMailer?: DepositReportMailer;
+  publicUrl?: string;
+} {
   if (!config.mailFrom) return {};
   return {
     mailer: createOutboxMailer({ mailFrom: config.mailFrom }),
+    autopayMailer: createAutopayMailer({ mailFrom: config.mailFrom }),
+    depositReportMailer: createDepositReportMailer({ mailFrom: config.mailFrom }),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
 }

@@ -33,6 +33,7 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl'>): MailTransp
         text: msg.text,
         html: msg.html,
         ...(msg.messageId ? { messageId: msg.messageId } : {}),
+        ...(msg.attachments?.length ? { attachments: msg.attachments } : {}),
       });
       return { messageId: typeof info.messageId === 'string' ? info.messageId : null };
     },

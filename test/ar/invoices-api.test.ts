@@ -158,6 +158,51 @@ describe('creating an invoice', () => {
   });
 });
 
+describe('retries under an Idempotency-Key', () => {
+  const post = (key: string, payload: object) =>
+    agent({ method: 'POST', url: '/api/v1/console/invoices', headers: { 'idempotency-key': key }, payload });
+  const body = (number: string) => ({
+    customerId: seller.account.id,
+    number,
+    issueDate: mx(-1),
+    dueDate: mx(29),
+    orderReference: ` PO-${number} `,
+    lines: [{ description: 'Caja de aguacate', quantity: '2', unitPrice: '150.00' }],
+  });
+  const countOf = async (number: string) =>
+    (
+      await db
+        .selectFrom('invoices')
+        .select(['id', 'order_reference'])
+        .where('org_id', '=', orgId)
+        .where('number', '=', number)
+        .execute()
+    ).map((r) => r.order_reference);
+
+  test('a retry answers the invoice it created (not "number taken"); another request under the key is refused', async () => {
+    const first = await post('inv-retry-1', body('IDEM-1'));
+    expect(first.statusCode).toBe(201);
+    const again = await post('inv-retry-1', body('IDEM-1'));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(await countOf('IDEM-1')).toEqual(['PO-IDEM-1']);
+
+    const changed = await post('inv-retry-1', body('IDEM-2'));
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('idempotency_key_reused');
+    expect(await countOf('IDEM-2')).toEqual([]);
+    // Without a key, the same number is still a conflict.
+    const unkeyed = await agent({ method: 'POST', url: '/api/v1/console/invoices', payload: body('IDEM-1') });
+    expect(unkeyed.statusCode).toBe(409);
+  });
+
+  test('five copies at once create one invoice', async () => {
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post('inv-burst', body('IDEM-3'))));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(await countOf('IDEM-3')).toHaveLength(1);
+  });
+});
+
 describe('the bound on amounts (±10^15 minor units) holds for every computed amount', () => {
   const over = async (label: string, overrides: Record<string, unknown>, field: string) => {
     const number = `BIG-${label}`;

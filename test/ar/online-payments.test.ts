@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { describe, expect, test, vi } from 'vitest';
-import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
+import { describe, expect, test } from 'vitest';
 import { refundPayment } from '../../src/domain/payments/refund-payment.ts';
 import { agingReport } from '../../src/domain/reports/aging-report.ts';
-import { resolveGateways, sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
-import { runSandboxClock } from '../../src/gateways/sandbox/run-sandbox-clock.ts';
-import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
+import { resolveGateways } from '../../src/gateways/resolve-gateways.ts';
+import { as, signInTo } from '../support/app.ts';
+import { onlineSeller, sandboxAchDays, useOnlinePaymentsApp } from '../support/online-payments.ts';
 
 /**
  * Paying online through the portal API with Saldo's sandbox processor, end to end: the
@@ -14,143 +12,14 @@ import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
  * under an Idempotency-Key, the journal and the invoices move, ACH waits as "payment pending"
  * until the sandbox's clock settles or returns it, and its signed webhook takes effect once.
  */
-const { app, db, config } = await useTestApp();
-const seller = await seedSeller(db, { locale: 'en' });
-const orgId = seller.org.id;
-const accountId = seller.account.id;
-const payer = as(
-  app,
-  await signInTo(app, seller.customers.payer.email, { kind: 'customer', orgId, accountId }),
-);
+const { app, db, config } = await useOnlinePaymentsApp();
+const s = await onlineSeller({ app, db, config });
+const { seller, orgId, accountId, payer, invoice, card, bank, pay, invoiceState, advance } = s;
 const accountant = as(
   app,
   await signInTo(app, seller.customers.accountant.email, { kind: 'customer', orgId, accountId }),
 );
-const other = await seedSeller(db);
-
-function today(days = 0): string {
-  const t = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
-  const d = new Date(`${t}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-let n = 0;
-const invoice = async (amount: string, org = orgId, customerId = accountId) => {
-  n++;
-  const created = await createInvoice(
-    { db },
-    {
-      orgId: org,
-      customerId,
-      number: `OP-${n}`,
-      issueDate: today(-20),
-      dueDate: today(-5),
-      status: 'open',
-      lines: [{ description: 'x', quantity: '1', unitPrice: amount }],
-      actor: {},
-    },
-  );
-  return created.id;
-};
-
-/** The sandbox's entry page, as a browser fills it: answers the token it redirects back with. */
-async function enterMethod(
-  app: FastifyInstance,
-  kind: 'card' | 'ach',
-  fields: Record<string, string>,
-): Promise<string> {
-  const entry = await payer({
-    method: 'POST',
-    url: '/api/v1/portal/payment-methods/entry',
-    payload: { kind, returnPath: '/portal/pay?invoices=x' },
-  });
-  expect(entry.statusCode, entry.body).toBe(200);
-  const url = new URL(entry.json().url);
-  const page = await app.inject({ method: 'GET', url: url.pathname });
-  expect(page.statusCode).toBe(200);
-  expect(page.headers['content-type']).toContain('text/html');
-  const posted = await app.inject({
-    method: 'POST',
-    url: url.pathname,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: config.publicUrl },
-    payload: new URLSearchParams(fields).toString(),
-  });
-  expect(posted.statusCode, posted.body.slice(0, 500)).toBe(303);
-  const back = new URL(posted.headers.location as string);
-  expect(back.pathname).toBe('/portal/pay');
-  expect(back.searchParams.get('kind')).toBe(kind);
-  return back.searchParams.get('method')!;
-}
-const card = (number: string) =>
-  enterMethod(app, 'card', { number, expiry: '12/34', cvc: '123', name: 'Ana Pagos', postalCode: '12345' });
-const bank = (account: string) =>
-  enterMethod(app, 'ach', {
-    holderName: 'Ana Pagos',
-    routing: '110000000',
-    account,
-    accountType: 'checking',
-  });
-
-const pay = (body: Record<string, unknown>, key = randomUUID()) =>
-  payer({
-    method: 'POST',
-    url: '/api/v1/portal/payments',
-    headers: { 'idempotency-key': key },
-    payload: body,
-  });
-
-async function invoiceState(id: string) {
-  return db
-    .selectFrom('invoices')
-    .select(['open_amount', 'pending_amount', 'payment_status'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-
-/** Every journal entry of the seller nets to zero (invariant 1), and the clearing account's balance. */
-async function journal() {
-  const rows = await db
-    .selectFrom('journal_lines')
-    .select(['entry_id', 'account', 'amount'])
-    .where('org_id', '=', orgId)
-    .execute();
-  const byEntry = new Map<string, bigint>();
-  let clearing = 0n;
-  for (const r of rows) {
-    byEntry.set(r.entry_id, (byEntry.get(r.entry_id) ?? 0n) + r.amount);
-    if (r.account === 'processor_clearing') clearing += r.amount;
-  }
-  return { unbalanced: [...byEntry.values()].filter((v) => v !== 0n).length, clearing };
-}
-
-/**
- * Runs the sandbox's clock as if `days` had passed, delivering its webhooks into the app. Only
- * `Date` is moved (not timers), so the webhook's signed timestamp and the endpoint's tolerance
- * agree, as they do when the sandbox sends in real time.
- */
-async function advance(days: number) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(Date.now() + days * 86_400_000);
-  try {
-    const result = await runSandboxClock(
-      {
-        db,
-        publicUrl: config.publicUrl,
-        webhookSecret: (id) => sandboxWebhookSecret(config.secretKey, id),
-        now: new Date(),
-        deliver: async (url, body, headers) =>
-          (await app.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body }))
-            .statusCode,
-      },
-      { orgId },
-    );
-    expect(result.deliveryFailures).toBe(0);
-    return result;
-  } finally {
-    vi.useRealTimers();
-  }
-}
+const other = await onlineSeller({ app, db, config });
 
 describe('paying online (sandbox)', () => {
   test('payment options: card and ACH by default; an accountant may look but not pay', async () => {
@@ -216,9 +85,8 @@ describe('paying online (sandbox)', () => {
       'completed',
     ]);
     expect(status.json().receiptUrl).toContain('/receipt.pdf');
-    const { unbalanced, clearing } = await journal();
-    expect(unbalanced).toBe(0);
-    expect(clearing).toBe(18_000n);
+    expect(await s.problems()).toEqual([]);
+    expect(await s.clearing()).toBe(18_000n);
   });
 
   test('a decline is an answer in the payer’s words, and releases the invoice', async () => {
@@ -291,17 +159,71 @@ describe('paying online (sandbox)', () => {
       .where('org_id', '=', orgId)
       .execute();
     expect(events.length).toBeGreaterThan(0);
-    await db
-      .updateTable('sandbox_events' as never)
-      .set({ delivered_at: null } as never)
-      .execute();
+    await s.redeliverAll();
     await advance(6);
     expect(await invoiceState(a)).toMatchObject({ open_amount: 30_000n, pending_amount: 0n });
-    expect((await journal()).unbalanced).toBe(0);
+    expect(await s.problems()).toEqual([]);
+  });
+
+  test('ACH that settles and comes back R10 days later: what it paid is undone, the invoices reopen and say why', async () => {
+    const a = await invoice('300');
+    const b = await invoice('50');
+    const paid = await pay({
+      kind: 'ach',
+      methodToken: await bank('000666666661'),
+      achAuthorizationAccepted: true,
+      allocations: [
+        { invoiceId: a, amount: 10_000 },
+        { invoiceId: b, amount: 5_000 },
+      ],
+    });
+    expect(paid.json()).toMatchObject({ status: 'pending', amount: 15_000 });
+    const clearing = await s.clearing();
+    const days = sandboxAchDays();
+    // Two business days: settled and applied, as any debit.
+    expect((await advance(days.settle)).returned).toBe(0);
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 20_000n, payment_status: 'partially_paid' });
+    expect(await invoiceState(b)).toMatchObject({ open_amount: 0n, payment_status: 'paid' });
+    expect(await s.clearing()).toBe(clearing + 15_000n);
+    const settled = await payer({ method: 'GET', url: `/api/v1/portal/payments/${paid.json().id}` });
+    expect(settled.json()).toMatchObject({ status: 'completed', returnReason: null });
+
+    // Two business days after settling, the bank sends it back.
+    expect((await advance(days.return)).returned).toBe(1);
+    expect(await invoiceState(a)).toMatchObject({
+      open_amount: 30_000n,
+      pending_amount: 0n,
+      payment_status: 'unpaid',
+    });
+    expect(await invoiceState(b)).toMatchObject({
+      open_amount: 5_000n,
+      pending_amount: 0n,
+      payment_status: 'unpaid',
+    });
+    expect(await s.clearing()).toBe(clearing);
+    const returned = await payer({ method: 'GET', url: `/api/v1/portal/payments/${paid.json().id}` });
+    expect(returned.json()).toMatchObject({
+      status: 'returned',
+      returnReason: { code: 'R10' },
+      receiptUrl: null,
+    });
+    expect(returned.json().returnReason.message).toMatch(/not authorized/i);
+    expect(returned.json().timeline.map((step: { status: string }) => step.status)).toEqual([
+      'initiated',
+      'processing',
+      'pending',
+      'completed',
+      'returned',
+    ]);
+    expect(returned.json().timeline.at(-1).detail).toMatch(/not authorized/i);
+    // Once, however often the sandbox tells it.
+    await s.redeliverAll();
+    expect(await invoiceState(a)).toMatchObject({ open_amount: 30_000n });
+    expect(await s.problems()).toEqual([]);
   });
 
   test('another account’s or seller’s invoice is not found; more than is open is refused', async () => {
-    const foreign = await invoice('10', other.org.id, other.account.id);
+    const foreign = await other.invoice('10');
     const token = await card('4242424242424242');
     const notFound = await pay({
       kind: 'card',

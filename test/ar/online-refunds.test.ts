@@ -1,188 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, test, vi } from 'vitest';
-import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
+import { afterAll, describe, expect, test } from 'vitest';
 import { type Gateways, GatewayUnavailableError } from '../../src/domain/payments/payment-gateway.ts';
 import { refundPayment } from '../../src/domain/payments/refund-payment.ts';
-import { resolveGateways, sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
-import { runSandboxClock } from '../../src/gateways/sandbox/run-sandbox-clock.ts';
-import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
+import { agingReport } from '../../src/domain/reports/aging-report.ts';
+import { resolveGateways } from '../../src/gateways/resolve-gateways.ts';
+import { as, signInTo } from '../support/app.ts';
+import {
+  calendarDay,
+  onlineSeller,
+  onlineStripeSeller,
+  STRIPE_WEBHOOK_SECRET,
+  useOnlinePaymentsApp,
+} from '../support/online-payments.ts';
+import { startStripeFake } from '../support/stripe-fake/stripe-fake.ts';
 
 /**
  * Staff refund online payments through the console API, with Saldo's sandbox processor: the money
  * leaves the unapplied cash first, then applications are undone newest first (their invoices
  * reopen), the journal balances and the processor's clearing account goes down by what was
- * refunded; never more than was paid, whatever arrives at once, and one refund per key.
+ * refunded; never more than was paid, whatever arrives at once, and one refund per key. And with
+ * Stripe: an ACH refund the processor accepted can fail days later, and its money comes back.
  */
-const { app, db, config } = await useTestApp();
-const seller = await seedSeller(db, { locale: 'en' });
-const orgId = seller.org.id;
-const accountId = seller.account.id;
-const payer = as(
-  app,
-  await signInTo(app, seller.customers.payer.email, { kind: 'customer', orgId, accountId }),
-);
+const fake = await startStripeFake();
+afterAll(() => fake.close());
+const { app, db, config } = await useOnlinePaymentsApp({ config: { stripeApiUrl: fake.url } });
+const s = await onlineSeller({ app, db, config });
+const { seller, orgId, accountId } = s;
 const agent = as(app, await signInTo(app, seller.staff.ar_agent.email, { kind: 'staff', orgId }));
 const viewer = as(app, await signInTo(app, seller.staff.viewer.email, { kind: 'staff', orgId }));
 
-function today(days = 0): string {
-  const t = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
-  const d = new Date(`${t}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-let n = 0;
-const invoice = async (amount: string) => {
-  n++;
-  const created = await createInvoice(
-    { db },
-    {
-      orgId,
-      customerId: accountId,
-      number: `RF-${n}`,
-      issueDate: today(-20),
-      dueDate: today(-5),
-      status: 'open',
-      lines: [{ description: 'x', quantity: '1', unitPrice: amount }],
-      actor: {},
-    },
-  );
-  return created.id;
-};
-
-/** The sandbox's entry page, as a browser fills it: answers the token it redirects back with. */
-async function enterMethod(kind: 'card' | 'ach', fields: Record<string, string>): Promise<string> {
-  const entry = await payer({
-    method: 'POST',
-    url: '/api/v1/portal/payment-methods/entry',
-    payload: { kind, returnPath: '/portal/pay?invoices=x' },
-  });
-  expect(entry.statusCode, entry.body).toBe(200);
-  const url = new URL(entry.json().url);
-  const posted = await app.inject({
-    method: 'POST',
-    url: url.pathname,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: config.publicUrl },
-    payload: new URLSearchParams(fields).toString(),
-  });
-  expect(posted.statusCode, posted.body.slice(0, 500)).toBe(303);
-  return new URL(posted.headers.location as string).searchParams.get('method')!;
-}
-
 /** A card payment through the portal, applied as given; answers its id. */
 async function payByCard(allocations: { invoiceId: string; amount: number }[]): Promise<string> {
-  const methodToken = await enterMethod('card', {
-    number: '4242424242424242',
-    expiry: '12/34',
-    cvc: '123',
-    name: 'Ana Pagos',
-    postalCode: '12345',
-  });
-  const paid = await payer({
-    method: 'POST',
-    url: '/api/v1/portal/payments',
-    headers: { 'idempotency-key': randomUUID() },
-    payload: { kind: 'card', methodToken, allocations },
-  });
+  const methodToken = await s.card('4242424242424242');
+  const paid = await s.pay({ kind: 'card', methodToken, allocations });
   expect(paid.statusCode, paid.body).toBe(201);
   expect(paid.json().status).toBe('completed');
   return paid.json().id;
 }
 
 async function payByAch(allocations: { invoiceId: string; amount: number }[]): Promise<string> {
-  const methodToken = await enterMethod('ach', {
-    holderName: 'Ana Pagos',
-    routing: '110000000',
-    account: '000123456789',
-    accountType: 'checking',
-  });
-  const paid = await payer({
-    method: 'POST',
-    url: '/api/v1/portal/payments',
-    headers: { 'idempotency-key': randomUUID() },
-    payload: { kind: 'ach', methodToken, achAuthorizationAccepted: true, allocations },
-  });
+  const methodToken = await s.bank('000123456789');
+  const paid = await s.pay({ kind: 'ach', methodToken, achAuthorizationAccepted: true, allocations });
   expect(paid.json().status, paid.body).toBe('pending');
   return paid.json().id;
 }
 
-const refund = (paymentId: string, amount: number, key = randomUUID(), reason = 'Customer asked') =>
-  agent({
-    method: 'POST',
-    url: `/api/v1/console/payments/${paymentId}/refunds`,
-    headers: { 'idempotency-key': key },
-    payload: { amount, reason },
-  });
+const refundAs =
+  (staff: typeof agent) =>
+  (paymentId: string, amount: number, key = randomUUID(), reason = 'Customer asked') =>
+    staff({
+      method: 'POST',
+      url: `/api/v1/console/payments/${paymentId}/refunds`,
+      headers: { 'idempotency-key': key },
+      payload: { amount, reason },
+    });
+const refund = refundAs(agent);
 
-const status = async (paymentId: string) => {
-  const r = await agent({ method: 'GET', url: `/api/v1/console/payments/${paymentId}/status` });
+const statusAs = (staff: typeof agent) => async (paymentId: string) => {
+  const r = await staff({ method: 'GET', url: `/api/v1/console/payments/${paymentId}/status` });
   expect(r.statusCode, r.body).toBe(200);
   return r.json();
 };
+const status = statusAs(agent);
 
-async function openAmount(id: string) {
-  return (
-    await db
-      .selectFrom('invoices')
-      .select('open_amount')
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).open_amount;
-}
-
-async function paymentRow(id: string) {
-  return db
-    .selectFrom('payments')
-    .select(['status', 'unapplied_amount', 'refunded_amount'])
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-}
-
-/** Entries of the seller that do not net to zero (invariant 1), and the processor clearing account. */
-async function journal() {
-  const rows = await db
-    .selectFrom('journal_lines')
-    .select(['entry_id', 'account', 'amount'])
-    .where('org_id', '=', orgId)
-    .execute();
-  const byEntry = new Map<string, bigint>();
-  let clearing = 0n;
-  for (const r of rows) {
-    byEntry.set(r.entry_id, (byEntry.get(r.entry_id) ?? 0n) + r.amount);
-    if (r.account === 'processor_clearing') clearing += r.amount;
-  }
-  return { unbalanced: [...byEntry.values()].filter((v) => v !== 0n).length, clearing };
-}
-
-/** The sandbox's clock as if `days` had passed, its webhooks delivered into the app (see online-payments.test.ts). */
-async function advance(days: number) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(Date.now() + days * 86_400_000);
-  try {
-    const result = await runSandboxClock(
-      {
-        db,
-        publicUrl: config.publicUrl,
-        webhookSecret: (id) => sandboxWebhookSecret(config.secretKey, id),
-        now: new Date(),
-        deliver: async (url, body, headers) =>
-          (await app.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body }))
-            .statusCode,
-      },
-      { orgId },
-    );
-    expect(result.deliveryFailures).toBe(0);
-  } finally {
-    vi.useRealTimers();
-  }
-}
+const openAmount = async (id: string) => (await s.invoiceState(id)).open_amount;
+const paymentRow = s.paymentRow;
 
 describe('refunding online payments (console, sandbox)', () => {
   test('part, then the rest: unapplied cash first, then applications newest first; then refunded', async () => {
-    const a = await invoice('150');
-    const b = await invoice('80');
+    const a = await s.invoice('150');
+    const b = await s.invoice('80');
     const paymentId = await payByCard([
       { invoiceId: a, amount: 15_000 },
       { invoiceId: b, amount: 3_000 },
@@ -205,7 +93,7 @@ describe('refunding online payments (console, sandbox)', () => {
     expect(applied.statusCode, applied.body).toBe(200);
     expect(await paymentRow(paymentId)).toMatchObject({ unapplied_amount: 1_000n });
     expect(await status(paymentId)).toMatchObject({ status: 'completed', refundable: 18_000, refunds: [] });
-    const before = await journal();
+    const before = await s.clearing();
 
     const first = await refund(paymentId, 2_500);
     expect(first.statusCode, first.body).toBe(201);
@@ -232,9 +120,8 @@ describe('refunding online payments (console, sandbox)', () => {
     expect(partly.allocations).toEqual([
       { invoiceId: a, number: expect.any(String), amount: 15_000, applied: true },
     ]);
-    let after = await journal();
-    expect(after.unbalanced).toBe(0);
-    expect(after.clearing).toBe(before.clearing - 2_500n);
+    expect(await s.problems()).toEqual([]);
+    expect(await s.clearing()).toBe(before - 2_500n);
 
     const rest = await refund(paymentId, 15_500);
     expect(rest.statusCode, rest.body).toBe(201);
@@ -263,9 +150,8 @@ describe('refunding online payments (console, sandbox)', () => {
       first.json().refundId,
       rest.json().refundId,
     ]);
-    after = await journal();
-    expect(after.unbalanced).toBe(0);
-    expect(after.clearing).toBe(before.clearing - 18_000n);
+    expect(await s.problems()).toEqual([]);
+    expect(await s.clearing()).toBe(before - 18_000n);
     // Nothing is left to refund.
     const again = await refund(paymentId, 1);
     expect(again.statusCode).toBe(409);
@@ -273,7 +159,7 @@ describe('refunding online payments (console, sandbox)', () => {
   });
 
   test('more than is refundable is refused with what is left, in the person’s words', async () => {
-    const a = await invoice('50');
+    const a = await s.invoice('50');
     const paymentId = await payByCard([{ invoiceId: a, amount: 5_000 }]);
     expect((await refund(paymentId, 1_000)).statusCode).toBe(201);
     const tooMuch = await refund(paymentId, 4_001);
@@ -295,11 +181,11 @@ describe('refunding online payments (console, sandbox)', () => {
   });
 
   test('a manual payment and a pending ACH debit are not refundable; a settled one is, and pending refunds count once', async () => {
-    const a = await invoice('30');
+    const a = await s.invoice('30');
     const manual = await agent({
       method: 'POST',
       url: '/api/v1/console/payments',
-      payload: { customerId: accountId, amount: 1_000, receivedOn: today(), method: 'check' },
+      payload: { customerId: accountId, amount: 1_000, receivedOn: calendarDay(), method: 'check' },
     });
     expect(manual.statusCode, manual.body).toBe(201);
     const refusedManual = await refund(manual.json().id, 500);
@@ -314,7 +200,7 @@ describe('refunding online payments (console, sandbox)', () => {
     expect(refusedPending.json()).toMatchObject({ code: 'payment_not_refundable' });
     expect(refusedPending.json().detail).toMatch(/pending/);
 
-    await advance(5);
+    await s.advance(5);
     expect((await status(achId)).status).toBe('completed');
     // An ACH refund is pending at the processor: the money has left the books once, and only once.
     const part = await refund(achId, 1_000);
@@ -324,11 +210,11 @@ describe('refunding online payments (console, sandbox)', () => {
     const rest = await refund(achId, 2_000);
     expect(rest.statusCode, rest.body).toBe(201);
     expect(await paymentRow(achId)).toMatchObject({ status: 'refunded', refunded_amount: 3_000n });
-    expect((await journal()).unbalanced).toBe(0);
+    expect(await s.problems()).toEqual([]);
   });
 
   test('the same Idempotency-Key twice is one refund; with another amount it is refused', async () => {
-    const a = await invoice('40');
+    const a = await s.invoice('40');
     const paymentId = await payByCard([{ invoiceId: a, amount: 4_000 }]);
     const key = randomUUID();
     const first = await refund(paymentId, 1_500, key);
@@ -349,7 +235,7 @@ describe('refunding online payments (console, sandbox)', () => {
   });
 
   test('a processor that does not answer: the refund waits, and a retry with the same key finishes it once', async () => {
-    const a = await invoice('60');
+    const a = await s.invoice('60');
     const paymentId = await payByCard([{ invoiceId: a, amount: 6_000 }]);
     const real = resolveGateways({ db, config });
     // The processor refunds, but its answer is lost on the way back (a timeout).
@@ -401,7 +287,7 @@ describe('refunding online payments (console, sandbox)', () => {
   });
 
   test('a viewer may look but not refund', async () => {
-    const a = await invoice('20');
+    const a = await s.invoice('20');
     const paymentId = await payByCard([{ invoiceId: a, amount: 2_000 }]);
     const looked = await viewer({ method: 'GET', url: `/api/v1/console/payments/${paymentId}/status` });
     expect(looked.statusCode).toBe(200);
@@ -421,9 +307,9 @@ describe('refunding online payments (console, sandbox)', () => {
       fc.asyncProperty(
         fc.array(fc.integer({ min: 1, max: 3_000 }), { minLength: 2, maxLength: 6 }),
         async (amounts) => {
-          const a = await invoice('50');
+          const a = await s.invoice('50');
           const paymentId = await payByCard([{ invoiceId: a, amount: 5_000 }]);
-          const before = await journal();
+          const before = await s.clearing();
           const answers = await Promise.all(amounts.map((amount) => refund(paymentId, amount)));
           let refunded = 0n;
           answers.forEach((r, i) => {
@@ -438,12 +324,233 @@ describe('refunding online payments (console, sandbox)', () => {
           for (const [i, r] of answers.entries())
             if (r.statusCode !== 201) expect(refunded + BigInt(amounts[i]!)).toBeGreaterThan(5_000n);
           expect(await openAmount(a)).toBe(refunded === 0n ? 0n : 5_000n);
-          const after = await journal();
-          expect(after.unbalanced).toBe(0);
-          expect(after.clearing).toBe(before.clearing - refunded);
+          expect(await s.problems()).toEqual([]);
+          expect(await s.clearing()).toBe(before - refunded);
         },
       ),
       { numRuns: 6 },
     );
+  });
+});
+
+describe('a refund the processor accepted, then failed (Stripe ACH)', () => {
+  /** A Stripe seller with its AR agent, and an ACH payment of `amount` on a new invoice, settled. */
+  async function settledAch(total: string, amount: number) {
+    const st = await onlineStripeSeller({ app, db, config, fake });
+    const staff = as(
+      app,
+      await signInTo(app, st.seller.staff.ar_agent.email, { kind: 'staff', orgId: st.orgId }),
+    );
+    const invoiceId = await st.invoice(total);
+    const back = await st.checkout(await st.entry('ach'), 'pm_usBankAccount_success');
+    const paid = await st.pay({
+      kind: 'ach',
+      methodToken: back.searchParams.get('method'),
+      achAuthorizationAccepted: true,
+      allocations: [{ invoiceId, amount }],
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const paymentId: string = paid.json().id;
+    const intent = st.intentOf(paymentId);
+    await fake.settleAch(intent.id);
+    expect((await st.deliverEvent('payment_intent.succeeded', intent.id)).statusCode).toBe(200);
+    expect(await st.paymentRow(paymentId)).toMatchObject({ status: 'completed' });
+    /** Stripe's refund behind one of Saldo's. */
+    const stripeRefund = (refundId: string) => {
+      const found = [...fake.state.refunds.values()].find((r) => r.metadata.saldo_refund_id === refundId);
+      expect(found, `Stripe's refund for ${refundId}`).toBeDefined();
+      return found!;
+    };
+    return {
+      st,
+      invoiceId,
+      paymentId,
+      stripeRefund,
+      refund: refundAs(staff),
+      status: statusAs(staff),
+    };
+  }
+
+  test('a part refund fails: its money is back as unapplied cash, refundable again; the timeline and refunds say so', async () => {
+    const { st, invoiceId, paymentId, stripeRefund, refund, status } = await settledAch('400', 30_000);
+    expect(await st.invoiceState(invoiceId)).toMatchObject({ open_amount: 10_000n });
+    const clearing = await st.clearing();
+
+    const asked = await refund(paymentId, 12_000);
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({ status: 'pending', amount: 12_000 });
+    // Nothing was unapplied: the one application was undone, the invoice reopened whole.
+    expect(await st.invoiceState(invoiceId)).toMatchObject({ open_amount: 40_000n });
+    expect(await st.paymentRow(paymentId)).toEqual({
+      status: 'completed',
+      unapplied_amount: 18_000n,
+      refunded_amount: 12_000n,
+    });
+    expect(await st.clearing()).toBe(clearing - 12_000n);
+
+    // Days later the payer's bank sends the credit back: Stripe says the refund failed.
+    const re = stripeRefund(asked.json().refundId);
+    await fake.settleRefund(re.id, false);
+    const delivered = await st.deliverEvent('refund.failed', re.id);
+    expect(delivered.statusCode, delivered.body).toBe(200);
+
+    expect(await st.paymentRow(paymentId)).toEqual({
+      status: 'completed',
+      unapplied_amount: 30_000n,
+      refunded_amount: 0n,
+    });
+    // The money waits as the customer's credit; the invoice the refund reopened stays open.
+    expect(await st.invoiceState(invoiceId)).toMatchObject({ open_amount: 40_000n, pending_amount: 0n });
+    expect(await st.clearing()).toBe(clearing);
+    expect(await st.problems()).toEqual([]);
+    const after = await status(paymentId);
+    expect(after).toMatchObject({ status: 'completed', refundedAmount: 0, refundable: 30_000 });
+    expect(after.refunds).toEqual([
+      {
+        id: asked.json().refundId,
+        amount: 12_000,
+        status: 'failed',
+        reason: 'Customer asked',
+        createdAt: expect.any(String),
+      },
+    ]);
+    // Two steps name the refund: when it was made, and when it failed.
+    expect(
+      after.timeline
+        .filter((step: { refundId: string | null }) => step.refundId === asked.json().refundId)
+        .map((step: { status: string }) => step.status),
+    ).toEqual(['completed', 'completed']);
+    const entries = await db
+      .selectFrom('journal_entries')
+      .innerJoin('journal_lines', (j) =>
+        j
+          .onRef('journal_lines.org_id', '=', 'journal_entries.org_id')
+          .onRef('journal_lines.entry_id', '=', 'journal_entries.id'),
+      )
+      .select([
+        'journal_entries.kind',
+        'journal_entries.reverses_entry_id',
+        'journal_lines.account',
+        'journal_lines.amount',
+      ])
+      .where('journal_entries.org_id', '=', st.orgId)
+      .where('journal_entries.kind', '=', 'payment.refund_failed')
+      .execute();
+    expect(entries.map((e) => [e.account, e.amount]).sort()).toEqual([
+      ['processor_clearing', 12_000n],
+      ['unapplied_cash', -12_000n],
+    ]);
+    expect(entries[0]!.reverses_entry_id).not.toBeNull();
+
+    // Told again (a redelivery, or the same news in another event): nothing moves twice.
+    expect((await st.deliverEvent('refund.failed', re.id)).statusCode).toBe(200);
+    const failedEvent = [...fake.state.events]
+      .reverse()
+      .find((e) => e.type === 'refund.failed' && e.data.object.id === re.id)!;
+    const retold = fake.sign(
+      { ...failedEvent, id: `${failedEvent.id}b`, type: 'charge.refund.updated' },
+      STRIPE_WEBHOOK_SECRET,
+    );
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/stripe/${st.orgId}`,
+      headers: retold.headers,
+      payload: retold.rawBody,
+    });
+    expect(stale.statusCode, stale.body).toBe(200);
+    expect(await st.paymentRow(paymentId)).toMatchObject({ unapplied_amount: 30_000n, refunded_amount: 0n });
+    expect(await st.clearing()).toBe(clearing);
+
+    // It may be refunded again, all of it.
+    const again = await refund(paymentId, 30_000);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await st.paymentRow(paymentId)).toMatchObject({ status: 'refunded', refunded_amount: 30_000n });
+    expect(await st.problems()).toEqual([]);
+  });
+
+  test('a whole refund fails: the payment is completed again, and staff may apply the credit', async () => {
+    const { st, invoiceId, paymentId, stripeRefund, refund, status } = await settledAch('200', 20_000);
+    const asked = await refund(paymentId, 20_000);
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(await st.paymentRow(paymentId)).toMatchObject({ status: 'refunded', unapplied_amount: 0n });
+    expect(await st.invoiceState(invoiceId)).toMatchObject({ open_amount: 20_000n });
+
+    const re = stripeRefund(asked.json().refundId);
+    await fake.settleRefund(re.id, false);
+    expect((await st.deliverEvent('refund.failed', re.id)).statusCode).toBe(200);
+    expect(await st.paymentRow(paymentId)).toEqual({
+      status: 'completed',
+      unapplied_amount: 20_000n,
+      refunded_amount: 0n,
+    });
+    const after = await status(paymentId);
+    expect(after.timeline.at(-1)).toMatchObject({ status: 'completed', refundId: asked.json().refundId });
+    expect(after.refunds).toMatchObject([{ status: 'failed' }]);
+    expect(await st.problems()).toEqual([]);
+    // The aging rebuilt from history agrees: a failed refund took nothing out.
+    expect(await agingReport({ db }, { orgId: st.orgId, history: true })).toEqual(
+      await agingReport({ db }, { orgId: st.orgId }),
+    );
+
+    const staff = as(
+      app,
+      await signInTo(app, st.seller.staff.ar_agent.email, { kind: 'staff', orgId: st.orgId }),
+    );
+    const applied = await staff({
+      method: 'POST',
+      url: `/api/v1/console/payments/${paymentId}/applications`,
+      payload: { allocations: [{ invoiceId, amount: 20_000 }] },
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(await st.invoiceState(invoiceId)).toMatchObject({ open_amount: 0n, payment_status: 'paid' });
+    expect(await st.problems()).toEqual([]);
+  });
+
+  test('whichever refunds fail, in any order, the books hold: refunded = Σ what went through (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ amount: fc.integer({ min: 1, max: 4_000 }), fails: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.boolean(),
+        async (refunds, failNewestFirst) => {
+          const { st, paymentId, stripeRefund, refund } = await settledAch('100', 10_000);
+          const clearing = await st.clearing();
+          const made: { id: string; amount: number; fails: boolean }[] = [];
+          for (const r of refunds) {
+            const asked = await refund(paymentId, r.amount);
+            if (asked.statusCode === 201) made.push({ id: asked.json().refundId, ...r });
+            else expect(asked.json().code).toMatch(/^(refund_exceeds_payment|payment_not_refundable)$/);
+          }
+          const failing = made.filter((r) => r.fails);
+          for (const r of failNewestFirst ? [...failing].reverse() : failing) {
+            const re = stripeRefund(r.id);
+            await fake.settleRefund(re.id, false);
+            expect((await st.deliverEvent('refund.failed', re.id)).statusCode).toBe(200);
+          }
+          const kept = made.filter((r) => !r.fails).reduce((sum, r) => sum + BigInt(r.amount), 0n);
+          expect(await st.paymentRow(paymentId)).toMatchObject({
+            status: kept === 10_000n ? 'refunded' : 'completed',
+            refunded_amount: kept,
+            unapplied_amount: 10_000n - kept,
+          });
+          expect(await st.clearing()).toBe(clearing - kept);
+          expect(await st.problems()).toEqual([]);
+        },
+      ),
+      { numRuns: 5 },
+    );
+  });
+
+  test('a refund that succeeds at the bank changes nothing more', async () => {
+    const { st, paymentId, stripeRefund, refund } = await settledAch('100', 10_000);
+    const asked = await refund(paymentId, 4_000);
+    const re = stripeRefund(asked.json().refundId);
+    await fake.settleRefund(re.id, true);
+    expect((await st.deliverEvent('refund.updated', re.id)).statusCode).toBe(200);
+    expect((await st.deliverEvent('charge.refunded', re.charge)).statusCode).toBe(200);
+    expect(await st.paymentRow(paymentId)).toMatchObject({ status: 'completed', refunded_amount: 4_000n });
+    expect(await st.problems()).toEqual([]);
   });
 });

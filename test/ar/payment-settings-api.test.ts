@@ -1,13 +1,17 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { openSecret } from '../../src/domain/shared/sealed-secrets.ts';
 import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
+import { startStripeFake } from '../support/stripe-fake/stripe-fake.ts';
 
 /**
  * A seller's online-payment settings: owners and admins change them; Stripe's secret key and
  * webhook secret are sealed at rest (only this seller's id opens them) and never come back in
  * full; the switch per customer account stops that account paying online, with the reason.
  */
-const { app, db, config } = await useTestApp();
+// Stripe keys are shown to Stripe before they are stored: here to the local fake, which knows one.
+const fake = await startStripeFake({ secretKey: 'sk_test_51AbCdEfGhIjKlMnOpQrStUvWx' });
+afterAll(() => fake.close());
+const { app, db, config } = await useTestApp({ stripeApiUrl: fake.url });
 const seller = await seedSeller(db, { locale: 'en' });
 const orgId = seller.org.id;
 const accountId = seller.account.id;
@@ -118,6 +122,32 @@ describe('payment settings', () => {
       .execute();
     expect(JSON.stringify(audit)).not.toContain(secretKey);
     await put(settings());
+  });
+
+  test('a secret key Stripe refuses is not stored, and says so', async () => {
+    const refused = await put(
+      settings({
+        processor: 'stripe',
+        stripe: {
+          publishableKey: 'pk_test_51AbCdEfGhIjKlMn',
+          secretKey: 'sk_test_51ZzZzZzZzZzZzZzZzZzZzZzZz',
+        },
+      }),
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'stripe_keys_invalid' });
+    expect(refused.body).not.toContain('sk_test_51ZzZzZzZzZzZzZzZzZzZzZzZz');
+    const row = await db
+      .selectFrom('processor_credentials')
+      .select('secret_key_sealed')
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    expect(openSecret(config.secretKey, orgId, row.secret_key_sealed)).toBe(
+      'sk_test_51AbCdEfGhIjKlMnOpQrStUvWx',
+    );
+    expect((await owner({ method: 'GET', url: '/api/v1/console/settings/payments' })).json().processor).toBe(
+      'sandbox',
+    );
   });
 
   test('the switch per customer account: off, the portal says why and refuses to pay', async () => {

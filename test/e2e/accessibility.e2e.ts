@@ -193,6 +193,7 @@ for (const [language, who] of Object.entries(people)) {
         await visit(page, '/portal/credits');
         await visit(page, '/portal/payments');
         await visit(page, '/portal/payment-methods');
+        await visit(page, '/portal/autopay');
         await visit(page, '/portal/users');
         await context.close();
       });

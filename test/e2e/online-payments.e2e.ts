@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { addBusinessDays } from '../../src/domain/calendar/business-days.ts';
+import { LATE_RETURN_BUSINESS_DAYS } from '../../src/gateways/sandbox/sandbox-test-numbers.ts';
 import {
   baseUrl,
   DESKTOP,
@@ -16,16 +18,17 @@ import {
   signIn,
 } from './support/browser.ts';
 import { amountProblems } from './support/layout.ts';
+import { saldoJson } from './support/saldo-command.ts';
 
 /**
  * Paying invoices online in the portal through Saldo's sandbox processor, as a Harbor Foods
- * customer does: a batch by card, part of an invoice by ACH that settles days later, an ACH debit
- * that comes back R01, a declined card. Days pass with `saldo sandbox advance`, attached to the
+ * customer does: a batch by card, part of an invoice by ACH that settles days later and is then
+ * returned (R10), an ACH debit that comes back R01 before settling, a declined card. Days pass with `saldo sandbox advance`, attached to the
  * running server's database, whose webhooks reach that server as the sandbox's would.
  */
 
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
+const _root = path.resolve(import.meta.dirname, '../..');
+const _run = promisify(execFile);
 const HARBOR = 'harbor-foods-supply';
 const BLUE_ANCHOR = 'ap@blueanchorbistro.example';
 const SEASIDE = 'billing@seasidemarket.example';
@@ -36,38 +39,31 @@ const unexpected = (problems: string[]) => problems.filter((p) => !/status of 40
 
 /** `saldo sandbox advance --days <n>` for Harbor Foods, as the operator runs it on the server. */
 async function advanceSandbox(days: number) {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      path.join(root, 'bin/saldo.mjs'),
-      'sandbox',
-      'advance',
-      '--days',
-      String(days),
-      '--org',
-      HARBOR,
-      '--json',
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        SALDO_DATA_DIR: inject('dataDir'),
-        SALDO_PUBLIC_URL: baseUrl,
-        LOG_LEVEL: 'warn',
-      },
-      timeout: 60_000,
-    },
-  );
-  const result = JSON.parse(stdout) as {
+  const result = await saldoJson<{
     settled: number;
     returned: number;
     delivered: number;
     deliveryFailures: number;
-  };
-  expect(result.deliveryFailures, stdout).toBe(0);
+  }>(['sandbox', 'advance', '--days', String(days), '--org', HARBOR]);
+  expect(result.deliveryFailures, JSON.stringify(result)).toBe(0);
   return result;
+}
+
+/** Calendar days from today (UTC, the sandbox's days) to `day`. */
+const daysUntil = (day: string) =>
+  Math.round(
+    (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)) /
+      86_400_000,
+  );
+
+/**
+ * `--days` for an ACH debit made today to settle (the sandbox's 2 business days, US bank calendar)
+ * and for the late-return test account's debit to come back after settling.
+ */
+function achDays() {
+  const settles = addBusinessDays('US', new Date().toISOString().slice(0, 10), 2);
+  const returns = addBusinessDays('US', settles, LATE_RETURN_BUSINESS_DAYS);
+  return { settle: daysUntil(settles), return: daysUntil(returns) };
 }
 
 /** "$1,234.56" → 123456 (cents). */
@@ -316,7 +312,7 @@ test.runIf(hasBrowser)(
 );
 
 test.runIf(hasBrowser)(
-  'part of an invoice by ACH: payment pending, then settled days later by the sandbox',
+  'part of an invoice by ACH: pending, settled days later, then returned (R10): the invoice reopens, and why',
   async () => {
     const { page, context } = await signInToPortal(SEASIDE);
     const [number] = await selectableInvoices(page);
@@ -324,7 +320,8 @@ test.runIf(hasBrowser)(
     const before = await openInvoice(page, number!);
     await screenshot(page, 'pay-ach-part-01-invoice');
     const part = before > 20_000n ? 10_000n : before / 2n;
-    const { paymentUrl } = await payByAch(page, number!, '000123456789', 'pay-ach-part', part);
+    // The sandbox's account that settles, then comes back R10 two business days later.
+    const { paymentUrl } = await payByAch(page, number!, '000666666661', 'pay-ach-part', part);
     const main = page.locator('main');
     expect(await main.innerText()).toMatch(
       /Your bank payment of \$[\d,.]+ is on its way\. It usually settles by \S+ \d+, \d{4}/,
@@ -333,15 +330,34 @@ test.runIf(hasBrowser)(
     await expectPaymentPending(page, number!, part, before);
     await screenshot(page, 'pay-ach-part-06-invoice-pending');
 
-    const result = await advanceSandbox(4);
-    expect(result.settled).toBeGreaterThanOrEqual(1);
-    expect(result.delivered).toBeGreaterThan(0);
+    const days = achDays();
+    const settled = await advanceSandbox(days.settle);
+    expect(settled.settled).toBeGreaterThanOrEqual(1);
+    expect(settled.returned).toBe(0);
+    expect(settled.delivered).toBeGreaterThan(0);
     await page.goto(paymentUrl);
     await statusIs(page, 'Payment received');
     await screenshot(page, 'pay-ach-part-07-received');
     expect(await openInvoice(page, number!)).toBe(before - part);
     expect(await main.getByText('Payment pending', { exact: true }).count()).toBe(0);
     await screenshot(page, 'pay-ach-part-08-invoice-after');
+
+    // Days later the bank sends the settled debit back: what it paid is undone.
+    const returned = await advanceSandbox(days.return);
+    expect(returned.returned).toBe(1);
+    await page.goto(paymentUrl);
+    await statusIs(page, 'Payment returned');
+    expect(await main.innerText()).toContain('Your bank returned this payment; the invoices are open again.');
+    expect(await main.innerText()).toContain(
+      'Reason (R10): The bank returned the debit: the account holder says it was not authorized.',
+    );
+    expect(await page.getByRole('link', { name: 'Download receipt (PDF)' }).count()).toBe(0);
+    expect(await amountProblems(page)).toEqual([]);
+    await screenshot(page, 'pay-ach-part-09-returned');
+    expect(await openInvoice(page, number!)).toBe(before);
+    expect(await main.getByText('Payment pending', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Pay this invoice' }).count()).toBe(1);
+    await screenshot(page, 'pay-ach-part-10-invoice-reopened');
     expect(unexpected(pageProblems(page)), pageProblems(page).join('\n')).toEqual([]);
     await context.close();
   },
@@ -353,7 +369,7 @@ test.runIf(hasBrowser)(
   async () => {
     const { page, context } = await signInToPortal(SEASIDE);
     const open = await selectableInvoices(page);
-    // Not an invoice a payment still in flight covers (the previous journey's has settled).
+    // Not an invoice a payment still in flight covers (the previous journey's came back).
     const number = open.at(-1);
     expect(number, 'an open invoice of Seaside Market').toBeDefined();
     const before = await openInvoice(page, number!);
@@ -361,7 +377,7 @@ test.runIf(hasBrowser)(
     expect(paid).toBe(before);
     await expectPaymentPending(page, number!, paid, before);
 
-    expect((await advanceSandbox(4)).returned).toBe(1);
+    expect((await advanceSandbox(achDays().settle)).returned).toBe(1);
     await page.goto(paymentUrl);
     await statusIs(page, 'Payment returned');
     const main = page.locator('main');

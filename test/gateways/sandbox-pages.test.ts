@@ -132,6 +132,14 @@ describe('the entry page', () => {
     expect(html).toContain('Sandbox — solo números de prueba');
     expect(html).toContain('Número de cuenta');
     expect(html).toContain('000111111116');
+    // The sandbox's own account for a return after settlement, explained in the payer's language.
+    expect(html).toMatch(
+      /000666666661<\/td><td>Se liquida y 2 días hábiles después se devuelve R10 \(el cliente dice que no lo autorizó\)/,
+    );
+    const en = (await app.inject({ url: await entryPath(await newSeller(), 'ach') })).body;
+    expect(en).toMatch(
+      /000666666661<\/td><td>Settles, then is returned R10 \(customer says unauthorised\) 2 business days later/,
+    );
   });
 
   test('a test card redirects to the return URL with the token', async () => {

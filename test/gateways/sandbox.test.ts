@@ -523,6 +523,58 @@ describe('ACH debits and the clock', () => {
     expect(await seller.gateway.listPayouts({ since: '2026-01-01' })).toEqual([]);
   });
 
+  test('000666666661 settles on its day, then comes back R10 two business days later, out of the next payout', async () => {
+    const thursday = new Date('2026-03-05T15:00:00Z');
+    clock = thursday;
+    const seller = await newSeller();
+    const token = await enter(seller, 'ach', '000666666661');
+    expect((await seller.gateway.describeMethod(token)).details).toMatchObject({
+      kind: 'ach',
+      last4: '6661',
+    });
+    const charge = await seller.gateway.charge(
+      chargeRequest(seller, token, { kind: 'ach', amount: 30_000n }),
+    );
+    const lookup = { processorPaymentId: charge.processorPaymentId, idempotencyKey: 'unused' };
+    const sent: { body: string; headers: Record<string, string> }[] = [];
+    await tick(seller, new Date('2026-03-09T15:00:00Z'), sent); // Monday: Thursday + 2 business days
+    expect(await seller.gateway.retrieveCharge(lookup)).toMatchObject({ status: 'succeeded' });
+    expect(eventsOf(seller, sent)).toMatchObject([{ type: 'charge.settled' }]);
+
+    sent.length = 0;
+    await tick(seller, new Date('2026-03-10T15:00:00Z'), sent); // Tuesday: one business day after
+    expect(eventsOf(seller, sent).map((e) => e.type)).not.toContain('charge.returned');
+    sent.length = 0;
+    await tick(seller, new Date('2026-03-11T15:00:00Z'), sent); // Wednesday: the second
+    expect(eventsOf(seller, sent).filter((e) => e.type === 'charge.returned')).toEqual([
+      {
+        id: expect.stringMatching(/^evt_sb_/),
+        occurredAt: new Date('2026-03-11T15:00:00Z'),
+        paymentId: expect.any(String),
+        type: 'charge.returned',
+        processorPaymentId: charge.processorPaymentId,
+        returnCode: 'R10',
+        amount: 30_000n,
+      },
+    ]);
+    expect(await seller.gateway.retrieveCharge(lookup)).toMatchObject({
+      status: 'failed',
+      failure: { code: 'unauthorized_debit', processorCode: 'R10' },
+    });
+    // Once only, however often the clock runs.
+    sent.length = 0;
+    await tick(seller, new Date('2026-03-16T15:00:00Z'), sent);
+    expect(eventsOf(seller, sent).map((e) => e.type)).not.toContain('charge.returned');
+    // Its money went out in Tuesday's payout (less the fee) and came back out of Thursday's.
+    const payouts = await seller.gateway.listPayouts({ since: '2026-01-01' });
+    expect(
+      payouts.map((p) => [p.methodKind, p.amount, p.lines.map((l) => [l.type, l.amount, l.fee])]),
+    ).toEqual([
+      ['ach', 29_760n, [['charge', 30_000n, 240n]]],
+      ['ach', -30_000n, [['return', -30_000n, 0n]]],
+    ]);
+  });
+
   test('ACH is USD only, and is refunded only once settled, pending until the next tick', async () => {
     clock = MONDAY;
     const seller = await newSeller();

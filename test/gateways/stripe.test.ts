@@ -538,7 +538,7 @@ describe('methods', () => {
     await expect(gateway.describeMethod('pm_nothere')).rejects.toBeInstanceOf(GatewayRequestError);
   });
 
-  it('opens an Elements entry session (a SetupIntent) and reads the method the browser confirmed', async () => {
+  it('opens a Checkout Session in setup mode and reads the method the payer entered there', async () => {
     const gateway = gatewayWith();
     const saved = await gateway.saveMethod({
       idempotencyKey: randomUUID(),
@@ -550,23 +550,33 @@ describe('methods', () => {
       kind: 'ach',
       customer: customer(saved.processorCustomerId),
       locale: 'es',
-      returnUrl: 'https://saldo.test/methods/return',
-      cancelUrl: 'https://saldo.test/methods',
+      returnUrl: 'https://saldo.test/methods/return?kind=ach',
+      cancelUrl: 'https://saldo.test/methods?methodCancelled=1',
       reference: 'enrol-1',
     });
-    if (session.type !== 'embedded') throw new Error('expected an embedded session');
-    expect(session.publishableKey).toBe('pk_test_saldo');
-    expect(session.clientSecret.startsWith(`${session.sessionId}_secret_`)).toBe(true);
-    expect(fake.state.setupIntents.get(session.sessionId)).toMatchObject({
+    if (session.type !== 'redirect') throw new Error('expected a redirect');
+    expect(session.url).toBe(`${fake.url}/c/pay/${session.sessionId}`);
+    expect(fake.state.checkoutSessions.get(session.sessionId)).toMatchObject({
+      object: 'checkout.session',
+      mode: 'setup',
+      status: 'open',
       customer: saved.processorCustomerId,
-      usage: 'off_session',
+      currency: 'usd',
       payment_method_types: ['us_bank_account'],
-      metadata: { saldo_reference: 'enrol-1' },
+      locale: 'es',
+      success_url: 'https://saldo.test/methods/return?kind=ach&method={CHECKOUT_SESSION_ID}',
+      cancel_url: 'https://saldo.test/methods?methodCancelled=1',
+      metadata: { saldo_reference: 'enrol-1', saldo_org_id: 'org-1', saldo_customer_id: 'cust-1' },
     });
     expect(await gateway.methodFromEntrySession(session.sessionId)).toBeNull();
-    await fake.confirmSetupIntent(session.sessionId, 'pm_usBankAccount_success');
+    const back = new URL(await fake.completeCheckout(session.sessionId, 'pm_usBankAccount_success'));
+    expect(back.searchParams.get('method')).toBe(session.sessionId);
     const token = await gateway.methodFromEntrySession(session.sessionId);
     expect(token).toMatch(/^pm_/);
+    // The SetupIntent carries Saldo's metadata, and the method is on the customer the session named.
+    const setup = [...fake.state.setupIntents.values()].find((s) => s.payment_method === token);
+    expect(setup).toMatchObject({ status: 'succeeded', metadata: { saldo_reference: 'enrol-1' } });
+    expect(fake.state.paymentMethods.get(token as string)?.customer).toBe(saved.processorCustomerId);
     expect((await gateway.describeMethod(token as string)).details.kind).toBe('ach');
   });
 });

@@ -492,6 +492,10 @@ describe('logs', () => {
     const token = 'A'.repeat(43);
     await logged.inject({ method: 'GET', url: `/api/v1/auth/password-resets/${token}` });
     await logged.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
+    await logged.inject({ method: 'GET', url: `/api/v1/pay-links/${token}` });
+    await logged.inject({ method: 'POST', url: `/api/v1/pay-links/${token}/entry`, payload: {} });
+    await logged.inject({ method: 'GET', url: `/pay/${token}?lang=en` });
+    await logged.inject({ method: 'GET', url: '/pay/return/0190f1a2-0000-7000-8000-000000000001' });
     await logged.inject({
       method: 'PUT',
       url: '/api/v1/me/locale',
@@ -503,5 +507,7 @@ describe('logs', () => {
     expect(lines.length).toBeGreaterThan(4);
     expect(all).toContain('[redacted]');
     for (const secret of [TEST_PASSWORD, cookie, csrf, token]) expect(all).not.toContain(secret);
+    // A pay link's return page names the link, not its token: kept as it is.
+    expect(all).toContain('/pay/return/0190f1a2-0000-7000-8000-000000000001');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { updateCreditCheckSettings } from '../../src/domain/credit-checks/update-credit-check-settings.ts';
 import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createApiKey } from '../../src/domain/identity/create-api-key.ts';
+import { createPayLink } from '../../src/domain/pay-links/create-pay-link.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
@@ -190,7 +192,84 @@ const bAccountRow = () =>
     .where('id', '=', b.account.id)
     .executeTakeFirstOrThrow();
 
+// Seller B's deposit (one payout of its processor), its lines and its report recipients.
+const bDepositId = crypto.randomUUID();
+await db
+  .insertInto('deposits')
+  .values({
+    org_id: b.org.id,
+    id: bDepositId,
+    processor: 'sandbox',
+    payout_id: 'po_sb_tenant_b',
+    method_kind: 'card',
+    currency: 'MXN',
+    arrival_date: '2026-11-03',
+    covers_from: '2026-11-02',
+    covers_to: '2026-11-02',
+    charges: 1000n,
+    refunds: 0n,
+    returns: 0n,
+    adjustments: 0n,
+    gross: 1000n,
+    fees: 59n,
+    net: 941n,
+    status: 'reconciled',
+    processor_status: 'paid',
+  })
+  .execute();
+await db
+  .insertInto('deposit_report_recipients')
+  .values({ org_id: b.org.id, email: 'treasury-b@example.com', position: 0 })
+  .execute();
+const bRecipients = () =>
+  db.selectFrom('deposit_report_recipients').select('email').where('org_id', '=', b.org.id).execute();
+
 const checks: Record<string, () => Promise<void>> = {
+  'GET /api/v1/console/deposits': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/deposits?pageSize=100' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().deposits.map((d: { id: string }) => d.id)).not.toContain(bDepositId);
+  },
+  'POST /api/v1/console/deposits/sync': async () => {
+    const r = await aOwner({ method: 'POST', url: '/api/v1/console/deposits/sync' });
+    expect(r.statusCode).toBe(200);
+    const bDeposits = await db.selectFrom('deposits').select('id').where('org_id', '=', b.org.id).execute();
+    expect(bDeposits).toEqual([{ id: bDepositId }]);
+  },
+  'GET /api/v1/console/deposits/{id}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/deposits/${bDepositId}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/deposits/{id}/reports/{file}': async () => {
+    for (const file of ['payments-initiated.csv', 'payments-deposited.xlsx']) {
+      const r = await aOwner({
+        method: 'GET',
+        url: `/api/v1/console/deposits/${bDepositId}/reports/${file}`,
+      });
+      expect(r.statusCode).toBe(404);
+    }
+  },
+  'GET /api/v1/console/deposit-reports': async () => {
+    const r = await aOwner({
+      method: 'GET',
+      url: '/api/v1/console/deposit-reports?file=payments-deposited.csv&kind=card&from=2026-11-01&to=2026-11-30',
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('po_sb_tenant_b');
+  },
+  'GET /api/v1/console/deposit-recipients': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/deposit-recipients' });
+    expect(r.json().emails).not.toContain('treasury-b@example.com');
+  },
+  'PUT /api/v1/console/deposit-recipients': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/deposit-recipients',
+      payload: { emails: ['treasury-a@example.com'] },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(await bRecipients()).toEqual([{ email: 'treasury-b@example.com' }]);
+  },
   'GET /healthz': async () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   },
@@ -547,6 +626,48 @@ const checks: Record<string, () => Promise<void>> = {
       .executeTakeFirstOrThrow();
     expect(row.online_payments).toBe(true);
   },
+  // Staff taking a payment on a customer's behalf: seller B's customer, invoices and methods are 404.
+  'GET /api/v1/console/customers/{id}/payment-options': async () => {
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/console/customers/${b.account.id}/payment-options`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{id}/payments/quote': async () => {
+    for (const customerId of [b.account.id, a.account.id]) {
+      const r = await aOwner({
+        method: 'POST',
+        url: `/api/v1/console/customers/${customerId}/payments/quote`,
+        payload: { kind: 'card', allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }] },
+      });
+      expect(r.statusCode).toBe(404);
+    }
+  },
+  'POST /api/v1/console/customers/{id}/payment-methods/entry': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/payment-methods/entry`,
+      payload: { kind: 'card', returnPath: '/console/payments/take' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{id}/online-payments': async () => {
+    for (const customerId of [b.account.id, a.account.id]) {
+      const r = await aOwner({
+        method: 'POST',
+        url: `/api/v1/console/customers/${customerId}/online-payments`,
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        payload: {
+          kind: 'card',
+          methodToken: 'pm_sb_x',
+          allocations: [{ invoiceId: bPayInvoiceId, amount: 100 }],
+        },
+      });
+      expect(r.statusCode).toBe(404);
+    }
+    expect(await bMoneyState()).toEqual(bMoneyBefore);
+  },
   // Online payments: seller B's invoices, payments and saved methods are not seller A's customer's.
   'GET /api/v1/portal/payment-options': async () => {
     const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/payment-options' });
@@ -610,6 +731,101 @@ const checks: Record<string, () => Promise<void>> = {
       .execute();
     const r = await aCustomer({ method: 'DELETE', url: `/api/v1/portal/payment-methods/${method!.id}` });
     expect(r.statusCode).toBe(404);
+  },
+  // Autopay: a customer reaches only its own account's; staff only their own seller's customers.
+  'GET /api/v1/portal/autopay': async () => {
+    const bMethod = await bAutopayMethod();
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/autopay' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().methods.map((m: { id: string }) => m.id)).not.toContain(bMethod);
+  },
+  'PUT /api/v1/portal/autopay': async () => {
+    const bMethod = await bAutopayMethod();
+    const shown = (await aCustomer({ method: 'GET', url: '/api/v1/portal/autopay' })).json();
+    const r = await aCustomer({
+      method: 'PUT',
+      url: '/api/v1/portal/autopay',
+      payload: {
+        paymentMethodId: bMethod,
+        timing: 'due_date',
+        daysBefore: null,
+        scope: 'all_due',
+        maxPerCharge: null,
+        authorizationAccepted: true,
+        authorizationText: shown.authorizationText,
+      },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/autopay/pause': async () => {
+    const r = await aCustomer({ method: 'POST', url: '/api/v1/portal/autopay/pause' });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/autopay/resume': async () => {
+    const r = await aCustomer({ method: 'POST', url: '/api/v1/portal/autopay/resume' });
+    expect(r.statusCode).toBe(404);
+  },
+  'DELETE /api/v1/portal/autopay': async () => {
+    const r = await aCustomer({ method: 'DELETE', url: '/api/v1/portal/autopay' });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/customers/{customerId}/autopay': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/autopay` });
+    expect(r.statusCode).toBe(404);
+  },
+  'PUT /api/v1/console/customers/{customerId}/autopay': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: `/api/v1/console/customers/${b.account.id}/autopay`,
+      payload: {
+        paymentMethodId: await bAutopayMethod(),
+        timing: 'due_date',
+        daysBefore: null,
+        scope: 'all_due',
+        maxPerCharge: null,
+        authorizationAccepted: true,
+        authorizationText: 'x',
+      },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{customerId}/autopay/pause': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/autopay/pause`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{customerId}/autopay/resume': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/autopay/resume`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'DELETE /api/v1/console/customers/{customerId}/autopay': async () => {
+    const r = await aOwner({ method: 'DELETE', url: `/api/v1/console/customers/${b.account.id}/autopay` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/settings/autopay': async () => {
+    await bAutopaySettings();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/autopay' });
+    expect(r.json()).toEqual({ noticeDays: 3 });
+  },
+  'PUT /api/v1/console/settings/autopay': async () => {
+    await bAutopaySettings();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/autopay',
+      payload: { noticeDays: 4 },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('autopay_settings')
+      .select('notice_days')
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow.notice_days).toBe(9);
   },
   'POST /api/v1/webhooks/{processor}/{orgId}': async () => {
     // Seller A's sandbox secret does not sign seller B's webhooks.
@@ -941,7 +1157,132 @@ const checks: Record<string, () => Promise<void>> = {
     });
     expect(revoked.statusCode).toBe(401);
   },
+  // Orders over the credit limit (credit-checks helper): B's customer, link and settings.
+  'POST /api/v1/credit-checks': async () => {
+    const aWrite = await createApiKey(
+      { db },
+      { orgId: a.org.id, name: 'ERP A w', scopes: ['integration:write'], createdBy: null, actor: {} },
+    );
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/credit-checks',
+      headers: { authorization: `Bearer ${aWrite.key}` },
+      payload: { customer: { id: b.account.id }, orderReference: 'SO-B', orderAmount: 100, currency: 'MXN' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/customers/{id}/credit-checks': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/credit-checks` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/pay-links/{id}/cancel': async () => {
+    const r = await aOwner({ method: 'POST', url: `/api/v1/console/pay-links/${bPayLink.id}/cancel` });
+    expect(r.statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/pay-links/${bPayLink.token}` })).statusCode).toBe(
+      200,
+    );
+  },
+  'GET /api/v1/console/settings/credit-checks': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/credit-checks' });
+    expect(r.json()).toEqual({ onlineOrders: false, orderPayment: 'excess' });
+  },
+  'PUT /api/v1/console/settings/credit-checks': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/credit-checks',
+      payload: { onlineOrders: false, orderPayment: 'excess' },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('payment_settings')
+      .select(['order_payment', 'online_orders'])
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow).toEqual({ order_payment: 'whole', online_orders: true });
+  },
+  // A pay link's token is its only authority: a session of seller A adds nothing to B's link.
+  'GET /api/v1/pay-links/{token}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/pay-links/${bPayLink.token}` });
+    expect(r.json()).toMatchObject({ seller: { name: 'Seller B' }, payment: null });
+  },
+  'POST /api/v1/pay-links/{token}/entry': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/pay-links/not-a-token/entry',
+      payload: { kind: 'card' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/pay-links/{token}/payments': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/pay-links/not-a-token/payments',
+      headers: { 'idempotency-key': 'k' },
+      payload: { kind: 'card', methodToken: 'pm_x' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/pay-links/{token}/payments/{paymentId}': async () => {
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/pay-links/${bPayLink.token}/payments/${crypto.randomUUID()}`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/pay-links/{token}/receipt.pdf': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/pay-links/${bPayLink.token}/receipt.pdf` });
+    expect(r.statusCode).toBe(404);
+  },
 };
+
+// Seller B's pay link and credit settings (credit-checks helper).
+const bPayLink = await createPayLink(
+  { db, secretKey: config.secretKey },
+  {
+    orgId: b.org.id,
+    customerId: b.account.id,
+    purpose: 'order',
+    orderReference: 'SO-B-1',
+    amount: 5000n,
+    currency: 'MXN',
+    expiresAt: new Date(Date.now() + 86_400_000),
+    actor: {},
+  },
+);
+await updateCreditCheckSettings(
+  { db },
+  { orgId: b.org.id, settings: { onlineOrders: true, orderPayment: 'whole' }, actor: {} },
+);
+
+// Seller B's autopay notice setting (9 days): seller A neither reads nor changes it.
+const bAutopaySettings = () =>
+  db
+    .insertInto('autopay_settings')
+    .values({ org_id: b.org.id, notice_days: 9 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+// Seller B's saved card (autopay checks): seller A's people may not enrol with it or see it.
+let bAutopayMethodId: string | undefined;
+async function bAutopayMethod(): Promise<string> {
+  bAutopayMethodId ??= (
+    await db
+      .insertInto('payment_methods')
+      .values({
+        org_id: b.org.id,
+        id: crypto.randomUUID(),
+        customer_id: b.account.id,
+        processor: 'sandbox',
+        token: `pm_sb_${crypto.randomUUID()}`,
+        kind: 'card',
+        brand: 'visa',
+        last4: '4242',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  return bAutopayMethodId;
+}
 
 const documented = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
   paths: Record<string, Record<string, unknown>>;

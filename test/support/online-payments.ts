@@ -6,14 +6,17 @@ import { afterAll, expect, vi } from 'vitest';
 import type { Config } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { DB } from '../../src/db/schema.ts';
+import { addBusinessDays } from '../../src/domain/calendar/business-days.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { resolveGateways, sandboxWebhookSecret } from '../../src/gateways/resolve-gateways.ts';
 import { runSandboxClock } from '../../src/gateways/sandbox/run-sandbox-clock.ts';
+import { LATE_RETURN_BUSINESS_DAYS } from '../../src/gateways/sandbox/sandbox-test-numbers.ts';
 import { SIGNATURE_HEADER, signatureHeader } from '../../src/gateways/sandbox/sandbox-webhooks.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signInTo, testConfig } from './app.ts';
 import { useTestDb } from './db.ts';
+import type { StripeFake } from './stripe-fake/stripe-fake.ts';
 
 /**
  * Paying online through the portal API with the sandbox processor, for the abuse, invariant and
@@ -21,9 +24,9 @@ import { useTestDb } from './db.ts';
  * is signed in, the sandbox's entry page as a browser fills it, signed webhooks, the sandbox's
  * clock, and the ledger's invariants as SQL that lists what breaks them.
  */
-export async function useOnlinePaymentsApp(options: { captureLog?: boolean } = {}) {
+export async function useOnlinePaymentsApp(options: { captureLog?: boolean; config?: Partial<Config> } = {}) {
   const { db } = useTestDb();
-  const config = testConfig();
+  const config = testConfig(options.config);
   const logLines: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -50,6 +53,18 @@ export function calendarDay(days = 0, timeZone = 'America/New_York'): string {
   const d = new Date(`${t}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Calendar days from today (UTC, the sandbox's days) until an ACH debit made now settles (the
+ * sandbox's 2 business days, US bank calendar), and until the late-return test account's debit
+ * comes back after settling: the `days` to `advance` by.
+ */
+export function sandboxAchDays(): { settle: number; return: number } {
+  const today = new Date().toISOString().slice(0, 10);
+  const until = (day: string) => Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
+  const settles = addBusinessDays('US', today, 2);
+  return { settle: until(settles), return: until(addBusinessDays('US', settles, LATE_RETURN_BUSINESS_DAYS)) };
 }
 
 let invoiceSequence = 0;
@@ -96,6 +111,7 @@ export async function onlineSeller(ctx: Ctx) {
     const url = new URL(entry.json().url);
     const page = await app.inject({ method: 'GET', url: url.pathname });
     expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
     const posted = await app.inject({
       method: 'POST',
       url: url.pathname,
@@ -104,6 +120,8 @@ export async function onlineSeller(ctx: Ctx) {
     });
     expect(posted.statusCode, posted.body.slice(0, 500)).toBe(303);
     const back = new URL(posted.headers.location as string);
+    expect(back.pathname).toBe('/portal/pay');
+    expect(back.searchParams.get('kind')).toBe(kind);
     const token = back.searchParams.get('method');
     expect(token).toMatch(/^pm_sb_/);
     return token!;
@@ -125,6 +143,15 @@ export async function onlineSeller(ctx: Ctx) {
     db
       .selectFrom('invoices')
       .select(['total', 'open_amount', 'pending_amount', 'payment_status'])
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  /** A payment's lifecycle status and what of it is unapplied and refunded. */
+  const paymentRow = (id: string) =>
+    db
+      .selectFrom('payments')
+      .select(['status', 'unapplied_amount', 'refunded_amount'])
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
@@ -245,6 +272,7 @@ export async function onlineSeller(ctx: Ctx) {
     bank,
     pay,
     invoiceState,
+    paymentRow,
     paymentsFor,
     sandboxCharges,
     clearing,
@@ -256,6 +284,92 @@ export async function onlineSeller(ctx: Ctx) {
     redeliverAll,
     problems: () => ledgerProblems(db, orgId),
   };
+}
+
+/** The webhook signing secret `onlineStripeSeller` saves for its sellers. */
+export const STRIPE_WEBHOOK_SECRET = 'whsec_saldoOnlineTests01';
+
+/**
+ * `onlineSeller` on Stripe, against the local fake: the owner saves the fake's keys (the app must
+ * run with `stripeApiUrl: fake.url`); the payer enters methods on Checkout's hosted page, and
+ * Stripe's events reach the seller's webhook endpoint signed as Stripe signs them.
+ */
+export async function onlineStripeSeller(ctx: Ctx & { fake: StripeFake }) {
+  const { app, fake } = ctx;
+  const s = await onlineSeller(ctx);
+  const owner = as(app, await signInTo(app, s.seller.staff.owner.email, { kind: 'staff', orgId: s.orgId }));
+  const saved = await owner({
+    method: 'PUT',
+    url: '/api/v1/console/settings/payments',
+    payload: {
+      processor: 'stripe',
+      onlineInvoices: true,
+      methods: ['card', 'ach'],
+      erpAccounts: { card: null, ach: null },
+      partialAllowed: true,
+      partialMinimum: null,
+      cardFeeBps: 0,
+      cardFeeCap: null,
+      autopayText: { es: null, en: null },
+      stripe: {
+        publishableKey: 'pk_test_saldoOnlineTests',
+        secretKey: fake.secretKey,
+        webhookSecret: STRIPE_WEBHOOK_SECRET,
+      },
+    },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+
+  /** The portal's "add a method" step: answers Checkout's page address. */
+  const entry = async (kind: 'card' | 'ach', returnPath = '/portal/pay') => {
+    const r = await s.payer({
+      method: 'POST',
+      url: '/api/v1/portal/payment-methods/entry',
+      payload: { kind, returnPath },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return new URL(r.json().url);
+  };
+
+  /** Checkout's page as the payer's browser uses it: picks a test method, answers where it is sent back. */
+  const checkout = async (page: URL, testMethod: string) => {
+    const shown = await fetch(page);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain(testMethod);
+    const submitted = await fetch(page, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ method: testMethod }).toString(),
+      redirect: 'manual',
+    });
+    expect(submitted.status).toBe(303);
+    return new URL(submitted.headers.get('location') as string);
+  };
+
+  /** The newest Stripe event of `type` about `objectId`, signed and delivered to the seller's endpoint. */
+  const deliverEvent = async (type: string, objectId: string) => {
+    const event = [...fake.state.events]
+      .reverse()
+      .find((e) => e.type === type && e.data.object.id === objectId);
+    expect(event, `${type} for ${objectId}`).toBeDefined();
+    const { rawBody, headers } = fake.sign(event!, STRIPE_WEBHOOK_SECRET);
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1/webhooks/stripe/${s.orgId}`,
+      headers,
+      payload: rawBody,
+    });
+  };
+
+  /** The PaymentIntent Stripe holds for a Saldo payment. */
+  const intentOf = (paymentId: string) => {
+    const intents = [...fake.state.paymentIntents.values()].filter(
+      (pi) => pi.metadata.saldo_payment_id === paymentId,
+    );
+    expect(intents).toHaveLength(1);
+    return intents[0]!;
+  };
+  return { ...s, owner, entry, checkout, deliverEvent, intentOf };
 }
 
 /**

@@ -32,6 +32,17 @@ const screens: [string, readonly unknown[], Change[]][] = [
   ['outbox', queryKeys.outbox.list(1, ''), [...moneyChanges, 'staffInvitation']],
   ['team', queryKeys.team, ['staffInvitation']],
   ['portal account', queryKeys.portalAccount, ['accountInvitation']],
+  [
+    'what staff may take for a customer',
+    queryKeys.takePayment.options('c1'),
+    [...moneyChanges, 'hold', 'customer'],
+  ],
+  [
+    "a customer's credit checks and pay links",
+    queryKeys.payLink.console('c1'),
+    [...moneyChanges, 'hold', 'customer'],
+  ],
+  ['a staff payment quote (a price for one body)', queryKeys.takePayment.quote('c1', { amount: 1 }), []],
 ];
 
 const covers = (prefix: readonly unknown[], key: readonly unknown[]) =>

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { applyPrepayments } from '../credit-checks/apply-prepayments.ts';
 import { findCustomerDefaults } from '../customers/customers.repository.ts';
 import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
@@ -21,6 +22,8 @@ export interface NewInvoice {
   dueDate?: string | null;
   currency?: string | null;
   poNumber?: string | null;
+  /** The ERP's order this invoice bills: what was prepaid for it (a pay link) is applied at once. */
+  orderReference?: string | null;
   notes?: string | null;
   lines: InvoiceLineInput[];
   charges?: ChargeInput[];
@@ -89,6 +92,7 @@ export function createInvoice(
         due_date: dueDate,
         currency,
         po_number: input.poNumber ?? null,
+        order_reference: input.orderReference ?? null,
         status,
         subtotal: computed.subtotal,
         discount_total: computed.discountTotal,
@@ -145,6 +149,15 @@ export function createInvoice(
         },
         actor.userId ?? null,
       );
+      if (input.orderReference)
+        await applyPrepayments(trx, {
+          orgId: input.orgId,
+          customerId: input.customerId,
+          invoiceId: id,
+          orderReference: input.orderReference,
+          currency,
+          createdBy: actor.userId ?? null,
+        });
     }
     await recordAudit(trx, {
       orgId: input.orgId,

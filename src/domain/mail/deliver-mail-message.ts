@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import {
+  findMailAttachments,
   findMailMessage,
   markMailMessageSent,
   recordMailMessageFailure,
@@ -44,6 +45,7 @@ export async function deliverMailMessage(
   if (message.status === 'sent') return 'already_sent';
   if (message.text === null || message.html === null) return 'no_body';
 
+  const attachments = await findMailAttachments(db, message.id);
   let smtpMessageId: string | null;
   try {
     ({ messageId: smtpMessageId } = await transport.send({
@@ -53,6 +55,7 @@ export async function deliverMailMessage(
       text: message.text,
       html: message.html,
       messageId: stableMessageId(message.id, message.from),
+      ...(attachments.length > 0 ? { attachments } : {}),
     }));
   } catch (err) {
     const lastError = describeSendError(err);

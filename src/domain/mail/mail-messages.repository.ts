@@ -145,6 +145,20 @@ export async function findMailMessage(
   return row ? toMailMessage(row) : undefined;
 }
 
+/** The files a message carries, in order (migration 0011); none for most messages. */
+export async function findMailAttachments(
+  db: Database,
+  messageId: string,
+): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+  const rows = await db
+    .selectFrom('mail_attachments')
+    .select(['filename', 'content_type', 'content'])
+    .where('message_id', '=', messageId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ filename: r.filename, contentType: r.content_type, content: r.content }));
+}
+
 /** Delivered: sent, by which transport, under which Message-ID; `eraseBody` drops a single-use link. */
 export async function markMailMessageSent(
   db: Database,

@@ -69,6 +69,8 @@ export interface TransportMessage {
   html: string;
   /** A stable Message-ID (`<id@domain>`), so a retried delivery can be recognised as the same message. */
   messageId?: string;
+  /** Files the message carries (mail_attachments, in order): the deposit reports. */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /**

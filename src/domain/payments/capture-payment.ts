@@ -3,6 +3,7 @@ import { addJob } from '../../db/jobs.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
+import { applyArrivedPrepayment } from '../credit-checks/apply-arrived-prepayment.ts';
 import { orgTodayOf } from '../customers/balances.ts';
 import { AppError } from '../errors.ts';
 import { lockInvoices } from '../invoices/invoices.repository.ts';
@@ -93,7 +94,7 @@ export function capturePayment(
       const amount = a.amount < owed ? a.amount : owed;
       return amount > 0n ? [{ invoiceId: a.invoiceId, amount }] : [];
     });
-    const applied = await applyToInvoices(
+    let applied = await applyToInvoices(
       trx,
       input.orgId,
       {
@@ -106,6 +107,17 @@ export function capturePayment(
       allocations,
       by,
     );
+    // A prepayment for an order the ERP has invoiced meanwhile: what is left goes to that invoice.
+    if (payment.orderReference)
+      applied += await applyArrivedPrepayment(trx, {
+        orgId: input.orgId,
+        paymentId: payment.id,
+        customerId: payment.customerId,
+        currency: payment.currency,
+        orderReference: payment.orderReference,
+        available: payment.amount - applied,
+        createdBy: by,
+      });
     await appendTimeline(trx, {
       orgId: input.orgId,
       paymentId: payment.id,

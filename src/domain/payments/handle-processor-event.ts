@@ -12,6 +12,7 @@ import {
   setProcessorEventOutcome,
   updateOnlinePayment,
 } from './payments.repository.ts';
+import { recordRefundFailure } from './record-refund-failure.ts';
 import { returnPayment } from './return-payment.ts';
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale' | 'unknown_payment';
@@ -81,8 +82,15 @@ export function handleProcessorEvent(
               ? await returnPayment(step, { ...common, returnCode: 'dispute_lost' })
               : await moveDispute(trx, payment, 'completed', event.id, { outcome: event.outcome ?? 'won' });
           break;
+        case 'refund.failed':
+          // A refund the processor had accepted came back: its money returns to the payment.
+          outcome = await recordRefundFailure(step, {
+            ...common,
+            processorRefundId: event.processorRefundId,
+          });
+          break;
         default:
-          // Refund events: the refund's own step (refundPayment) already moved the money.
+          // refund.succeeded: the refund's own step (refundPayment) already moved the money.
           outcome = 'ignored';
       }
     } catch (error) {

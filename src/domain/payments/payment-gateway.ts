@@ -69,11 +69,15 @@ export interface EntrySessionRequest {
   reference: string;
 }
 
-export type EntrySession =
-  /** A page to send the browser to (the sandbox; Stripe Checkout in setup mode). */
-  | { type: 'redirect'; url: string; sessionId: string }
-  /** The processor's script on Saldo's page (Stripe Elements): its publishable key and secret. */
-  | { type: 'embedded'; publishableKey: string; clientSecret: string; sessionId: string };
+/**
+ * A page to send the browser to: the sandbox's own, or Stripe Checkout in setup mode. (Stripe's
+ * script on Saldo's page, Elements, would need js.stripe.com past Saldo's CSP: not offered.)
+ */
+export interface EntrySession {
+  type: 'redirect';
+  url: string;
+  sessionId: string;
+}
 
 export interface ChargeRequest {
   /** Stored by Saldo before the call; the same on every retry. */
@@ -296,4 +300,9 @@ export interface Gateways {
     orgId: string,
     processor: ProcessorName,
   ): Promise<{ gateway: PaymentGateway; secret: string } | null>;
+  /**
+   * Shows a Stripe secret key to Stripe before it is stored (one cheap read): throws
+   * `GatewayRequestError` when Stripe refuses it, `GatewayUnavailableError` when it does not answer.
+   */
+  checkStripeKey(secretKey: string): Promise<void>;
 }

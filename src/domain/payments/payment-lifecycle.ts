@@ -30,12 +30,15 @@ export const paymentStatuses = [
  * | pending → returned               | — (pending released)              | ACH returned before settling      |
  * | completed → returned             | payment.returned (applications reversed first) | ACH returned after settling |
  * | completed → refunded             | payment.refunded (whole amount)   | a refund of all that was paid     |
+ * | refunded → completed | payment.refund_failed (reverses payment.refunded) | a whole refund failed later |
  * | completed → disputed             | —                                 | card dispute opened               |
  * | disputed → completed             | —                                 | dispute won                       |
  * | disputed → returned              | payment.returned                  | dispute lost                      |
  * | completed → reversed             | payment.reversed                  | staff reverse a manual payment    |
  *
  * A partial refund leaves the payment completed (its refunded_amount grows, entry payment.refunded).
+ * refunded → completed is taken only by a refund's failure (`stepCauses`): to anything else (a
+ * late capture, a dispute won) a refunded payment is past them, and the step is refused.
  */
 export const paymentTransitions: Record<PaymentLifecycleStatus, readonly PaymentLifecycleStatus[]> = {
   initiated: ['processing', 'failed'],
@@ -46,7 +49,7 @@ export const paymentTransitions: Record<PaymentLifecycleStatus, readonly Payment
   disputed: ['completed', 'returned'],
   failed: [],
   returned: [],
-  refunded: [],
+  refunded: ['completed'],
   reversed: [],
 };
 
@@ -58,11 +61,32 @@ export const inFlightStatuses: readonly PaymentLifecycleStatus[] = [
   'pending',
 ];
 
-export function canMove(from: PaymentLifecycleStatus, to: PaymentLifecycleStatus): boolean {
-  return paymentTransitions[from].includes(to);
+/** What may cause a step that only one thing may cause (the journal entry it posts). */
+export type PaymentStepCause = 'payment.refund_failed';
+
+/**
+ * The steps of the table only one cause may take. Without it, capturePayment and a dispute won
+ * (both → completed) would move a refunded payment, and a late capture would post its money twice.
+ */
+const stepCauses: { from: PaymentLifecycleStatus; to: PaymentLifecycleStatus; cause: PaymentStepCause }[] = [
+  { from: 'refunded', to: 'completed', cause: 'payment.refund_failed' },
+];
+
+export function canMove(
+  from: PaymentLifecycleStatus,
+  to: PaymentLifecycleStatus,
+  cause?: PaymentStepCause,
+): boolean {
+  if (!paymentTransitions[from].includes(to)) return false;
+  const only = stepCauses.find((step) => step.from === from && step.to === to);
+  return only === undefined || only.cause === cause;
 }
 
-/** Refuses a step the table does not list. */
-export function assertTransition(from: PaymentLifecycleStatus, to: PaymentLifecycleStatus): void {
-  if (!canMove(from, to)) throw new AppError('payment_state_conflict', { from, to });
+/** Refuses a step the table does not list, or one reserved for another cause. */
+export function assertTransition(
+  from: PaymentLifecycleStatus,
+  to: PaymentLifecycleStatus,
+  cause?: PaymentStepCause,
+): void {
+  if (!canMove(from, to, cause)) throw new AppError('payment_state_conflict', { from, to });
 }

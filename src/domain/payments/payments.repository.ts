@@ -386,6 +386,8 @@ export interface OnlinePaymentState {
   idempotencyFingerprint: string | null;
   createdBy: string | null;
   failureCode: string | null;
+  /** The ERP order a prepayment is for (a pay link of a credit check); null for invoices. */
+  orderReference: string | null;
   updatedAt: Date;
 }
 
@@ -409,6 +411,7 @@ function selectOnlineState(db: Db, orgId: string) {
       'idempotency_fingerprint as idempotencyFingerprint',
       'created_by as createdBy',
       'failure_code as failureCode',
+      'order_reference as orderReference',
       'updated_at as updatedAt',
     ])
     .where('org_id', '=', orgId);

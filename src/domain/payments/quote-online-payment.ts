@@ -18,7 +18,13 @@ const payingRoles: readonly CustomerRole[] = ['account_admin', 'payer'];
  */
 export async function onlineEligibility(
   db: Db,
-  input: { orgId: string; customerId: string; role: CustomerRole | null },
+  input: {
+    orgId: string;
+    customerId: string;
+    role: CustomerRole | null;
+    /** What is being paid: invoices (the default) or an order over the credit limit (a prepayment). */
+    purpose?: 'invoices' | 'order' | undefined;
+  },
 ): Promise<{
   settings: PaymentSettings;
   blockedReason: OnlineBlockedReason | null;
@@ -26,6 +32,8 @@ export async function onlineEligibility(
   /** The names the processor and the authorization text use. */
   customerName: string;
   sellerName: string;
+  /** The account's own currency (ISO 4217). */
+  customerCurrency: string;
   /** The methods this account may use: ACH only for an account in US dollars. */
   methods: PaymentSettings['methods'];
 }> {
@@ -47,7 +55,9 @@ export async function onlineEligibility(
   if (!customer) throw new AppError('not_found');
   const holdMessage = customer.hold_status === 'on_hold' ? customer.hold_message : null;
   let blockedReason: OnlineBlockedReason | null = null;
-  if (!settings.onlineInvoices) blockedReason = 'seller_off';
+  // The seller switches paying invoices and paying orders online on and off apart.
+  if (!(input.purpose === 'order' ? settings.onlineOrders : settings.onlineInvoices))
+    blockedReason = 'seller_off';
   else if (!customer.online_payments) blockedReason = 'customer_off';
   // ACH debits US bank accounts in US dollars: offered to accounts in USD only.
   const methods = settings.methods.filter((kind) => kind !== 'ach' || customer.currency.trim() === 'USD');
@@ -59,6 +69,7 @@ export async function onlineEligibility(
     holdMessage,
     customerName: customer.name,
     sellerName: customer.seller_name,
+    customerCurrency: customer.currency.trim(),
     methods,
   };
 }
@@ -70,6 +81,17 @@ export interface QuoteInput {
   allocations: { invoiceId: string; amount: bigint }[];
   /** The payer's customer role; null for staff on the customer's behalf and for autopay. */
   role: CustomerRole | null;
+  /**
+   * A prepayment for an order over the credit limit: no invoice yet, so the amount and currency
+   * are the order's and `allocations` is empty; the money waits as unapplied cash for the invoice.
+   */
+  order?: OrderPayment | null | undefined;
+}
+
+export interface OrderPayment {
+  reference: string;
+  amount: bigint;
+  currency: string;
 }
 
 export interface Quote {
@@ -89,9 +111,13 @@ export interface Quote {
  * a payment), so two payers of the same invoice queue and the second sees the first's pending.
  */
 export async function quoteOnlinePayment(deps: { db: Db }, input: QuoteInput): Promise<Quote> {
-  const { settings, blockedReason } = await onlineEligibility(deps.db, input);
+  const { settings, blockedReason } = await onlineEligibility(deps.db, {
+    ...input,
+    purpose: input.order ? 'order' : 'invoices',
+  });
   if (blockedReason) throw new AppError('online_payments_disabled', { reason: blockedReason });
   if (!settings.methods.includes(input.kind)) throw new AppError('method_not_accepted', { kind: input.kind });
+  if (input.order) return quoteOrder(settings, input.kind, input.order, input.allocations.length);
   if (input.allocations.length === 0)
     throw new AppError('validation_failed', {}, [
       { field: 'allocations', code: 'minItems', params: { limit: 1 } },
@@ -149,4 +175,29 @@ export async function quoteOnlinePayment(deps: { db: Db }, input: QuoteInput): P
   assertSafeAmount(amount);
   const fee = input.kind === 'card' ? cardFee(settings, amount) : 0n;
   return { currency: currency!, amount, fee, total: amount + fee, allocations, settings };
+}
+
+/** An order's prepayment: the whole amount asked, in the order's currency, with the card fee. */
+function quoteOrder(
+  settings: PaymentSettings,
+  kind: MethodKind,
+  order: OrderPayment,
+  invoices: number,
+): Quote {
+  if (invoices > 0)
+    throw new AppError('validation_failed', {}, [
+      { field: 'allocations', code: 'maxItems', params: { limit: 0 } },
+    ]);
+  if (order.amount <= 0n) throw new AppError('amount_not_positive');
+  assertSafeAmount(order.amount);
+  if (kind === 'ach' && order.currency !== 'USD') throw new AppError('method_not_accepted', { kind: 'ach' });
+  const fee = kind === 'card' ? cardFee(settings, order.amount) : 0n;
+  return {
+    currency: order.currency,
+    amount: order.amount,
+    fee,
+    total: order.amount + fee,
+    allocations: [],
+    settings,
+  };
 }

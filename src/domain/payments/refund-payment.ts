@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { reverseApplication } from '../applications/apply-to-invoices.ts';
@@ -7,6 +6,14 @@ import { AppError } from '../errors.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { newId } from '../shared/ids.ts';
 import { GatewayRequestError, type Gateways, GatewayUnavailableError } from './payment-gateway.ts';
+import {
+  findLiveApplicationsNewestFirst,
+  findRefundByIdempotencyKey,
+  findRefundStatus,
+  insertRefund,
+  sumRefundsInFlight,
+  updateRefund,
+} from './payment-refunds.repository.ts';
 import {
   appendTimeline,
   lockIdempotencyKey,
@@ -45,12 +52,7 @@ export async function refundPayment(
   const started = await inTransaction(deps.db, async (trx) => {
     // Concurrent retries under one key queue here, and the later ones find the first's row.
     await lockIdempotencyKey(trx, { orgId: input.orgId, idempotencyKey: `refund:${input.idempotencyKey}` });
-    const existing = await trx
-      .selectFrom('payment_refunds')
-      .select(['id', 'status', 'amount', 'payment_id'])
-      .where('org_id', '=', input.orgId)
-      .where('idempotency_key', '=', input.idempotencyKey)
-      .executeTakeFirst();
+    const existing = await findRefundByIdempotencyKey(trx, input);
     if (existing) {
       if (existing.payment_id !== input.paymentId || existing.amount !== input.amount)
         throw new AppError('idempotency_key_reused');
@@ -67,32 +69,22 @@ export async function refundPayment(
       throw new AppError('payment_not_refundable', { status: payment.status });
     // Only refunds the processor has not answered yet: a pending one already moved the money
     // (refunded_amount counts it).
-    const inFlight = await trx
-      .selectFrom('payment_refunds')
-      .select(sql<bigint>`coalesce(sum(amount), 0)::int8`.as('sum'))
-      .where('org_id', '=', input.orgId)
-      .where('payment_id', '=', payment.id)
-      .where('status', '=', 'initiated')
-      .executeTakeFirstOrThrow();
-    const refundable = payment.amount - payment.refundedAmount - inFlight.sum;
+    const inFlight = await sumRefundsInFlight(trx, { orgId: input.orgId, paymentId: payment.id });
+    const refundable = payment.amount - payment.refundedAmount - inFlight;
     if (input.amount > refundable)
       throw new AppError('refund_exceeds_payment', {
         available: { amount: refundable > 0n ? refundable : 0n, currency: payment.currency },
       });
     const id = newId();
-    await trx
-      .insertInto('payment_refunds')
-      .values({
-        org_id: input.orgId,
-        id,
-        payment_id: payment.id,
-        amount: input.amount,
-        status: 'initiated',
-        reason: input.reason,
-        idempotency_key: input.idempotencyKey,
-        created_by: input.actor.userId ?? null,
-      })
-      .execute();
+    await insertRefund(trx, {
+      orgId: input.orgId,
+      id,
+      paymentId: payment.id,
+      amount: input.amount,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      createdBy: input.actor.userId ?? null,
+    });
     return { kind: 'new' as const, id, payment };
   });
   if (started.kind === 'replay') {
@@ -114,37 +106,41 @@ export async function refundPayment(
   } catch (error) {
     if (error instanceof GatewayUnavailableError) throw new AppError('processor_unavailable');
     if (error instanceof GatewayRequestError) {
-      await setRefund(deps.db, input.orgId, id, { status: 'failed', failure_code: error.processorCode });
+      await updateRefund(deps.db, {
+        orgId: input.orgId,
+        refundId: id,
+        status: 'failed',
+        failureCode: error.processorCode,
+      });
       throw new AppError('processor_refused', { detail: error.processorCode });
     }
     throw error;
   }
   if (answer.status === 'failed') {
-    await setRefund(deps.db, input.orgId, id, {
+    await updateRefund(deps.db, {
+      orgId: input.orgId,
+      refundId: id,
       status: 'failed',
-      processor_refund_id: answer.processorRefundId,
-      failure_code: answer.failure.code,
+      processorRefundId: answer.processorRefundId,
+      failureCode: answer.failure.code,
     });
     return { refundId: id, status: 'failed', amount: input.amount, replayed: false };
   }
   const moved = await inTransaction(deps.db, async (trx) => {
     const locked = (await lockOnlinePayment(trx, { orgId: input.orgId, paymentId: payment.id }))!;
     // Two retries of one timed-out refund may both get the processor's answer: the money moves once.
-    const current = await trx
-      .selectFrom('payment_refunds')
-      .select('status')
-      .where('org_id', '=', input.orgId)
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (current.status !== 'initiated') return current.status;
+    const current = await findRefundStatus(trx, { orgId: input.orgId, refundId: id });
+    if (current !== 'initiated') return current;
     const by = input.actor.userId ?? null;
     if (locked.status !== 'completed' && locked.status !== 'disputed') {
       // The payment came back (an ACH return) while the refund was at the processor: the return
       // already took the money out of the ledger, so this refund moves nothing here. It is kept as
       // the processor answered and flagged on the timeline for staff, never reviving the payment.
-      await setRefund(trx, input.orgId, id, {
+      await updateRefund(trx, {
+        orgId: input.orgId,
+        refundId: id,
         status: answer.status,
-        processor_refund_id: answer.processorRefundId,
+        processorRefundId: answer.processorRefundId,
       });
       await appendTimeline(trx, {
         orgId: input.orgId,
@@ -158,15 +154,10 @@ export async function refundPayment(
     }
     let unapplied = locked.unappliedAmount;
     if (unapplied < input.amount) {
-      const applications = await trx
-        .selectFrom('payment_applications')
-        .select(['id', 'amount'])
-        .where('org_id', '=', input.orgId)
-        .where('payment_id', '=', payment.id)
-        .where('unapplied_at', 'is', null)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      const applications = await findLiveApplicationsNewestFirst(trx, {
+        orgId: input.orgId,
+        paymentId: payment.id,
+      });
       for (const application of applications) {
         if (unapplied >= input.amount) break;
         const { amount } = await reverseApplication(trx, input.orgId, 'payment', application.id, {
@@ -206,10 +197,12 @@ export async function refundPayment(
       unappliedAmount: unapplied - input.amount,
       refundedDelta: input.amount,
     });
-    await setRefund(trx, input.orgId, id, {
+    await updateRefund(trx, {
+      orgId: input.orgId,
+      refundId: id,
       status: answer.status,
-      processor_refund_id: answer.processorRefundId,
-      journal_entry_id: entryId,
+      processorRefundId: answer.processorRefundId,
+      journalEntryId: entryId,
     });
     await appendTimeline(trx, {
       orgId: input.orgId,
@@ -235,23 +228,4 @@ export async function refundPayment(
     return { refundId: id, status: answer.status, amount: input.amount, replayed: false };
   if (moved) return { refundId: id, status: moved, amount: input.amount, replayed: true };
   return { refundId: id, status: answer.status, amount: input.amount, replayed: false };
-}
-
-async function setRefund(
-  db: Database,
-  orgId: string,
-  id: string,
-  values: {
-    status: 'succeeded' | 'pending' | 'failed';
-    processor_refund_id?: string | null;
-    failure_code?: string | null;
-    journal_entry_id?: string | null;
-  },
-): Promise<void> {
-  await db
-    .updateTable('payment_refunds')
-    .set({ ...values, updated_at: sql`now()` })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
-import type { CustomerRole, MethodKind, PaymentSource } from '../../db/schema.ts';
+import type { CustomerRole, DB, MethodKind, PaymentSource } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { orgTodayOf } from '../customers/balances.ts';
@@ -17,7 +18,7 @@ import {
   lockIdempotencyKey,
   type OnlinePaymentState,
 } from './payments.repository.ts';
-import { type Quote, quoteOnlinePayment } from './quote-online-payment.ts';
+import { type OrderPayment, type Quote, quoteOnlinePayment } from './quote-online-payment.ts';
 
 export interface OnlinePaymentRequest {
   orgId: string;
@@ -37,6 +38,16 @@ export interface OnlinePaymentRequest {
   role: CustomerRole | null;
   actor: Actor;
   client: { ip?: string | null; userAgent?: string | null };
+  /** A prepayment for an order over the credit limit (no invoices; see QuoteInput.order). */
+  order?: OrderPayment | null | undefined;
+  /** The pay link this payment is made through (payments.pay_link_id). */
+  payLinkId?: string | null | undefined;
+  /**
+   * Runs in the start's transaction once the payment is stored, before it commits: a caller's
+   * own claim on what is being paid (a pay link takes its row lock and refuses a second payer
+   * here). Throwing rolls the whole start back. Not part of the request's fingerprint.
+   */
+  onStarted?: ((trx: Transaction<DB>, payment: { id: string }) => Promise<void>) | undefined;
 }
 
 export type Started =
@@ -66,6 +77,17 @@ export function onlinePaymentFingerprint(input: OnlinePaymentRequest): string {
         input.methodToken ?? null,
         input.saveMethod ?? false,
         input.source,
+        // Only when present, so fingerprints of invoice payments stay what they were.
+        ...(input.order
+          ? [
+              [
+                input.order.reference,
+                input.order.amount.toString(),
+                input.order.currency,
+                input.payLinkId ?? null,
+              ],
+            ]
+          : []),
       ]),
     )
     .digest('base64url');
@@ -133,6 +155,8 @@ export function startOnlinePayment(deps: { db: Database }, input: OnlinePaymentR
       client_ip: input.client.ip ?? null,
       client_user_agent: input.client.userAgent?.slice(0, 1000) ?? null,
       created_by: input.actor.userId ?? null,
+      order_reference: input.order?.reference ?? null,
+      pay_link_id: input.payLinkId ?? null,
     });
     const allocations = quote.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount }));
     await insertIntendedAllocations(trx, { orgId: input.orgId, paymentId: id, allocations });
@@ -160,8 +184,10 @@ export function startOnlinePayment(deps: { db: Database }, input: OnlinePaymentR
         kind: input.kind,
         source: input.source,
         invoices: allocations.length,
+        ...(input.order ? { orderReference: input.order.reference } : {}),
       },
     });
+    await input.onStarted?.(trx, { id });
     const payment = (await findOnlinePaymentByKey(trx, input))!;
     return { replayed: false, payment, quote, method: { token, saved } };
   });

@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { assertSafeAmount } from '../money/money.ts';
 import { sealSecret } from '../shared/sealed-secrets.ts';
+import { GatewayRequestError, GatewayUnavailableError } from './payment-gateway.ts';
 import {
   loadPaymentSettings,
   type PaymentSettings,
@@ -36,10 +37,20 @@ const STRIPE_WEBHOOK = /^whsec_[A-Za-z0-9+/=]{10,247}$/;
  * Saves how a seller takes online payments. Stripe's secret key and webhook secret are sealed
  * (AES-256-GCM under the instance key, the seller's id as associated data) before they are
  * stored and never come back in full (`secretKeyLast4`); Stripe can be chosen only once its keys
- * are set. The change is audited without any secret.
+ * are set. A new secret key is first shown to Stripe (`checkStripeKey`, one cheap read, outside
+ * any transaction): a key Stripe refuses is `stripe_keys_invalid` and nothing is saved, so a typo
+ * is caught here rather than at the first payer's charge. The change is audited without any secret.
  */
-export function updatePaymentSettings(
-  deps: { db: Database; secretKey: Buffer },
+export async function updatePaymentSettings(
+  deps: {
+    db: Database;
+    secretKey: Buffer;
+    /**
+     * Asks Stripe whether it takes a secret key; throws the port's errors (`GatewayRequestError`:
+     * refused). src/gateways/resolve-gateways.ts `stripeKeyCheck` is the real one.
+     */
+    checkStripeKey?: (secretKey: string) => Promise<void>;
+  },
   input: PaymentSettingsChange,
 ): Promise<PaymentSettings> {
   const fields: { field: string; code: string; params?: Record<string, string | number> }[] = [];
@@ -64,6 +75,15 @@ export function updatePaymentSettings(
       fields.push({ field: 'stripe/webhookSecret', code: 'pattern' });
   }
   if (fields.length) throw new AppError('validation_failed', {}, fields);
+  if (stripe?.secretKey && deps.checkStripeKey) {
+    try {
+      await deps.checkStripeKey(stripe.secretKey);
+    } catch (error) {
+      if (error instanceof GatewayRequestError) throw new AppError('stripe_keys_invalid');
+      if (error instanceof GatewayUnavailableError) throw new AppError('processor_unavailable');
+      throw error;
+    }
+  }
   return inTransaction(deps.db, async (trx) => {
     const before = await loadPaymentSettings(trx, input.orgId);
     if (stripe) {

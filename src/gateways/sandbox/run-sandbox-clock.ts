@@ -5,17 +5,24 @@ import {
   dayOf,
   payoutDayOf,
   recordEvent,
+  returnSettled,
   SANDBOX_COUNTRY,
   sandboxId,
   settleOrReturn,
 } from './sandbox.repository.ts';
 import { sandboxDb } from './sandbox-tables.ts';
-import { achBehaviours, returnFailure } from './sandbox-test-numbers.ts';
+import {
+  achBehaviours,
+  LATE_RETURN_BUSINESS_DAYS,
+  lateReturnOf,
+  returnFailure,
+} from './sandbox-test-numbers.ts';
 import { SIGNATURE_HEADER, signatureHeader, webhookUrl } from './sandbox-webhooks.ts';
 
 /**
  * The sandbox's clock: what a processor does while nobody is calling it. Each run, as of `now`:
  * 1. ACH debits whose day has come settle, or come back with their test account's return code;
+ *    a settled debit of the late-return test account comes back LATE_RETURN_BUSINESS_DAYS later;
  * 2. pending (ACH) refunds go through;
  * 3. each business day that has ended gets its payouts, one per seller, method kind and currency,
  *    carrying that day's balance entries (net = charges − refunds − fees), arriving the next
@@ -125,6 +132,35 @@ export async function runSandboxClock(
         else result.settled += 1;
       }
       return due.length < BATCH;
+    });
+    if (done) break;
+  }
+
+  // 1b. Settled debits of the late-return test account whose return day has come.
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const settled = await trx
+        .selectFrom('sandbox_charges')
+        .selectAll()
+        .where('status', '=', 'settled')
+        .where('method_token', 'like', 'pm\\_sb\\_late%')
+        .where('settles_on', '<=', today)
+        .$if(Boolean(input.orgId), (q) => q.where('org_id', '=', input.orgId!))
+        .orderBy('settles_on')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      let due = 0;
+      for (const charge of settled) {
+        const code = lateReturnOf(charge.method_token);
+        if (!code || !charge.settles_on) continue;
+        if (addBusinessDays(SANDBOX_COUNTRY, charge.settles_on, LATE_RETURN_BUSINESS_DAYS) > today) continue;
+        due += 1;
+        if (await returnSettled(trx, charge, code, returnFailure(code), now)) result.returned += 1;
+      }
+      // Not yet due ones stay settled, and come first again: stop when a batch returned nothing.
+      return settled.length < BATCH || due === 0;
     });
     if (done) break;
   }

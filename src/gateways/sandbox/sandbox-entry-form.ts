@@ -7,6 +7,8 @@ import {
   cardBehaviourOf,
   cardBrand,
   cardNumberValid,
+  type LateReturnCode,
+  lateReturnOfAccount,
 } from './sandbox-test-numbers.ts';
 import type { SandboxText } from './sandbox-text.ts';
 
@@ -24,6 +26,8 @@ export interface EnteredMethod {
   bankName: string | null;
   accountType: 'checking' | 'savings' | null;
   behaviour: Behaviour;
+  /** A test account whose debit settles, then comes back with this code (its token says so). */
+  returnsAfterSettling: LateReturnCode | null;
 }
 
 export type EntryOutcome =
@@ -87,6 +91,7 @@ export function readCardForm(form: URLSearchParams, text: SandboxText, today: Da
       bankName: null,
       accountType: null,
       behaviour: cardBehaviourOf(number),
+      returnsAfterSettling: null,
     },
   };
 }
@@ -125,6 +130,7 @@ export function readBankForm(form: URLSearchParams, text: SandboxText): EntryOut
       bankName: SANDBOX_BANK_NAME,
       accountType: accountType as 'checking' | 'savings',
       behaviour: achBehaviourOf(account),
+      returnsAfterSettling: lateReturnOfAccount(account),
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   type SaveMethodRequest,
 } from '../../domain/payments/payment-gateway.ts';
 import {
+  ACH_RETURN_REASON,
   announceFailure,
   type ChargeRow,
   captureCharge,
@@ -559,15 +560,19 @@ export function createSandboxGateway(deps: SandboxGatewayDeps): PaymentGateway {
         .execute();
       if (payouts.length === 0) return [];
       const lines = await db
-        .selectFrom('sandbox_balance_entries')
-        .selectAll()
-        .where('org_id', '=', orgId)
+        .selectFrom('sandbox_balance_entries as b')
+        .leftJoin('sandbox_refunds as r', (join) =>
+          join.onRef('r.org_id', '=', 'b.org_id').onRef('r.id', '=', 'b.refund_id'),
+        )
+        .selectAll('b')
+        .select('r.reason as refund_reason')
+        .where('b.org_id', '=', orgId)
         .where(
-          'payout_id',
+          'b.payout_id',
           'in',
           payouts.map((p) => p.id),
         )
-        .orderBy('seq')
+        .orderBy('b.seq')
         .execute();
       return payouts.map((p) => ({
         id: p.id,
@@ -578,7 +583,13 @@ export function createSandboxGateway(deps: SandboxGatewayDeps): PaymentGateway {
         status: p.status,
         lines: lines
           .filter((l) => l.payout_id === p.id)
-          .map((l) => ({ type: l.type, processorPaymentId: l.charge_id, amount: l.amount, fee: l.fee })),
+          .map((l) => ({
+            // A settled debit the bank took back later is the payout's return line.
+            type: l.refund_reason === ACH_RETURN_REASON ? ('return' as const) : l.type,
+            processorPaymentId: l.charge_id,
+            amount: l.amount,
+            fee: l.fee,
+          })),
       }));
     },
   };

@@ -1,5 +1,5 @@
 import type { MethodKind } from '../../domain/payments/payment-gateway.ts';
-import { testBankAccounts, testCards } from './sandbox-test-numbers.ts';
+import { LATE_RETURN_BUSINESS_DAYS, testBankAccounts, testCards } from './sandbox-test-numbers.ts';
 import { type SandboxLocale, type SandboxText, sandboxText } from './sandbox-text.ts';
 
 /**
@@ -125,7 +125,17 @@ function testNumbersTable(text: SandboxText, kind: MethodKind): string {
   const rows =
     kind === 'card'
       ? testCards.map((c) => [c.number, text.behaviours[c.behaviour]] as const)
-      : testBankAccounts.map((a) => [a.account, text.behaviours[a.behaviour]] as const);
+      : testBankAccounts.map(
+          (a) =>
+            [
+              a.account,
+              a.returnsAfterSettling
+                ? text.settlesThenReturned
+                    .replace('{code}', a.returnsAfterSettling)
+                    .replace('{days}', String(LATE_RETURN_BUSINESS_DAYS))
+                : text.behaviours[a.behaviour],
+            ] as const,
+        );
   return `<details>
 <summary>${escapeHtml(text.testNumbers)}</summary>
 <p>${escapeHtml(kind === 'card' ? text.cardNote : text.bankNote)}</p>

@@ -36,16 +36,46 @@ export const testCards: { number: string; brand: string; behaviour: CardBehaviou
   { number: '4000000000000119', brand: 'visa', behaviour: 'processing_error' },
 ];
 
-/** Stripe's test routing number (any ABA-valid one works) and its test accounts; others settle. */
+/**
+ * Stripe's test routing number (any ABA-valid one works) and its test accounts; others settle.
+ * `returnsAfterSettling`: the sandbox's own account (Stripe has none like it) whose debit settles
+ * on its day and comes back `LATE_RETURN_BUSINESS_DAYS` business days later with that code, as an
+ * unauthorised-debit claim (R10) can: the return of money Saldo already applied.
+ */
 export const TEST_ROUTING_NUMBER = '110000000';
-export const testBankAccounts: { account: string; behaviour: AchBehaviour }[] = [
+export const testBankAccounts: {
+  account: string;
+  behaviour: AchBehaviour;
+  returnsAfterSettling?: LateReturnCode;
+}[] = [
   { account: '000123456789', behaviour: 'settles' },
   { account: '000111111116', behaviour: 'R01' },
   { account: '000111111113', behaviour: 'R02' },
   { account: '000222222227', behaviour: 'R03' },
   { account: '000333333335', behaviour: 'R10' },
   { account: '000444444440', behaviour: 'R29' },
+  { account: '000666666661', behaviour: 'settles', returnsAfterSettling: 'R10' },
 ];
+
+/** Return codes a settled debit can still come back with in the sandbox. */
+export type LateReturnCode = 'R10';
+/** Business days from a debit's settling to its late return. */
+export const LATE_RETURN_BUSINESS_DAYS = 2;
+
+/**
+ * A method that settles and is returned later is known by its token: `pm_sb_late<code>_…`. The
+ * stored behaviour classes are fixed by migration 0007's CHECK (`settles` is what such a debit does
+ * first), and the token is the sandbox's own opaque id, so the mark lives there, readable by the
+ * clock in SQL (`like`). A random token never starts so: its 24 characters would have to spell it.
+ */
+export function lateReturnTokenPrefix(code: LateReturnCode): string {
+  return `pm_sb_late${code}_`;
+}
+
+export function lateReturnOf(token: string): LateReturnCode | null {
+  const match = /^pm_sb_late(R10)_/.exec(token);
+  return match ? (match[1] as LateReturnCode) : null;
+}
 
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -92,6 +122,10 @@ export function cardBehaviourOf(digits: string): CardBehaviour {
 
 export function achBehaviourOf(account: string): AchBehaviour {
   return testBankAccounts.find((a) => a.account === account)?.behaviour ?? 'settles';
+}
+
+export function lateReturnOfAccount(account: string): LateReturnCode | null {
+  return testBankAccounts.find((a) => a.account === account)?.returnsAfterSettling ?? null;
 }
 
 /** What a declining card answers, in Stripe's decline codes and messages. */

@@ -58,6 +58,8 @@ export interface SandboxText {
   authFailed: string;
   authClosed: string;
   behaviours: Record<Behaviour, string>;
+  /** A debit that settles, then comes back: `{code}` and `{days}` (business days after settling). */
+  settlesThenReturned: string;
 }
 
 const en: SandboxText = {
@@ -126,6 +128,8 @@ const en: SandboxText = {
     R10: 'Returned R10: customer says unauthorised',
     R29: 'Returned R29: company says unauthorised',
   },
+  settlesThenReturned:
+    'Settles, then is returned {code} (customer says unauthorised) {days} business days later: the invoices reopen',
 };
 
 const es: SandboxText = {
@@ -196,6 +200,8 @@ const es: SandboxText = {
     R10: 'Devuelto R10: el cliente dice que no lo autorizó',
     R29: 'Devuelto R29: la empresa dice que no lo autorizó',
   },
+  settlesThenReturned:
+    'Se liquida y {days} días hábiles después se devuelve {code} (el cliente dice que no lo autorizó): las facturas se reabren',
 };
 
 export const sandboxText: Record<SandboxLocale, SandboxText> = { es, en };

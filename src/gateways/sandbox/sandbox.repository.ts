@@ -286,6 +286,76 @@ export async function settleOrReturn(
   await recordEvent(db, settled.org_id, 'charge.settled', chargeData(settled), now);
 }
 
+/** The `reason` of the refund row a late return is kept as (see returnSettled). */
+export const ACH_RETURN_REASON = 'ach_return';
+
+/**
+ * A settled ACH debit the bank sends back later (the sandbox's late-return test account): what it
+ * still carries leaves the balance and `charge.returned` tells Saldo, which reverses what it
+ * applied. The money out is kept as a refund row of its own (reason `ach_return`, its key
+ * `return:<charge>`: once), since a balance entry that takes money out names a refund (0007's
+ * CHECK); payouts list it as a return line. The fee is not given back, as a processor keeps it.
+ * False when the charge is no longer settled (returned already, by another run).
+ */
+export async function returnSettled(
+  db: SandboxDb,
+  row: ChargeRow,
+  returnCode: string,
+  failure: ChargeFailure,
+  now: Date,
+): Promise<boolean> {
+  const returned = await db
+    .updateTable('sandbox_charges')
+    .set({ status: 'returned', return_code: returnCode, completed_at: now, ...failureColumns(failure) })
+    .where('org_id', '=', row.org_id)
+    .where('id', '=', row.id)
+    .where('status', '=', 'settled')
+    .returningAll()
+    .executeTakeFirst();
+  if (!returned) return false;
+  // What was refunded already went back to the payer: the bank takes back the rest.
+  const amount = returned.amount - returned.refunded_amount;
+  if (amount > 0n) {
+    const refundId = sandboxId('re_sb_');
+    await db
+      .insertInto('sandbox_refunds')
+      .values({
+        org_id: returned.org_id,
+        id: refundId,
+        idempotency_key: `return:${returned.id}`,
+        request_hash: requestHash({ returnOf: returned.id }),
+        charge_id: returned.id,
+        method_kind: returned.kind,
+        amount,
+        currency: returned.currency,
+        reason: ACH_RETURN_REASON,
+        metadata: JSON.stringify({ returnCode }),
+        status: 'succeeded',
+        created_at: now,
+        succeeded_at: now,
+      })
+      .execute();
+    await addBalanceEntry(db, {
+      orgId: returned.org_id,
+      kind: returned.kind,
+      currency: returned.currency,
+      chargeId: returned.id,
+      refundId,
+      amount: -amount,
+      fee: 0n,
+      now,
+    });
+  }
+  await recordEvent(
+    db,
+    returned.org_id,
+    'charge.returned',
+    { ...chargeData(returned), returnCode, failure, amount: amount.toString(), afterSettlement: true },
+    now,
+  );
+  return true;
+}
+
 /** A refund that went through: out of the balance (the fee is not given back), and its event. */
 export async function completeRefund(db: SandboxDb, refund: RefundRow, now: Date): Promise<void> {
   await addBalanceEntry(db, {

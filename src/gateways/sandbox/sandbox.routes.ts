@@ -6,6 +6,7 @@ import { completeAuthentication, sandboxId } from './sandbox.repository.ts';
 import { readBankForm, readCardForm } from './sandbox-entry-form.ts';
 import { renderAuthenticatePage, renderEntryPage, renderMessagePage, SANDBOX_CSS } from './sandbox-pages.ts';
 import { sandboxDb } from './sandbox-tables.ts';
+import { lateReturnTokenPrefix } from './sandbox-test-numbers.ts';
 import { type SandboxLocale, sandboxText } from './sandbox-text.ts';
 
 /**
@@ -153,7 +154,12 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
       const token = await db.transaction().execute(async (trx) => {
         const claimed = await trx
           .updateTable('sandbox_entry_sessions')
-          .set({ completed_at: at, method_token: sandboxId('pm_sb_') })
+          .set({
+            completed_at: at,
+            method_token: sandboxId(
+              method.returnsAfterSettling ? lateReturnTokenPrefix(method.returnsAfterSettling) : 'pm_sb_',
+            ),
+          })
           .where('org_id', '=', session.org_id)
           .where('id', '=', session.id)
           .where('completed_at', 'is', null)

@@ -23,7 +23,10 @@ import { type KindedLine, toPayoutLine, toPayouts } from './stripe-payouts.ts';
 export interface StripeGatewayConfig {
   /** The seller's secret key (sk_live_… / sk_test_…, or a restricted rk_… key). */
   secretKey: string;
-  /** Handed to the browser with each entry session (Stripe Elements). */
+  /**
+   * The seller's publishable key. Kept with the secret one for Stripe.js, which Saldo does not load
+   * (no third-party script under its CSP): new methods are entered on Stripe Checkout's own page.
+   */
   publishableKey: string;
   /** Used when a webhook arrives without its own secret. */
   webhookSecret?: string;
@@ -38,10 +41,25 @@ export interface StripeGatewayConfig {
   returnUrl?: string;
 }
 
-/** The port, plus what an embedded (Elements) entry session needs once the browser confirmed it. */
+/** The port, plus the method an entry session (a Checkout Session in setup mode) produced. */
 export interface StripeGateway extends PaymentGateway {
-  /** The method a confirmed SetupIntent produced (the page reads `setup_intent` from its return URL). */
+  /** The payment method of a completed Checkout Session (`cs_…`); null while it is open, expired or unknown. */
   methodFromEntrySession(sessionId: string): Promise<string | null>;
+}
+
+/** Stripe's Checkout Session ids: what an entry page hands back as the method's token (see below). */
+const CHECKOUT_SESSION = /^cs_(test|live)_[A-Za-z0-9]+$/;
+
+/**
+ * Checkout's success URL: the return URL with `method={CHECKOUT_SESSION_ID}` added, the template
+ * Stripe fills with the session's id (written by hand: URLSearchParams would escape the braces).
+ */
+export function withSessionToken(returnUrl: string): string {
+  const hash = returnUrl.indexOf('#');
+  const base = hash < 0 ? returnUrl : returnUrl.slice(0, hash);
+  const fragment = hash < 0 ? '' : returnUrl.slice(hash);
+  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${separator}method={CHECKOUT_SESSION_ID}${fragment}`;
 }
 
 const PAYMENT_METHOD_TYPE: Record<MethodKind, 'card' | 'us_bank_account'> = {
@@ -172,9 +190,15 @@ function methodKindOf(charge: Stripe.Charge): MethodKind | null {
 }
 
 /**
- * The Stripe adapter: PaymentIntents (confirmed server-side) for charges, SetupIntents for new
- * methods (Stripe Elements on Saldo's page confirms them), us_bank_account for ACH, Refunds,
- * Payouts with their balance transactions, and webhooks verified on the raw body.
+ * The Stripe adapter: PaymentIntents (confirmed server-side) for charges, Checkout Sessions in
+ * setup mode for new methods (Stripe's hosted page: the payer's browser goes there and comes back),
+ * us_bank_account for ACH, Refunds, Payouts with their balance transactions, and webhooks verified
+ * on the raw body.
+ *
+ * A new method's token, as the port hands it back to Saldo (`?method=`), is the Checkout Session's
+ * id: Checkout's success URL can carry only that. Every call that takes a token reads the session's
+ * payment method first (`methodFromEntrySession`), so the session id works wherever a `pm_…` does
+ * (charge once, save for later, describe); a session not completed is a refusal.
  *
  * One gateway per seller: each holds that seller's keys. The SDK never retries on its own
  * (`maxNetworkRetries: 0`): Saldo retries with the idempotency key it stored before the first call.
@@ -206,42 +230,63 @@ export function createStripeGateway(config: StripeGatewayConfig): StripeGateway 
     return [...found.data].sort((a, b) => a.created - b.created)[0] ?? null;
   }
 
+  async function methodFromEntrySession(sessionId: string): Promise<string | null> {
+    if (!CHECKOUT_SESSION.test(sessionId)) return null;
+    try {
+      const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['setup_intent'] });
+      if (session.mode !== 'setup' || session.status !== 'complete') return null;
+      const setup = session.setup_intent;
+      if (!setup) return null;
+      if (typeof setup === 'string') return idOf((await stripe.setupIntents.retrieve(setup)).payment_method);
+      return setup.status === 'succeeded' ? idOf(setup.payment_method) : null;
+    } catch (error) {
+      if (isResourceMissing(error)) return null;
+      throw toGatewayError(error);
+    }
+  }
+
+  /** The payment method behind a token: itself, or a completed Checkout Session's method. */
+  async function methodOf(token: string): Promise<string> {
+    if (!CHECKOUT_SESSION.test(token)) return token;
+    const method = await methodFromEntrySession(token);
+    if (!method)
+      throw new GatewayRequestError('stripe', 'entry_session_incomplete', `${token} has no payment method`);
+    return method;
+  }
+
   const gateway: StripeGateway = {
     processor: 'stripe',
 
     async createEntrySession(request: EntrySessionRequest): Promise<EntrySession> {
-      const intent = await call(() =>
-        stripe.setupIntents.create({
+      const metadata = {
+        [META.reference]: request.reference,
+        [META.orgId]: request.customer.orgId,
+        [META.customerId]: request.customer.customerId,
+      };
+      const session = await call(() =>
+        stripe.checkout.sessions.create({
+          mode: 'setup',
+          // ACH is in dollars only; a card session needs no currency once its method types are named.
+          ...(request.kind === 'ach' ? { currency: 'usd' } : {}),
           ...(request.customer.processorCustomerId ? { customer: request.customer.processorCustomerId } : {}),
           allowed_payment_method_types: [PAYMENT_METHOD_TYPE[request.kind]],
-          usage: 'off_session',
-          metadata: {
-            [META.reference]: request.reference,
-            [META.orgId]: request.customer.orgId,
-            [META.customerId]: request.customer.customerId,
-          },
+          locale: request.locale,
+          client_reference_id: request.reference,
+          success_url: withSessionToken(request.returnUrl),
+          cancel_url: request.cancelUrl,
+          metadata,
+          setup_intent_data: { metadata },
         }),
       );
-      if (!intent.client_secret) throw new GatewayRequestError('stripe', 'no_client_secret', intent.id);
-      return {
-        type: 'embedded',
-        publishableKey: config.publishableKey,
-        clientSecret: intent.client_secret,
-        sessionId: intent.id,
-      };
+      if (!session.url) throw new GatewayRequestError('stripe', 'no_session_url', session.id);
+      return { type: 'redirect', url: session.url, sessionId: session.id };
     },
 
-    async methodFromEntrySession(sessionId: string): Promise<string | null> {
-      try {
-        const intent = await stripe.setupIntents.retrieve(sessionId);
-        return intent.status === 'succeeded' ? idOf(intent.payment_method) : null;
-      } catch (error) {
-        if (isResourceMissing(error)) return null;
-        throw toGatewayError(error);
-      }
-    },
+    methodFromEntrySession,
 
     async saveMethod(request: SaveMethodRequest) {
+      // First: an entry session not completed is refused before a customer is made for nothing.
+      const token = await methodOf(request.methodToken);
       let processorCustomerId = request.customer.processorCustomerId;
       if (!processorCustomerId) {
         const { customer } = request;
@@ -260,7 +305,7 @@ export function createStripeGateway(config: StripeGatewayConfig): StripeGateway 
       const customerId = processorCustomerId;
       const attached = await call(() =>
         stripe.paymentMethods.attach(
-          request.methodToken,
+          token,
           { customer: customerId },
           { idempotencyKey: `${request.idempotencyKey}:attach` },
         ),
@@ -276,7 +321,8 @@ export function createStripeGateway(config: StripeGatewayConfig): StripeGateway 
     },
 
     async describeMethod(methodToken: string) {
-      return toMethod(await call(() => stripe.paymentMethods.retrieve(methodToken)));
+      const token = await methodOf(methodToken);
+      return toMethod(await call(() => stripe.paymentMethods.retrieve(token)));
     },
 
     async detachMethod(methodToken: string) {
@@ -290,7 +336,7 @@ export function createStripeGateway(config: StripeGatewayConfig): StripeGateway 
         amount,
         currency: request.currency.toLowerCase(),
         ...(request.customer.processorCustomerId ? { customer: request.customer.processorCustomerId } : {}),
-        payment_method: request.methodToken,
+        payment_method: await methodOf(request.methodToken),
         allowed_payment_method_types: [PAYMENT_METHOD_TYPE[request.kind]],
         confirm: true,
         ...(request.offSession

@@ -16,6 +16,13 @@ import { type TestMethod, testMethods } from './stripe-test-methods.ts';
  *   GET  /v1/payment_methods/:id             POST /v1/payment_methods/:id/attach | /detach
  *   POST /v1/setup_intents                   GET  /v1/setup_intents/:id
  *   GET  /v1/payouts (arrival_date[gte]…)    GET  /v1/balance_transactions (payout, expand)
+ *   POST /v1/checkout/sessions (mode=setup)  GET  /v1/checkout/sessions/:id (expand setup_intent)
+ *   GET  /v1/balance
+ *
+ * and Checkout's hosted page (`GET/POST /c/pay/:id`, no API key, as the payer's browser sees it):
+ * the payer picks one of the documented test methods, and the session completes with a SetupIntent
+ * that holds the new method, then the browser goes to `success_url` with `{CHECKOUT_SESSION_ID}`
+ * filled in (or follows the page's link to `cancel_url`).
  *
  * It keeps Stripe's rules where Saldo depends on them: `Authorization: Bearer sk_test_…` (401
  * otherwise); `Idempotency-Key` on POST (the same key and parameters replay the saved answer with
@@ -94,6 +101,7 @@ export interface FakeState {
   balanceTransactions: Map<string, Obj>;
   payouts: Map<string, Obj>;
   disputes: Map<string, Obj>;
+  checkoutSessions: Map<string, Obj>;
   events: Obj[];
   /** Every request that reached the fake, after fault injection. */
   requests: { method: string; path: string; idempotencyKey: string | null; replayed: boolean }[];
@@ -124,6 +132,11 @@ export interface StripeFake {
   completeAction(paymentIntentId: string, succeed: boolean): Promise<Obj>;
   /** What Stripe.js does when the payer submits Elements: a method from a test token, on the SetupIntent. */
   confirmSetupIntent(setupIntentId: string, testToken: string): Promise<Obj>;
+  /**
+   * The payer finishes Checkout's hosted page with a test method (`pm_card_visa`,
+   * `pm_usBankAccount_success`…): answers where the browser is sent next (`success_url`, filled in).
+   */
+  completeCheckout(sessionId: string, testToken: string): Promise<string>;
   /** A pending (ACH) refund reaches its end. */
   settleRefund(refundId: string, succeed: boolean): Promise<Obj>;
   openDispute(paymentIntentId: string, reason?: string): Promise<Obj>;
@@ -226,6 +239,7 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
     balanceTransactions: new Map(),
     payouts: new Map(),
     disputes: new Map(),
+    checkoutSessions: new Map(),
     events: [],
     requests: [],
   };
@@ -236,6 +250,8 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
     string,
     { fingerprint: string; status: number; body: string; running: boolean }
   >();
+  /** What each Checkout Session's SetupIntent will carry (`setup_intent_data.metadata`). */
+  const setupMetadata = new Map<string, Record<string, string>>();
   /** Which payout carried each balance transaction (Stripe's `payout` list filter; not a field). */
   const payoutOf = new Map<string, string>();
   const faults: { fail: { status: number }[]; delay: number[]; drop: number } = {
@@ -256,6 +272,7 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
     txn: state.balanceTransactions,
     po: state.payouts,
     dp: state.disputes,
+    cs: state.checkoutSessions,
   };
   function lookup(id: string): Obj | undefined {
     const prefix = id.slice(0, id.indexOf('_'));
@@ -765,6 +782,251 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
     return [200, expand(refund, formStrings(form.expand))];
   }
 
+  const CHECKOUT_METHOD_TYPES = ['card', 'us_bank_account'];
+
+  /** A Checkout Session in setup mode, in the shape of Stripe's `checkout.session` object. */
+  function createCheckoutSession(form: Form): [number, Obj] {
+    const mode = formString(form.mode);
+    if (!mode) throw invalid('Missing required param: mode.', { code: 'parameter_missing', param: 'mode' });
+    if (!['payment', 'setup', 'subscription'].includes(mode))
+      throw invalid(`Invalid mode: must be one of payment, setup, or subscription`, {
+        code: 'parameter_invalid_string',
+        param: 'mode',
+      });
+    // The fake does what Saldo uses: a hosted page that sets a method up.
+    if (mode !== 'setup') throw invalid(`The fake supports mode=setup only, not ${mode}.`, { param: 'mode' });
+    const uiMode = formString(form.ui_mode) ?? 'hosted_page';
+    if (uiMode !== 'hosted_page')
+      throw invalid(`The fake supports ui_mode=hosted_page only, not ${uiMode}.`, { param: 'ui_mode' });
+    const types = formStrings(form.allowed_payment_method_types ?? form.payment_method_types);
+    types.forEach((type, i) => {
+      if (!CHECKOUT_METHOD_TYPES.includes(type))
+        throw invalid(
+          `Invalid allowed_payment_method_types[${i}]: must be one of ${CHECKOUT_METHOD_TYPES.join(', ')}`,
+          { code: 'parameter_invalid_string', param: `allowed_payment_method_types[${i}]` },
+        );
+    });
+    const currency = formString(form.currency)?.toLowerCase() ?? null;
+    if (!currency && types.length === 0)
+      throw invalid(
+        'Missing required param: currency. It is required in setup mode when allowed_payment_method_types is not set.',
+        {
+          code: 'parameter_missing',
+          param: 'currency',
+        },
+      );
+    if (types.includes('us_bank_account') && currency !== null && currency !== 'usd')
+      throw invalid(`The payment method type us_bank_account does not support the currency ${currency}.`, {
+        param: 'currency',
+      });
+    const customer = formString(form.customer) ?? null;
+    if (customer && !state.customers.has(customer)) throw missing('customer', customer, 'customer');
+    const successUrl = formString(form.success_url) ?? null;
+    const cancelUrl = formString(form.cancel_url) ?? null;
+    for (const [param, value] of [
+      ['success_url', successUrl],
+      ['cancel_url', cancelUrl],
+    ] as const) {
+      if (value !== null && !/^https?:\/\/[^\s]+$/.test(value))
+        throw invalid('Not a valid URL', { code: 'url_invalid', param });
+    }
+    const setupData = form.setup_intent_data;
+    const id = newId('cs_test');
+    const created = now();
+    const session: Obj = {
+      id,
+      object: 'checkout.session',
+      adaptive_pricing: null,
+      after_expiration: null,
+      allow_promotion_codes: null,
+      allowed_payment_method_types: types.length > 0 ? types : null,
+      amount_subtotal: null,
+      amount_total: null,
+      automatic_tax: { enabled: false, liability: null, provider: null, status: null },
+      billing_address_collection: null,
+      cancel_url: cancelUrl,
+      client_reference_id: formString(form.client_reference_id) ?? null,
+      client_secret: null,
+      collected_information: null,
+      consent: null,
+      consent_collection: null,
+      created,
+      currency,
+      currency_conversion: null,
+      custom_fields: [],
+      custom_text: {
+        after_submit: null,
+        shipping_address: null,
+        submit: null,
+        terms_of_service_acceptance: null,
+      },
+      customer,
+      customer_account: null,
+      customer_creation: null,
+      customer_details: null,
+      customer_email: formString(form.customer_email) ?? null,
+      discounts: null,
+      expires_at: formInteger(form, 'expires_at', false) ?? created + 24 * 3600,
+      integration_identifier: null,
+      invoice: null,
+      invoice_creation: null,
+      livemode: false,
+      locale: formString(form.locale) ?? null,
+      managed_payments: null,
+      metadata: formMap(form.metadata),
+      mode,
+      origin_context: null,
+      payment_intent: null,
+      payment_link: null,
+      payment_method_collection: 'always',
+      payment_method_configuration_details: null,
+      payment_method_options: {},
+      payment_method_types: types.length > 0 ? types : ['card'],
+      payment_status: 'no_payment_required',
+      permissions: null,
+      recovered_from: null,
+      saved_payment_method_options: null,
+      setup_intent: null,
+      shipping_address_collection: null,
+      shipping_cost: null,
+      shipping_options: [],
+      status: 'open',
+      submit_type: null,
+      subscription: null,
+      success_url: successUrl,
+      total_details: null,
+      ui_mode: uiMode,
+      url: `${baseUrl}/c/pay/${id}`,
+      wallet_options: null,
+    };
+    // Not a field of the session: what its SetupIntent will carry.
+    setupMetadata.set(
+      id,
+      setupData && typeof setupData === 'object' && !Array.isArray(setupData)
+        ? formMap((setupData as Form).metadata)
+        : {},
+    );
+    state.checkoutSessions.set(id, session);
+    return [200, expand(session, formStrings(form.expand))];
+  }
+
+  /**
+   * The hosted page submitted with a test method: a SetupIntent that succeeded with the new method
+   * (attached to the session's customer, if it has one), the session complete, and its events.
+   */
+  async function completeSession(session: Obj, testToken: string): Promise<string> {
+    if (session.status !== 'open' || session.expires_at <= now())
+      throw invalid('This Checkout Session is no longer active.', { code: 'checkout_session_inactive' });
+    const test = testMethods[testToken];
+    if (!test || !session.payment_method_types.includes(test.kind))
+      throw invalid(`${testToken} is not a test method this session accepts.`, { param: 'payment_method' });
+    const pm = paymentMethodFrom(testToken, test, session.customer);
+    const setup = clone(fixtures.setup_intent);
+    const setupId = newId('seti');
+    Object.assign(setup, {
+      id: setupId,
+      allowed_payment_method_types: session.allowed_payment_method_types,
+      automatic_payment_methods: null,
+      client_secret: `${setupId}_secret_${randomBytes(12).toString('hex')}`,
+      created: now(),
+      customer: session.customer,
+      last_setup_error: null,
+      latest_attempt: null,
+      metadata: setupMetadata.get(session.id) ?? {},
+      next_action: null,
+      payment_method: pm.id,
+      payment_method_configuration_details: null,
+      payment_method_types: session.payment_method_types,
+      status: 'succeeded',
+      usage: 'off_session',
+    });
+    state.setupIntents.set(setupId, setup);
+    Object.assign(session, { status: 'complete', setup_intent: setupId });
+    if (session.customer) await emit('payment_method.attached', pm);
+    await emit('setup_intent.succeeded', setup);
+    await emit('checkout.session.completed', session);
+    return session.success_url
+      ? String(session.success_url).replaceAll('{CHECKOUT_SESSION_ID}', session.id)
+      : `${baseUrl}/c/pay/${session.id}`;
+  }
+
+  function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  }
+
+  /** Checkout's page, as plain as a fake can be: the test methods this session accepts, and a way back. */
+  function hostedPage(session: Obj, error: string | null = null): string {
+    const es = session.locale === 'es';
+    const methods = Object.entries(testMethods).filter(([, m]) =>
+      session.payment_method_types.includes(m.kind),
+    );
+    const options = methods
+      .map(
+        ([token, m], i) =>
+          `<label><input type="radio" name="method" value="${token}"${i === 0 ? ' checked' : ''}> ${escapeHtml(
+            token,
+          )} (${m.kind === 'card' ? `${m.brand} ${m.last4}` : `${m.bankName} ${m.last4}`})</label><br>`,
+      )
+      .join('\n');
+    const done = session.status !== 'open';
+    return `<!doctype html><html lang="${es ? 'es' : 'en'}"><head><meta charset="utf-8"><title>Stripe Checkout (fake)</title></head><body>
+<main><h1>${es ? 'Guardar un método de pago' : 'Save a payment method'}</h1>
+${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
+${
+  done
+    ? `<p>${es ? 'Esta sesión ya terminó.' : 'This session is over.'}</p>`
+    : `<form method="post"><fieldset><legend>${es ? 'Método de prueba' : 'Test method'}</legend>
+${options}</fieldset><button type="submit">${es ? 'Guardar' : 'Save'}</button></form>`
+}
+${session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">${es ? 'Volver' : 'Back'}</a></p>` : ''}
+</main></body></html>`;
+  }
+
+  async function handleHosted(req: IncomingMessage, res: ServerResponse, path: string, raw: string) {
+    const id = decodeURIComponent(path.slice('/c/pay/'.length));
+    const session = state.checkoutSessions.get(id);
+    const html = (status: number, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+      res.end(body);
+    };
+    if (!session) return html(404, '<!doctype html><title>Not found</title><p>No such Checkout Session.</p>');
+    if (req.method === 'GET') return html(200, hostedPage(session));
+    if (req.method !== 'POST') return html(405, '<!doctype html><title>Method not allowed</title>');
+    const token = formString(parseForm(raw).method) ?? '';
+    try {
+      const next = await completeSession(session, token);
+      return html(303, '', { location: next });
+    } catch (error) {
+      if (!(error instanceof StripeFakeError)) throw error;
+      return html(session.status === 'open' ? 422 : 410, hostedPage(session, error.message));
+    }
+  }
+
+  /** The account's balance: what its balance transactions add up to, available at once (as in test mode). */
+  function balance(): Obj {
+    const byCurrency = new Map<string, { amount: number; card: number; bank: number }>();
+    for (const txn of state.balanceTransactions.values()) {
+      const entry = byCurrency.get(txn.currency) ?? { amount: 0, card: 0, bank: 0 };
+      entry.amount += txn.net;
+      byCurrency.set(txn.currency, entry);
+    }
+    if (byCurrency.size === 0) byCurrency.set('usd', { amount: 0, card: 0, bank: 0 });
+    const funds = (pending: boolean) =>
+      [...byCurrency].map(([currency, e]) => ({
+        amount: pending ? 0 : e.amount,
+        currency,
+        source_types: { card: pending ? 0 : e.amount },
+      }));
+    return {
+      object: 'balance',
+      available: funds(false),
+      connect_reserved: funds(true),
+      livemode: false,
+      pending: funds(true),
+      refund_and_dispute_prefunding: { available: funds(true), pending: funds(true) },
+    };
+  }
+
   function list(items: Obj[], query: Form, url: string): Obj {
     const limit = Math.min(formInteger(query, 'limit', false) ?? 10, 100);
     const after = formString(query.starting_after);
@@ -922,6 +1184,12 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
       if (method === 'GET' && id && !action)
         return [200, expand(get(state.setupIntents, 'setup_intent', id), expandPaths)];
     }
+    if (resource === 'checkout' && id === 'sessions') {
+      if (method === 'POST' && !action) return createCheckoutSession(form);
+      if (method === 'GET' && action && !segments[4])
+        return [200, expand(get(state.checkoutSessions, 'checkout.session', action), expandPaths)];
+    }
+    if (resource === 'balance' && method === 'GET' && !id) return [200, balance()];
     if (resource === 'payouts' && method === 'GET' && !id) {
       const items = newest(state.payouts).filter((p) => inRange(p.arrival_date, form.arrival_date));
       return [200, expand(list(items, form, '/v1/payouts'), expandPaths)];
@@ -960,6 +1228,14 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    // Checkout's hosted page is the payer's browser talking: no API key, no API faults.
+    if (req.url?.startsWith('/c/pay/'))
+      return handleHosted(
+        req,
+        res,
+        new URL(req.url, 'http://127.0.0.1').pathname,
+        Buffer.concat(chunks).toString('utf8'),
+      );
     const delay = faults.delay.shift();
     if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
     const fail = faults.fail.shift();
@@ -1084,7 +1360,7 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
   return {
     port,
     url: baseUrl,
-    secretKey: options.secretKey ?? 'sk_test_saldofake',
+    secretKey: options.secretKey ?? 'sk_test_saldofake0001',
     state,
     async close() {
       server.closeAllConnections();
@@ -1162,6 +1438,11 @@ export async function startStripeFake(options: { secretKey?: string } = {}): Pro
       Object.assign(setup, { status: 'succeeded', payment_method: pm.id });
       await emit('setup_intent.succeeded', setup);
       return setup;
+    },
+    completeCheckout(sessionId, testToken) {
+      const session = state.checkoutSessions.get(sessionId);
+      if (!session) throw new Error(`no Checkout Session ${sessionId}`);
+      return completeSession(session, testToken);
     },
     async settleRefund(refundId, succeed) {
       const refund = state.refunds.get(refundId);

@@ -2,12 +2,16 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import authEn from '../features/auth/i18n/en.json';
 import authEs from '../features/auth/i18n/es.json';
+import autopayEn from '../features/autopay/i18n/en.json';
+import autopayEs from '../features/autopay/i18n/es.json';
 import consoleInvoicesEn from '../features/console-invoices/i18n/en.json';
 import consoleInvoicesEs from '../features/console-invoices/i18n/es.json';
 import creditsEn from '../features/credits/i18n/en.json';
 import creditsEs from '../features/credits/i18n/es.json';
 import customersEn from '../features/customers/i18n/en.json';
 import customersEs from '../features/customers/i18n/es.json';
+import depositsEn from '../features/deposits/i18n/en.json';
+import depositsEs from '../features/deposits/i18n/es.json';
 import helpEn from '../features/help/i18n/en.json';
 import helpEs from '../features/help/i18n/es.json';
 import homeEn from '../features/home/i18n/en.json';
@@ -16,6 +20,8 @@ import invoicesEn from '../features/invoices/i18n/en.json';
 import invoicesEs from '../features/invoices/i18n/es.json';
 import outboxEn from '../features/outbox/i18n/en.json';
 import outboxEs from '../features/outbox/i18n/es.json';
+import payLinkEn from '../features/pay-link/i18n/en.json';
+import payLinkEs from '../features/pay-link/i18n/es.json';
 import paymentsEn from '../features/payments/i18n/en.json';
 import paymentsEs from '../features/payments/i18n/es.json';
 import portalDashboardEn from '../features/portal-dashboard/i18n/en.json';
@@ -30,6 +36,8 @@ import settingsEn from '../features/settings/i18n/en.json';
 import settingsEs from '../features/settings/i18n/es.json';
 import shellEn from '../features/shell/i18n/en.json';
 import shellEs from '../features/shell/i18n/es.json';
+import takePaymentEn from '../features/take-payment/i18n/en.json';
+import takePaymentEs from '../features/take-payment/i18n/es.json';
 import teamEn from '../features/team/i18n/en.json';
 import teamEs from '../features/team/i18n/es.json';
 import kitEn from '../shared/ui/i18n/en.json';
@@ -54,14 +62,18 @@ export const resources = {
     team: teamEn,
     invoices: invoicesEn,
     customers: customersEn,
+    deposits: depositsEn,
     payments: paymentsEn,
     credits: creditsEn,
     consoleInvoices: consoleInvoicesEn,
     portalDashboard: portalDashboardEn,
     portalDocuments: portalDocumentsEn,
     portalPay: portalPayEn,
+    autopay: autopayEn,
+    payLink: payLinkEn,
     reports: reportsEn,
     settings: settingsEn,
+    takePayment: takePaymentEn,
     help: helpEn,
   },
   es: {
@@ -74,14 +86,18 @@ export const resources = {
     team: teamEs,
     invoices: invoicesEs,
     customers: customersEs,
+    deposits: depositsEs,
     payments: paymentsEs,
     credits: creditsEs,
     consoleInvoices: consoleInvoicesEs,
     portalDashboard: portalDashboardEs,
     portalDocuments: portalDocumentsEs,
     portalPay: portalPayEs,
+    autopay: autopayEs,
+    payLink: payLinkEs,
     reports: reportsEs,
     settings: settingsEs,
+    takePayment: takePaymentEs,
     help: helpEs,
   },
 } as const;

@@ -61,6 +61,35 @@ export const queryKeys = {
     list: (page: number, q: string) => ['outbox', 'list', { page, q }] as const,
     message: (id: string) => ['outbox', 'message', id] as const,
   },
+  /**
+   * Staff taking a payment for a customer: the options sit under the customer's keys, so a
+   * payment refreshes what it may still pay; a quote is a price for one body, refreshed by nothing
+   * (asked again after paying it would only be refused).
+   */
+  takePayment: {
+    options: (customerId: string) =>
+      ['console', 'customers', 'detail', customerId, 'payment-options'] as const,
+    quote: (customerId: string, body: object) => ['console', 'take-payment-quote', customerId, body] as const,
+  },
+  /** An account's autopay: the portal's own, or a customer's in the console (under its keys). */
+  autopay: {
+    portal: ['portal', 'autopay'] as const,
+    console: (customerId: string) => ['console', 'customers', 'autopay', customerId] as const,
+  },
+  /** Deposits from the processors, and who their reports are mailed to. */
+  deposits: {
+    all: ['console', 'deposits'] as const,
+    list: (query: object) => ['console', 'deposits', 'list', query] as const,
+    detail: (id: string) => ['console', 'deposits', 'detail', id] as const,
+    recipients: ['console', 'deposit-recipients'] as const,
+  },
+  /** A pay link as its payer sees it (no session: the token is the key), and a customer's links. */
+  payLink: {
+    all: ['pay-link'] as const,
+    link: (token: string) => ['pay-link', token] as const,
+    payment: (token: string, id: string) => ['pay-link', token, 'payment', id] as const,
+    console: (customerId: string) => ['console', 'customers', 'credit-checks', customerId] as const,
+  },
   documentSettings: ['console', 'settings', 'documents'] as const,
   paymentSettings: ['console', 'settings', 'payments'] as const,
   help: {

@@ -78,6 +78,20 @@ export const router = createBrowserRouter([
               (m) => m.AcceptInvitationPage,
             ),
           },
+          {
+            path: '/pay/return/:linkId',
+            lazy: page(
+              () => import('../features/pay-link/pay-link-return.page'),
+              (m) => m.PayLinkReturnPage,
+            ),
+          },
+          {
+            path: '/pay/:token',
+            lazy: page(
+              () => import('../features/pay-link/pay-link.page'),
+              (m) => m.PayLinkPage,
+            ),
+          },
         ],
       },
       {
@@ -177,6 +191,14 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'payments/take',
+                lazy: page(
+                  () => import('../features/take-payment/take-payment.page'),
+                  (m) => m.TakePaymentPage,
+                  AR_WRITE_ROLES,
+                ),
+              },
+              {
                 path: 'payments/:id',
                 lazy: page(
                   () => import('../features/payments/payment-detail.page'),
@@ -242,6 +264,20 @@ export const router = createBrowserRouter([
                   () => import('../features/settings/payment-settings.page'),
                   (m) => m.PaymentSettingsPage,
                   PAYMENT_SETTINGS_ROLES,
+                ),
+              },
+              {
+                path: 'deposits',
+                lazy: page(
+                  () => import('../features/deposits/deposits-list.page'),
+                  (m) => m.DepositsListPage,
+                ),
+              },
+              {
+                path: 'deposits/:id',
+                lazy: page(
+                  () => import('../features/deposits/deposit-detail.page'),
+                  (m) => m.DepositDetailPage,
                 ),
               },
               {
@@ -316,6 +352,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../features/portal-pay/payment-methods.page'),
                   (m) => m.PaymentMethodsPage,
+                ),
+              },
+              {
+                path: 'autopay',
+                lazy: page(
+                  () => import('../features/autopay/autopay.page'),
+                  (m) => m.AutopayPage,
                 ),
               },
               {

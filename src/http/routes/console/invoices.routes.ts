@@ -11,11 +11,13 @@ import {
 } from '../../../domain/invoices/invoices.repository.ts';
 import { listInvoices } from '../../../domain/invoices/list-invoices.ts';
 import { voidInvoice } from '../../../domain/invoices/void-invoice.ts';
+import { createOnce } from '../../../domain/shared/create-once.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import {
   CalendarDate,
   DateTime,
+  IdempotencyKey,
   MAX_MINOR,
   MinorAmount,
   MinorAmountOut,
@@ -168,6 +170,15 @@ const CreateInvoiceBody = Type.Object(
     dueDate: Type.Optional(CalendarDate),
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
     poNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    orderReference: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 100,
+          description: 'The order it bills: what was prepaid for that order (a pay link) is applied to it.',
+        }),
+      ),
+    ),
     notes: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     lines: Type.Array(
       Type.Object(
@@ -267,50 +278,68 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
       schema: {
         tags: ['console'],
         summary: 'Create an invoice (open: posted at once; draft: kept aside)',
+        description:
+          'A retried request with the same `Idempotency-Key` answers the invoice it created (200) instead ' +
+          'of a duplicate-number conflict; the same key with any other request is refused with 422 ' +
+          '`idempotency_key_reused`.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKey) }),
         body: CreateInvoiceBody,
-        response: { 201: InvoiceDetailSchema, ...problems(400, 401, 403, 404, 409) },
+        response: {
+          200: InvoiceDetailSchema,
+          201: InvoiceDetailSchema,
+          ...problems(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
       const { orgId } = staffOf(request);
       const body = request.body;
-      const { id } = await inTransaction(db, (trx) =>
-        createInvoice(
-          { db: trx },
-          {
-            orgId,
-            customerId: body.customerId,
-            number: body.number.trim(),
-            issueDate: body.issueDate,
-            dueDate: body.dueDate ?? null,
-            currency: body.currency ?? null,
-            poNumber: body.poNumber?.trim() || null,
-            notes: body.notes ?? null,
-            lines: body.lines.map((l) => ({
-              sku: l.sku ?? null,
-              description: l.description,
-              quantity: l.quantity,
-              unit: l.unit ?? null,
-              unitPrice: l.unitPrice,
-              ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
-              taxes: (l.taxes ?? []).map((t) => ({
-                name: t.name,
-                rate: t.rate ?? null,
-                amount: optionalBigInt(t.amount) ?? null,
+      const key = {
+        orgId,
+        scope: 'invoice' as const,
+        key: request.headers['idempotency-key'] ?? null,
+        request: body,
+      };
+      const { id, replayed } = await inTransaction(db, (trx) =>
+        createOnce(trx, key, () =>
+          createInvoice(
+            { db: trx },
+            {
+              orgId,
+              customerId: body.customerId,
+              number: body.number.trim(),
+              issueDate: body.issueDate,
+              dueDate: body.dueDate ?? null,
+              currency: body.currency ?? null,
+              poNumber: body.poNumber?.trim() || null,
+              orderReference: body.orderReference?.trim() || null,
+              notes: body.notes ?? null,
+              lines: body.lines.map((l) => ({
+                sku: l.sku ?? null,
+                description: l.description,
+                quantity: l.quantity,
+                unit: l.unit ?? null,
+                unitPrice: l.unitPrice,
+                ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
+                taxes: (l.taxes ?? []).map((t) => ({
+                  name: t.name,
+                  rate: t.rate ?? null,
+                  amount: optionalBigInt(t.amount) ?? null,
+                })),
               })),
-            })),
-            charges: (body.charges ?? []).map((c) => ({
-              kind: c.kind,
-              name: c.name,
-              rate: c.rate ?? null,
-              amount: optionalBigInt(c.amount) ?? null,
-            })),
-            status: body.status ?? 'open',
-            actor: actorOf(request),
-          },
+              charges: (body.charges ?? []).map((c) => ({
+                kind: c.kind,
+                name: c.name,
+                rate: c.rate ?? null,
+                amount: optionalBigInt(c.amount) ?? null,
+              })),
+              status: body.status ?? 'open',
+              actor: actorOf(request),
+            },
+          ),
         ),
       );
-      return reply.code(201).send(await detail(orgId, id));
+      return reply.code(replayed ? 200 : 201).send(await detail(orgId, id));
     },
   );
 

@@ -46,7 +46,10 @@ const SettingsOut = Type.Object({
  * account per method, partial payments and their minimum, a card convenience fee and its cap, the
  * autopay authorization text; and the switch per customer account.
  */
-export const paymentSettingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
+export const paymentSettingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
+  app,
+  { db, config, gateways },
+) => {
   const view = async (orgId: string, settings: PaymentSettings) => {
     const stripe = await findStripeCredentials(db, orgId);
     const asNumber = (value: bigint | null) => (value === null ? null : documentAmountAsNumber(value));
@@ -126,7 +129,7 @@ export const paymentSettingsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       const body = request.body;
       const positive = (value: number | null) => (value === null ? null : BigInt(value));
       const settings = await updatePaymentSettings(
-        { db, secretKey: config.secretKey },
+        { db, secretKey: config.secretKey, checkStripeKey: (key) => gateways.checkStripeKey(key) },
         {
           orgId,
           processor: body.processor,

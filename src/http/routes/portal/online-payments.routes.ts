@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Locale } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
+import { autopayMethodIds } from '../../../domain/autopay/autopay.repository.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { getPaymentStatus, type PaymentStatusView } from '../../../domain/payments/get-payment-status.ts';
+import { openMethodEntry } from '../../../domain/payments/open-method-entry.ts';
 import { payOnline } from '../../../domain/payments/pay-online.ts';
 import {
   findSavedMethod,
@@ -15,6 +17,7 @@ import { t } from '../../../i18n/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, clientInfo, customerOf, requireCustomer } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
+import { entryReturnUrls } from '../../return-urls.ts';
 import {
   CalendarDate,
   DateTime,
@@ -193,11 +196,10 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
         role,
       });
       const locale = requestLocale(request);
-      const saved = await findSavedMethods(db, {
-        orgId,
-        customerId: accountId,
-        processor: settings.processor,
-      });
+      const [saved, inUse] = await Promise.all([
+        findSavedMethods(db, { orgId, customerId: accountId, processor: settings.processor }),
+        autopayMethodIds(db, { orgId, customerId: accountId }),
+      ]);
       return {
         enabled: blockedReason === null,
         blockedReason,
@@ -222,7 +224,7 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
             expYear: m.expYear,
             bankName: m.bankName,
             accountType: m.accountType,
-            usedByAutopay: false,
+            usedByAutopay: inUse.has(m.id),
           })),
       };
     },
@@ -309,30 +311,19 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
       if (blockedReason) throw new AppError('online_payments_disabled', { reason: blockedReason });
       const { kind, returnPath } = request.body;
       if (!settings.methods.includes(kind)) throw new AppError('method_not_accepted', { kind });
-      const back = new URL(returnPath, config.publicUrl);
-      if (back.origin !== new URL(config.publicUrl).origin || !back.pathname.startsWith('/portal/'))
-        throw new AppError('validation_failed', {}, [{ field: 'returnPath', code: 'pattern' }]);
-      const returnUrl = new URL(back);
-      returnUrl.searchParams.set('kind', kind);
-      const cancelUrl = new URL(back);
-      cancelUrl.searchParams.set('methodCancelled', '1');
-      const gateway = await gateways.forSeller(orgId);
-      const session = await gateway.createEntrySession({
-        kind,
-        customer: {
-          processorCustomerId: null,
-          name: customerName,
-          email: null,
+      const { url } = await openMethodEntry(
+        { db, gateways },
+        {
           orgId,
           customerId: accountId,
+          customerName,
+          kind,
+          locale: requestLocale(request),
+          ...entryReturnUrls(config.publicUrl, returnPath, '/portal/', kind),
+          reference: accountId,
         },
-        locale: requestLocale(request),
-        returnUrl: returnUrl.toString(),
-        cancelUrl: cancelUrl.toString(),
-        reference: accountId,
-      });
-      if (session.type !== 'redirect') throw new AppError('method_not_accepted', { kind });
-      return { type: 'redirect' as const, url: session.url };
+      );
+      return { type: 'redirect' as const, url };
     },
   );
 
@@ -444,6 +435,9 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
       const { orgId, accountId } = customerOf(request);
       const method = await findSavedMethod(db, { orgId, customerId: accountId, methodId: request.params.id });
       if (!method) throw new AppError('not_found');
+      // Autopay charges it: choose another method for autopay (or cancel it) first.
+      if ((await autopayMethodIds(db, { orgId, customerId: accountId })).has(method.id))
+        throw new AppError('method_in_use');
       const gateway = await gateways.forSeller(orgId);
       await gateway.detachMethod(method.token);
       await inTransaction(db, (trx) => markMethodRemoved(trx, { orgId, methodId: method.id }));

@@ -548,7 +548,10 @@ export interface paths {
         /** The seller's invoices, filtered, sorted and paginated on the server */
         get: operations["getConsoleInvoices"];
         put?: never;
-        /** Create an invoice (open: posted at once; draft: kept aside) */
+        /**
+         * Create an invoice (open: posted at once; draft: kept aside)
+         * @description A retried request with the same `Idempotency-Key` answers the invoice it created (200) instead of a duplicate-number conflict; the same key with any other request is refused with 422 `idempotency_key_reused`.
+         */
         post: operations["postConsoleInvoices"];
         delete?: never;
         options?: never;
@@ -1214,6 +1217,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/customers/{id}/payment-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What staff may take online for this customer: why not, methods, saved methods, open invoices
+         * @description The portal’s payment options as staff see them (no role applies), plus the customer’s open invoices oldest due first with `payable` (open less what is in flight), at most 200 (`truncated` past that).
+         */
+        get: operations["getConsoleCustomersByIdPaymentOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What taking this payment costs the customer (the card fee), every rule checked; nothing is written */
+        post: operations["postConsoleCustomersByIdPaymentsQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/payment-methods/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The processor's own page where staff type the card or bank account the customer reads out
+         * @description Card and bank numbers never reach Saldo: the processor keeps them and sends the browser back to `returnPath` (a console address) with `method=<token>&kind=<kind>` added (or `methodCancelled=1`).
+         */
+        post: operations["postConsoleCustomersByIdPaymentMethodsEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/online-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let this customer account pay online, or not */
+        put: operations["putConsoleCustomersByIdOnlinePayments"];
+        /**
+         * Take a payment on the customer's behalf: one or several invoices, with a saved or a new method
+         * @description As the portal’s `POST /portal/payments`, with `source: staff` and the staff user as the actor. Requires `Idempotency-Key`: the same key with the same body answers the payment it started (200); with another body 422 `idempotency_key_reused`. A saved method must be this customer’s (else 404). ACH needs `achAuthorizationRead: true`: the staff read the debit authorization to the customer, who agreed; it is kept in the audit log under the staff user’s name. A decline answers `status: failed`.
+         */
+        post: operations["postConsoleCustomersByIdOnlinePayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/settings/payments": {
         parameters: {
             query?: never;
@@ -1235,7 +1316,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/console/customers/{id}/online-payments": {
+    "/api/v1/portal/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's autopay: whether it may enrol, the text to accept, its methods and enrollment */
+        get: operations["getPortalAutopay"];
+        /**
+         * Enrol in autopay, or change its rules, accepting the authorization shown
+         * @description Enrols the account (201) or replaces the rules of its enrollment (200; it becomes active again). `authorizationText` must be exactly the `authorizationText` GET answered in the same language (what was shown): another text is 409 `autopay_text_changed`. Each call records a new authorization: the text, its language, who accepted it, when, from which address and browser. `daysBefore` (1–30) goes with `timing: days_before` only. `maxPerCharge`: minor units; invoices are paid oldest due first up to it, the last one in part if the seller allows partial payments; the rest is left to pay by hand.
+         */
+        put: operations["putPortalAutopay"];
+        post?: never;
+        /** Cancel autopay (its authorizations and history are kept) */
+        delete: operations["deletePortalAutopay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/autopay/pause": {
         parameters: {
             query?: never;
             header?: never;
@@ -1243,8 +1346,217 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Let this customer account pay online, or not */
-        put: operations["putConsoleCustomersByIdOnlinePayments"];
+        put?: never;
+        /** Pause autopay: nothing is charged or noticed until it is resumed */
+        post: operations["postPortalAutopayPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/autopay/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume paused autopay under the authorization on record */
+        post: operations["postPortalAutopayResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller's autopay settings: how many days before a charge its notice is mailed */
+        get: operations["getConsoleSettingsAutopay"];
+        /** Change how many days before each autopay charge the notice goes out (0: none; default 3) */
+        put: operations["putConsoleSettingsAutopay"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{customerId}/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's autopay: whether it may enrol, the text to accept, its methods and enrollment */
+        get: operations["getConsoleCustomersByCustomerIdAutopay"];
+        /**
+         * Enrol a customer in autopay on its behalf, or change its rules
+         * @description As the portal’s `PUT /portal/autopay`; the authorization records the staff member who accepted it (`acceptedBy.kind: staff`), the address and the browser.
+         */
+        put: operations["putConsoleCustomersByCustomerIdAutopay"];
+        post?: never;
+        /** Cancel a customer's autopay (its authorizations and history are kept) */
+        delete: operations["deleteConsoleCustomersByCustomerIdAutopay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{customerId}/autopay/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a customer's autopay */
+        post: operations["postConsoleCustomersByCustomerIdAutopayPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{customerId}/autopay/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a customer's paused autopay */
+        post: operations["postConsoleCustomersByCustomerIdAutopayResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deposits, newest arrival first: per processor payout, card and ACH apart
+         * @description `net = gross − fees`; `gross = charges + refunds + returns + adjustments` (the last three signed). Filter by `kind` and by arrival day (`from`, `to`, both included).
+         */
+        get: operations["getConsoleDeposits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposits/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the deposits the processor has paid since the last ones stored (also done hourly)
+         * @description Each payout is stored once: syncing again stores nothing twice. Every new deposit’s reports are e-mailed to the recipients.
+         */
+        post: operations["postConsoleDepositsSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deposit: its lines (payments, refunds, returns, fees) and its journal entry */
+        get: operations["getConsoleDepositsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposits/{id}/reports/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deposit’s report as CSV or XLSX: payments initiated in the days it covers, or its payments
+         * @description `payments-initiated`: the online payments of its kind and currency started in the seller’s days the deposit covers (`coversFrom`..`coversTo`), by source, with subtotals. `payments-deposited`: its lines and net. Headers in the caller’s language.
+         */
+        get: operations["getConsoleDepositsByIdReportsByFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposit-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report over days, card or ACH: payments initiated on those days, or the deposits that arrived
+         * @description `from`..`to` (both included) are the seller’s calendar days: when the payments were started, or when the deposits arrived, a year at most. The deposited report’s totals are the sum of those deposits.
+         */
+        get: operations["getConsoleDepositReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deposit-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who receives each deposit’s reports by e-mail */
+        get: operations["getConsoleDepositRecipients"];
+        /**
+         * Set who receives each deposit’s reports (the whole list; empty: nobody)
+         * @description Addresses are trimmed and lower-cased, repeats dropped. One that is not an e-mail address refuses the list (422 `deposit_recipient_invalid`, the field `emails/<i>`).
+         */
+        put: operations["putConsoleDepositRecipients"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1263,6 +1575,169 @@ export interface paths {
         put?: never;
         /** A payment processor's signed event for one seller */
         post: operations["postWebhooksByProcessorByOrgId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an order against the customer’s credit; a pay link when it does not fit
+         * @description `available = credit limit − balance − pending orders` (orders approved or being prepaid that no invoice has billed yet; money in flight frees no credit until it arrives). The order is `approved` when it fits; otherwise `payment_required` with a pay link for the part over the limit or the whole order (the seller’s setting). A limit of 0 means no credit: every order is paid online; no limit (null) approves every order. What is paid waits as unapplied cash and is applied when the invoice with the same `orderReference` is created. Idempotent on `orderReference`: the same order and amount answer the same link (200); a changed amount is weighed anew with a new link (201). `payLinkUnavailable` says why no link was made (online payment of orders switched off).
+         */
+        post: operations["postCreditChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a pay link pays, to whom, and where it stands */
+        get: operations["getPayLinksByToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-links/{token}/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The processor's own page where the payer types a new card or bank account
+         * @description The processor sends the browser back to `/pay/return/<link id>` with `method=<token>&kind=<kind>` (or `methodCancelled=1`): the address carries no link token, so the processor never records one.
+         */
+        post: operations["postPayLinksByTokenEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-links/{token}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay what the link names with the method the processor’s page returned
+         * @description Requires `Idempotency-Key`: the same key and body answer the payment it started (200). The link pays once: while a payment through it is in flight or after one completed, another is refused (409 `pay_link_in_progress` / `pay_link_paid`). A decline is not an error: `status: failed`, and the link stays open for another try.
+         */
+        post: operations["postPayLinksByTokenPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-links/{token}/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment made through the link: where it stands, what happened to it */
+        get: operations["getPayLinksByTokenPaymentsByPaymentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pay-links/{token}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of the payment that paid the link, as a PDF */
+        get: operations["getPayLinksByTokenReceiptPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/credit-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's latest credit checks and pay links */
+        get: operations["getConsoleCustomersByIdCreditChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/pay-links/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pay link nobody has paid */
+        post: operations["postConsolePayLinksByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/credit-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders over the credit limit: paid online or not, the excess or the whole order */
+        get: operations["getConsoleSettingsCreditChecks"];
+        /** Change how orders over the credit limit are paid */
+        put: operations["putConsoleSettingsCreditChecks"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4038,7 +4513,10 @@ export interface operations {
     postConsoleInvoices: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4060,6 +4538,7 @@ export interface operations {
                     dueDate?: string;
                     currency?: string;
                     poNumber?: string | null;
+                    orderReference?: string | null;
                     notes?: string | null;
                     lines: {
                         sku?: string | null;
@@ -4087,6 +4566,104 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        erpId: string | null;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate: string;
+                        currency: string;
+                        poNumber: string | null;
+                        status: "draft" | "open" | "void";
+                        paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                        overdue: boolean;
+                        daysOverdue: number;
+                        total: number;
+                        openAmount: number;
+                        pendingAmount: number;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        notes: string | null;
+                        lines: {
+                            lineNo: number;
+                            sku: string | null;
+                            description: string;
+                            quantity: string;
+                            unit: string | null;
+                            unitPrice: string;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                        payments: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            paymentId: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            receivedOn: string;
+                            /** @enum {unknown} */
+                            method: "check" | "cash" | "bank_transfer" | "card_terminal" | "other" | "card" | "ach";
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        credits: {
+                            /** Format: uuid */
+                            applicationId: string;
+                            /** Format: uuid */
+                            creditMemoId: string;
+                            number: string;
+                            amount: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            unappliedAt: string | null;
+                        }[];
+                        voidedAt: string | null;
+                        voidReason: string | null;
+                    };
+                };
+            };
             /** @description Default Response */
             201: {
                 headers: {
@@ -4223,6 +4800,15 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7996,6 +8582,514 @@ export interface operations {
             };
         };
     };
+    getConsoleCustomersByIdPaymentOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        enabled: boolean;
+                        blockedReason: ("seller_off" | "customer_off" | "no_methods") | null;
+                        holdMessage: string | null;
+                        processor: "sandbox" | "stripe";
+                        methods: ("card" | "ach")[];
+                        partial: {
+                            allowed: boolean;
+                            minimum: number | null;
+                        };
+                        cardFee: {
+                            percentBps: number;
+                            cap: number | null;
+                        } | null;
+                        achAuthorization: string;
+                        savedMethods: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            expMonth: number | null;
+                            expYear: number | null;
+                            bankName: string | null;
+                            accountType: string | null;
+                            usedByAutopay: boolean;
+                        }[];
+                        invoices: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            erpId: string | null;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            issueDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            dueDate: string;
+                            currency: string;
+                            poNumber: string | null;
+                            status: "draft" | "open" | "void";
+                            paymentStatus: "unpaid" | "partially_paid" | "payment_pending" | "paid";
+                            overdue: boolean;
+                            daysOverdue: number;
+                            total: number;
+                            openAmount: number;
+                            payable: number;
+                        }[];
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdPaymentsQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amount: number;
+                            payable: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdPaymentMethodsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    returnPath: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "redirect";
+                        url: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByIdOnlinePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdOnlinePayments: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to take. */
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number;
+                    }[];
+                    /** Format: uuid */
+                    paymentMethodId?: string;
+                    methodToken?: string;
+                    saveMethod?: boolean;
+                    achAuthorizationRead?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getConsoleSettingsPayments: {
         parameters: {
             query?: never;
@@ -8150,19 +9244,141 @@ export interface operations {
             };
         };
     };
-    putConsoleCustomersByIdOnlinePayments: {
+    getPortalAutopay: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: boolean;
+                        unavailableReason: string | null;
+                        authorizationText: string;
+                        currency: string;
+                        methods: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            expMonth: number | null;
+                            expYear: number | null;
+                            bankName: string | null;
+                            accountType: string | null;
+                            usedByAutopay: boolean;
+                        }[];
+                        enrollment: {
+                            /** Format: uuid */
+                            id: string;
+                            status: "active" | "paused" | "cancelled";
+                            pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                            paymentMethod: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "card" | "ach";
+                                brand: string | null;
+                                last4: string;
+                                bankName: string | null;
+                            };
+                            timing: "due_date" | "days_before";
+                            daysBefore: number | null;
+                            scope: "all_due" | "overdue_only";
+                            maxPerCharge: number | null;
+                            currency: string;
+                            authorization: {
+                                text: string;
+                                locale: "es" | "en";
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                acceptedBy: {
+                                    kind: "customer" | "staff";
+                                    name: string;
+                                    email: string;
+                                };
+                                ip: string | null;
+                                userAgent: string | null;
+                            };
+                            pausedAt: string | null;
+                            cancelledAt: string | null;
+                            nextCharge: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                on: string;
+                                amount: number;
+                                invoiceCount: number;
+                            } | null;
+                            history: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                on: string;
+                                paymentId: string | null;
+                                number: string | null;
+                                amount: number;
+                                status: string;
+                                attempt: number;
+                                failure: {
+                                    code: string;
+                                    message: string;
+                                    retryable: boolean;
+                                } | null;
+                                nextRetryOn: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
             };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPortalAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    enabled: boolean;
+                    /** Format: uuid */
+                    paymentMethodId: string;
+                    timing: "due_date" | "days_before";
+                    daysBefore: number | null;
+                    scope: "all_due" | "overdue_only";
+                    maxPerCharge: number | null;
+                    /** @enum {boolean} */
+                    authorizationAccepted: true;
+                    authorizationText: string;
                 };
             };
         };
@@ -8174,7 +9390,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        enabled: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
                     };
                 };
             };
@@ -8207,6 +9550,1644 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePortalAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalAutopayPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalAutopayResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        noticeDays: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    noticeDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        noticeDays: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByCustomerIdAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        available: boolean;
+                        unavailableReason: string | null;
+                        authorizationText: string;
+                        currency: string;
+                        methods: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            expMonth: number | null;
+                            expYear: number | null;
+                            bankName: string | null;
+                            accountType: string | null;
+                            usedByAutopay: boolean;
+                        }[];
+                        enrollment: {
+                            /** Format: uuid */
+                            id: string;
+                            status: "active" | "paused" | "cancelled";
+                            pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                            paymentMethod: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "card" | "ach";
+                                brand: string | null;
+                                last4: string;
+                                bankName: string | null;
+                            };
+                            timing: "due_date" | "days_before";
+                            daysBefore: number | null;
+                            scope: "all_due" | "overdue_only";
+                            maxPerCharge: number | null;
+                            currency: string;
+                            authorization: {
+                                text: string;
+                                locale: "es" | "en";
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                acceptedBy: {
+                                    kind: "customer" | "staff";
+                                    name: string;
+                                    email: string;
+                                };
+                                ip: string | null;
+                                userAgent: string | null;
+                            };
+                            pausedAt: string | null;
+                            cancelledAt: string | null;
+                            nextCharge: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                on: string;
+                                amount: number;
+                                invoiceCount: number;
+                            } | null;
+                            history: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                on: string;
+                                paymentId: string | null;
+                                number: string | null;
+                                amount: number;
+                                status: string;
+                                attempt: number;
+                                failure: {
+                                    code: string;
+                                    message: string;
+                                    retryable: boolean;
+                                } | null;
+                                nextRetryOn: string | null;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByCustomerIdAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    paymentMethodId: string;
+                    timing: "due_date" | "days_before";
+                    daysBefore: number | null;
+                    scope: "all_due" | "overdue_only";
+                    maxPerCharge: number | null;
+                    /** @enum {boolean} */
+                    authorizationAccepted: true;
+                    authorizationText: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleCustomersByCustomerIdAutopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByCustomerIdAutopayPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByCustomerIdAutopayResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        status: "active" | "paused" | "cancelled";
+                        pauseReason: ("customer" | "staff" | "method_unusable") | null;
+                        paymentMethod: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        };
+                        timing: "due_date" | "days_before";
+                        daysBefore: number | null;
+                        scope: "all_due" | "overdue_only";
+                        maxPerCharge: number | null;
+                        currency: string;
+                        authorization: {
+                            text: string;
+                            locale: "es" | "en";
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            acceptedBy: {
+                                kind: "customer" | "staff";
+                                name: string;
+                                email: string;
+                            };
+                            ip: string | null;
+                            userAgent: string | null;
+                        };
+                        pausedAt: string | null;
+                        cancelledAt: string | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            amount: number;
+                            invoiceCount: number;
+                        } | null;
+                        history: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            on: string;
+                            paymentId: string | null;
+                            number: string | null;
+                            amount: number;
+                            status: string;
+                            attempt: number;
+                            failure: {
+                                code: string;
+                                message: string;
+                                retryable: boolean;
+                            } | null;
+                            nextRetryOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDeposits: {
+        parameters: {
+            query: {
+                kind?: "card" | "ach";
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                from?: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                to?: string;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deposits: {
+                            /** Format: uuid */
+                            id: string;
+                            processor: "sandbox" | "stripe";
+                            payoutId: string;
+                            kind: "card" | "ach";
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            arrivalDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            coversFrom: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            coversTo: string;
+                            charges: number;
+                            refunds: number;
+                            returns: number;
+                            adjustments: number;
+                            gross: number;
+                            fees: number;
+                            net: number;
+                            status: "reconciled" | "unmatched";
+                            reportSentAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleDepositsSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        skipped: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDepositsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deposit: {
+                            /** Format: uuid */
+                            id: string;
+                            processor: "sandbox" | "stripe";
+                            payoutId: string;
+                            kind: "card" | "ach";
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            arrivalDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            coversFrom: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            coversTo: string;
+                            charges: number;
+                            refunds: number;
+                            returns: number;
+                            adjustments: number;
+                            gross: number;
+                            fees: number;
+                            net: number;
+                            status: "reconciled" | "unmatched";
+                            reportSentAt: string | null;
+                        };
+                        lines: {
+                            lineNo: number;
+                            type: "charge" | "refund" | "return" | "dispute" | "fee" | "adjustment";
+                            processorPaymentId: string | null;
+                            amount: number;
+                            fee: number;
+                            net: number;
+                            paymentId: string | null;
+                            refundId: string | null;
+                            paymentNumber: string | null;
+                            customerId: string | null;
+                            customerName: string | null;
+                            source: string | null;
+                        }[];
+                        journalEntryId: string | null;
+                        journal: {
+                            account: string;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDepositsByIdReportsByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                file: "payments-initiated.csv" | "payments-initiated.xlsx" | "payments-deposited.csv" | "payments-deposited.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDepositReports: {
+        parameters: {
+            query: {
+                file: "payments-initiated.csv" | "payments-initiated.xlsx" | "payments-deposited.csv" | "payments-deposited.xlsx";
+                kind: "card" | "ach";
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDepositRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        emails: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleDepositRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    emails: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        emails: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8261,6 +11242,905 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCreditChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Exactly one of id, erpId, accountNumber. */
+                    customer: {
+                        /** Format: uuid */
+                        id?: string;
+                        erpId?: string;
+                        accountNumber?: string;
+                    };
+                    orderReference: string;
+                    /** @description Minor units (cents). */
+                    orderAmount: number;
+                    currency: string;
+                    payLinkDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        decision: "approved" | "payment_required";
+                        /** Format: uuid */
+                        customerId: string;
+                        orderReference: string;
+                        currency: string;
+                        orderAmount: number;
+                        creditLimit: number | null;
+                        availableCredit: number | null;
+                        amountToPay: number;
+                        payLink: {
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        } | null;
+                        payLinkUnavailable: ("seller_off" | "customer_off" | "no_methods") | null;
+                        /** Format: date-time */
+                        checkedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        decision: "approved" | "payment_required";
+                        /** Format: uuid */
+                        customerId: string;
+                        orderReference: string;
+                        currency: string;
+                        orderAmount: number;
+                        creditLimit: number | null;
+                        availableCredit: number | null;
+                        amountToPay: number;
+                        payLink: {
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        } | null;
+                        payLinkUnavailable: ("seller_off" | "customer_off" | "no_methods") | null;
+                        /** Format: date-time */
+                        checkedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayLinksByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        state: "open" | "processing" | "paid";
+                        seller: {
+                            name: string;
+                        };
+                        customer: {
+                            name: string;
+                        };
+                        purpose: "order" | "invoices";
+                        orderReference: string | null;
+                        invoices: {
+                            number: string;
+                            amount: number;
+                        }[];
+                        amount: number;
+                        currency: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        blockedReason: ("seller_off" | "customer_off" | "no_methods") | null;
+                        methods: ("card" | "ach")[];
+                        fees: {
+                            card: number;
+                            ach: number;
+                        };
+                        achAuthorization: string;
+                        payment: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        } | null;
+                        receiptUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPayLinksByTokenEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "redirect";
+                        url: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPayLinksByTokenPayments: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "card" | "ach";
+                    methodToken: string;
+                    achAuthorizationAccepted?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        currency: string;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        actionUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayLinksByTokenPaymentsByPaymentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                        method: string;
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
+                        amount: number;
+                        fee: number;
+                        total: number;
+                        refundedAmount: number;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        paymentMethod: {
+                            kind: "card" | "ach";
+                            brand: string | null;
+                            last4: string;
+                            bankName: string | null;
+                        } | null;
+                        failure: {
+                            code: string;
+                            message: string;
+                            retryable: boolean;
+                        } | null;
+                        returnReason: {
+                            code: string;
+                            message: string;
+                        } | null;
+                        expectedSettlement: string | null;
+                        allocations: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amount: number;
+                            applied: boolean;
+                        }[];
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            detail: string | null;
+                        }[];
+                        receiptUrl: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayLinksByTokenReceiptPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdCreditChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        creditChecks: {
+                            /** Format: uuid */
+                            id: string;
+                            orderReference: string;
+                            orderAmount: number;
+                            currency: string;
+                            creditLimit: number | null;
+                            balance: number;
+                            pendingOrders: number;
+                            prepaid: number;
+                            availableCredit: number | null;
+                            decision: "approved" | "payment_required";
+                            amountToPay: number;
+                            payLinkId: string | null;
+                            payLinkUnavailable: string | null;
+                            /** Format: date-time */
+                            checkedAt: string;
+                        }[];
+                        payLinks: {
+                            /** Format: uuid */
+                            id: string;
+                            purpose: "order" | "invoices";
+                            orderReference: string | null;
+                            invoices: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                amount: number;
+                            }[];
+                            amount: number;
+                            currency: string;
+                            state: "open" | "processing" | "paid" | "expired" | "cancelled";
+                            cancelReason: ("superseded" | "staff") | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePayLinksByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsCreditChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        onlineOrders: boolean;
+                        orderPayment: "excess" | "whole";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsCreditChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    onlineOrders: boolean;
+                    orderPayment: "excess" | "whole";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        onlineOrders: boolean;
+                        orderPayment: "excess" | "whole";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -48,12 +48,15 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import { Section } from '../../shared/ui/section';
 import { TableScroll } from '../../shared/ui/table-scroll';
+import { AutopayPanel } from '../autopay/autopay-panel';
 import { CreditsTable } from '../credits/credits-table';
 import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
+import { ConsolePayLinksPanel } from '../pay-link/console-pay-links-panel';
 import { PaymentsTable } from '../payments/payments-table';
 import { useSetOnlinePayments } from '../settings/payment-settings.api';
+import { TakePaymentButton } from '../take-payment/take-payment-button';
 import { ContactModal } from './contact-modal';
 import {
   type Contact,
@@ -127,6 +130,7 @@ function CustomerView({ customer }: { customer: CustomerDetail }) {
             >
               {t('detail.recordPayment')}
             </Button>
+            <TakePaymentButton customerId={customer.id} />
             <Button
               component={Link}
               to={`/console/credits/new?customerId=${customer.id}`}
@@ -523,6 +527,8 @@ function Overview({
             />
           </Section>
           <OnlinePaymentsSection customer={customer} canWrite={canWrite} />
+          <AutopayPanel customer={customer} />
+          <ConsolePayLinksPanel customerId={customer.id} canWrite={canWrite} />
           {!onHold && (
             <Section title={t('hold.title')} padded>
               <Group justify="space-between" gap="sm">

@@ -19,6 +19,7 @@ export const helpLinks: readonly HelpLink[] = [
   { path: '/choose', slug: 'several-sellers-and-accounts' },
   { path: '/console/customers', end: false, slug: 'console-customers' },
   { path: '/console/invoices', end: false, slug: 'console-customers' },
+  { path: '/console/payments/take', slug: 'console-take-payment' },
   { path: '/console/payments', end: false, slug: 'console-record-a-payment' },
   { path: '/console/credits', end: false, slug: 'console-credit-memos' },
   { path: '/console/outbox', end: false, slug: 'console-outbox' },
@@ -26,6 +27,7 @@ export const helpLinks: readonly HelpLink[] = [
   { path: '/console/settings/documents', slug: 'console-document-settings' },
   { path: '/console/settings/payments', slug: 'console-online-payments' },
   { path: '/console/reports/aging', slug: 'console-aging-report' },
+  { path: '/console/deposits', end: false, slug: 'console-deposits' },
   { path: '/console', slug: 'several-sellers-and-accounts' },
   { path: '/portal', slug: 'portal-balance-and-invoices' },
   { path: '/portal/invoices', end: false, slug: 'portal-balance-and-invoices' },
@@ -34,5 +36,7 @@ export const helpLinks: readonly HelpLink[] = [
   { path: '/portal/payments/:id', slug: 'portal-pay-online' },
   { path: '/portal/pay', slug: 'portal-pay-online' },
   { path: '/portal/payment-methods', slug: 'portal-payment-methods' },
+  { path: '/portal/autopay', slug: 'portal-autopay' },
   { path: '/portal/users', slug: 'portal-users' },
+  { path: '/pay', end: false, slug: 'credit-checks-and-pay-links' },
 ];

@@ -1,12 +1,5 @@
-import { Alert, Anchor, Group, Stack, Table, Text, ThemeIcon, Timeline } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconArrowBackUp,
-  IconCircleCheck,
-  IconCircleX,
-  IconClockHour4,
-  IconPoint,
-} from '@tabler/icons-react';
+import { Alert, Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { IconArrowBackUp, IconCircleX, IconClockHour4 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,22 +7,12 @@ import type { ConsolePaymentStatus, PaymentLifecycleStatus, PaymentRefund } from
 import { useFormatters } from '../../app/format';
 import { DocumentStatusTag } from '../../shared/ui/badges';
 import { Facts } from '../../shared/ui/facts';
+import { chargeRows, lifecycleColors, PaymentTimeline } from '../../shared/ui/payment-trail';
 import { Section } from '../../shared/ui/section';
 import { TableScroll } from '../../shared/ui/table-scroll';
-import { MethodLabel } from '../portal-pay/method-label';
+import { PaidWith } from '../portal-pay/method-label';
 
-const lifecycleColors: Record<PaymentLifecycleStatus, string> = {
-  initiated: 'gray',
-  processing: 'blue',
-  requires_action: 'yellow',
-  pending: 'grape',
-  completed: 'teal',
-  failed: 'red',
-  returned: 'red',
-  refunded: 'gray',
-  disputed: 'orange',
-  reversed: 'red',
-};
+export { PaidWith };
 
 const inFlight = new Set<PaymentLifecycleStatus>(['initiated', 'processing', 'requires_action', 'pending']);
 
@@ -43,20 +26,16 @@ const refundColors: Record<PaymentRefund['status'], string> = {
 /** Where an online payment stands in its life (initiated … completed, failed, returned, refunded…). */
 export function LifecycleBadge({ status }: { status: PaymentLifecycleStatus }) {
   const { t } = useTranslation('payments');
-  return <DocumentStatusTag color={lifecycleColors[status]}>{t(`lifecycle.${status}`)}</DocumentStatusTag>;
+  return (
+    <DocumentStatusTag color={lifecycleColors[status] ?? 'gray'}>
+      {t(`lifecycle.${status}`)}
+    </DocumentStatusTag>
+  );
 }
 
 /** A payment that went through a processor: card or ACH, whoever started it. */
 export function isOnline(payment: { method: string }): boolean {
   return payment.method === 'card' || payment.method === 'ach';
-}
-
-/** What paid it, on one line: "Visa ·· 4242", "Chase ·· 6789", or the method's name. */
-export function PaidWith({ payment }: { payment: ConsolePaymentStatus }) {
-  const { t } = useTranslation('invoices');
-  const method = payment.paymentMethod;
-  if (method) return <MethodLabel method={method} />;
-  return <>{t(`methods.${payment.method}` as 'methods.other', { defaultValue: payment.method })}</>;
 }
 
 /**
@@ -82,9 +61,13 @@ export function OnlinePaymentPanel({ payment }: { payment: ConsolePaymentStatus 
         <Facts
           rows={[
             [t('online.source'), t(`source.${payment.source}`)],
-            [t('online.method'), <PaidWith key="method" payment={payment} />],
-            ...optional(payment.fee > 0, t('online.fee'), money(payment.fee)),
-            ...optional(payment.fee > 0, t('online.total'), money(payment.total)),
+            ...chargeRows({
+              labels: { method: t('online.method'), fee: t('online.fee'), total: t('online.total') },
+              method: <PaidWith key="method" payment={payment} />,
+              fee: payment.fee,
+              total: payment.total,
+              money,
+            }),
             [
               t('online.refunded'),
               <span key="refunded" data-amount>
@@ -141,43 +124,23 @@ export function OnlinePaymentPanel({ payment }: { payment: ConsolePaymentStatus 
       )}
 
       <Section title={t('online.timeline')} padded>
-        {payment.timeline.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('online.timelineEmpty')}
-          </Text>
-        ) : (
-          <Timeline bulletSize={22} lineWidth={2} active={payment.timeline.length - 1}>
-            {payment.timeline.map((step) => {
-              const refund = step.refundId ? refundsById.get(step.refundId) : undefined;
-              return (
-                <Timeline.Item
-                  key={`${step.at}-${step.status}-${step.refundId ?? ''}`}
-                  bullet={<StepIcon status={step.status} />}
-                  color={lifecycleColors[step.status]}
-                  title={
-                    <Group gap="xs" wrap="wrap">
-                      <Text size="sm" fw={600} component="span">
-                        {refund
-                          ? t('online.refundStep', { amount: money(refund.amount) })
-                          : t(`lifecycle.${step.status}`)}
-                      </Text>
-                      {refund && <LifecycleBadge status={step.status} />}
-                    </Group>
-                  }
-                >
-                  {step.detail && (
-                    <Text size="sm" c="dimmed">
-                      {step.detail}
-                    </Text>
-                  )}
-                  <Text size="xs" c="dimmed" mt={2}>
-                    <time dateTime={step.at}>{format.dateTime(step.at)}</time>
-                  </Text>
-                </Timeline.Item>
-              );
-            })}
-          </Timeline>
-        )}
+        <PaymentTimeline
+          steps={payment.timeline}
+          empty={t('online.timelineEmpty')}
+          title={(step) => {
+            const refund = step.refundId ? refundsById.get(step.refundId) : undefined;
+            return (
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" fw={600} component="span">
+                  {refund
+                    ? t('online.refundStep', { amount: money(refund.amount) })
+                    : t(`lifecycle.${step.status as PaymentLifecycleStatus}`)}
+                </Text>
+                {refund && <LifecycleBadge status={step.status as PaymentLifecycleStatus} />}
+              </Group>
+            );
+          }}
+        />
       </Section>
 
       <Section title={t('online.refunds')}>
@@ -284,26 +247,4 @@ function StandingAlert({
       </Alert>
     );
   return null;
-}
-
-function StepIcon({ status }: { status: PaymentLifecycleStatus }) {
-  const icon =
-    status === 'completed' ? (
-      <IconCircleCheck size={14} aria-hidden />
-    ) : status === 'failed' ? (
-      <IconCircleX size={14} aria-hidden />
-    ) : status === 'returned' || status === 'refunded' || status === 'reversed' ? (
-      <IconArrowBackUp size={14} aria-hidden />
-    ) : status === 'disputed' || status === 'requires_action' ? (
-      <IconAlertTriangle size={14} aria-hidden />
-    ) : status === 'pending' ? (
-      <IconClockHour4 size={14} aria-hidden />
-    ) : (
-      <IconPoint size={14} aria-hidden />
-    );
-  return (
-    <ThemeIcon size={22} radius="xl" color={lifecycleColors[status]} variant="light">
-      {icon}
-    </ThemeIcon>
-  );
 }

@@ -15,7 +15,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currencyExponent, useFormatters } from '../../app/format';
 import { minorToInput } from '../../app/money-input';
-import { useCustomerContext } from '../../app/session';
+import { useSession } from '../../app/session';
 import { DueDate } from '../../shared/ui/due-date';
 import classes from '../../shared/ui/kit.module.css';
 import { Money } from '../../shared/ui/money';
@@ -65,7 +65,8 @@ export function AmountsStep({
 }: AmountsStepProps) {
   const { t } = useTranslation(['portalPay', 'invoices', 'common']);
   const format = useFormatters();
-  const { orgName } = useCustomerContext();
+  // The seller: the portal's account and the console's staff both know whom they pay.
+  const orgName = useSession().context?.orgName ?? '';
   const money = (minor: number | bigint) => format.money(minor, currency);
 
   const problemText = (problem: AmountProblem) => {

@@ -42,6 +42,22 @@ export function MethodIcon({ kind }: { kind: string }) {
   );
 }
 
+/**
+ * What paid a payment, on one line: "Visa ·· 4242", "Chase ·· 6789", or the method's name when the
+ * processor did not describe it (the console's panel and the portal's result page alike).
+ */
+export function PaidWith({
+  payment,
+}: {
+  payment: { method: string; paymentMethod: (Omit<MethodFacts, 'kind'> & { kind: string }) | null };
+}) {
+  const { t } = useTranslation('invoices');
+  const method = payment.paymentMethod;
+  if (method?.last4)
+    return <MethodLabel method={{ ...method, kind: method.kind === 'ach' ? 'ach' : 'card' }} />;
+  return <>{t(`methods.${payment.method}` as 'methods.other', { defaultValue: payment.method })}</>;
+}
+
 /** A saved (or just-used) method on one line, with its icon. */
 export function MethodLabel({ method }: { method: MethodFacts }) {
   const { t } = useTranslation('portalPay');

@@ -31,6 +31,8 @@ export interface MethodStepProps {
   showErrors: boolean;
   onContinue: () => void;
   onBack: () => void;
+  /** Where the saved methods are managed ("Manage payment methods"); null hides the link. */
+  manageMethodsTo?: string | null;
 }
 
 /** Step 2: a saved method, the one just entered, or a new card or bank account (only the accepted kinds). */
@@ -52,6 +54,7 @@ export function MethodStep({
   showErrors,
   onContinue,
   onBack,
+  manageMethodsTo = '/portal/payment-methods',
 }: MethodStepProps) {
   const { t } = useTranslation(['portalPay', 'common']);
   const format = useFormatters();
@@ -100,8 +103,8 @@ export function MethodStep({
                 <Text size="sm" fw={600}>
                   {t('method.saved')}
                 </Text>
-                {saved.length > 0 && (
-                  <Anchor component={Link} to="/portal/payment-methods" size="sm">
+                {saved.length > 0 && manageMethodsTo && (
+                  <Anchor component={Link} to={manageMethodsTo} size="sm">
                     {t('actions.manageMethods')}
                   </Anchor>
                 )}

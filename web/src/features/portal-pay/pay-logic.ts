@@ -28,6 +28,22 @@ export interface PayInvoice {
   payable: bigint;
 }
 
+/** An invoice of a list or detail as the pay screens take it, with what may still be paid on it. */
+export function payInvoiceOf(invoice: Omit<PayInvoice, 'payable'>, payable: bigint): PayInvoice {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    currency: invoice.currency,
+    dueDate: invoice.dueDate,
+    status: invoice.status,
+    paymentStatus: invoice.paymentStatus,
+    overdue: invoice.overdue,
+    daysOverdue: invoice.daysOverdue,
+    openAmount: invoice.openAmount,
+    payable,
+  };
+}
+
 /** The most invoices one payment takes (the API's limit). */
 export const MAX_INVOICES = 200;
 

@@ -8,6 +8,7 @@ import { useCustomerContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { AutopayLink } from '../autopay/autopay-link';
 import { MethodIcon, methodDetail, methodText } from './method-label';
 import { type SavedMethod, usePaymentOptions, useRemoveMethod } from './portal-pay.api';
 
@@ -31,6 +32,7 @@ export function PaymentMethodsPage() {
       ) : (
         <SavedMethodsList methods={options.data.savedMethods} />
       )}
+      <AutopayLink />
     </>
   );
 }

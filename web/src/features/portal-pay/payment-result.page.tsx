@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   ThemeIcon,
-  Timeline,
   Title,
 } from '@mantine/core';
 import {
@@ -31,11 +30,12 @@ import { usePageTitle } from '../../app/page-title';
 import { BackLink } from '../../shared/ui/back-link';
 import { Facts } from '../../shared/ui/facts';
 import classes from '../../shared/ui/kit.module.css';
+import { chargeRows, PaymentTimeline } from '../../shared/ui/payment-trail';
 import { PdfButton } from '../../shared/ui/pdf-button';
 import { Section } from '../../shared/ui/section';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { DetailFallback } from '../invoices/invoice-detail';
-import { MethodLabel } from './method-label';
+import { PaidWith } from './method-label';
 import { retryPath } from './pay-logic';
 import { type PortalPaymentDetail, usePortalPayment } from './portal-pay.api';
 import payClasses from './portal-pay.module.css';
@@ -193,27 +193,19 @@ function PaymentResult({ payment }: { payment: PortalPaymentDetail }) {
           rows={[
             [t('result.facts.number'), payment.number],
             [t('result.facts.date'), format.day(payment.receivedOn)],
-            [
-              t('result.facts.method'),
-              payment.paymentMethod?.last4 ? (
-                <MethodLabel
-                  key="method"
-                  method={{
-                    kind: payment.paymentMethod.kind === 'ach' ? 'ach' : 'card',
-                    brand: payment.paymentMethod.brand,
-                    last4: payment.paymentMethod.last4,
-                    bankName: payment.paymentMethod.bankName,
-                  }}
-                />
-              ) : (
-                t(`invoices:methods.${payment.method}` as 'invoices:methods.other', {
-                  defaultValue: payment.method,
-                })
-              ),
-            ],
             [t('result.facts.amount'), money(payment.amount)],
-            ...(payment.fee > 0 ? [[t('result.facts.fee'), money(payment.fee)] as [string, ReactNode]] : []),
-            [t('result.facts.total'), <strong key="total">{money(payment.total)}</strong>],
+            ...chargeRows({
+              labels: {
+                method: t('result.facts.method'),
+                fee: t('result.facts.fee'),
+                total: t('result.facts.total'),
+              },
+              method: <PaidWith key="method" payment={payment} />,
+              fee: payment.fee,
+              total: payment.total,
+              money,
+              alwaysTotal: true,
+            }),
             ...(status === 'pending' && payment.expectedSettlement
               ? [[t('result.facts.settles'), format.day(payment.expectedSettlement)] as [string, ReactNode]]
               : []),
@@ -285,23 +277,15 @@ function PaymentResult({ payment }: { payment: PortalPaymentDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Section title={t('result.timeline')} padded>
-            <Timeline active={payment.timeline.length - 1} bulletSize={16} lineWidth={2}>
-              {payment.timeline.map((event) => (
-                <Timeline.Item
-                  key={`${event.at}-${event.status}`}
-                  title={
-                    TIMELINE.includes(event.status)
-                      ? t(`result.timelineStatus.${event.status}` as 'result.timelineStatus.initiated')
-                      : t('result.timelineStatus.other', { status: event.status })
-                  }
-                >
-                  <Text size="xs" c="dimmed">
-                    {format.dateTime(event.at)}
-                  </Text>
-                  {event.detail && <Text size="sm">{event.detail}</Text>}
-                </Timeline.Item>
-              ))}
-            </Timeline>
+            <PaymentTimeline
+              steps={payment.timeline}
+              empty={t('result.timelineStatus.initiated')}
+              title={(event) =>
+                TIMELINE.includes(event.status)
+                  ? t(`result.timelineStatus.${event.status}` as 'result.timelineStatus.initiated')
+                  : t('result.timelineStatus.other', { status: event.status })
+              }
+            />
           </Section>
         </Grid.Col>
       </Grid>

@@ -4,7 +4,7 @@ import type { Page } from '../../app/api/types';
 import { invalidate, queryKeys } from '../../app/query-keys';
 import type { InvoiceDetail, InvoiceSummary } from '../invoices/ar.types';
 import { toSearchParams } from '../invoices/invoices.api';
-import { MAX_INVOICES, type PayInvoice, payableOf, type Selection } from './pay-logic';
+import { MAX_INVOICES, type PayInvoice, payableOf, payInvoiceOf, type Selection } from './pay-logic';
 import type {
   NewPaymentBody,
   PaymentAnswer,
@@ -111,18 +111,7 @@ async function fetchPreset(preset: 'overdue' | 'all'): Promise<{ items: InvoiceS
 }
 
 function toPayInvoice(invoice: InvoiceSummary | InvoiceWithPending): PayInvoice {
-  return {
-    id: invoice.id,
-    number: invoice.number,
-    currency: invoice.currency,
-    dueDate: invoice.dueDate,
-    status: invoice.status,
-    paymentStatus: invoice.paymentStatus,
-    overdue: invoice.overdue,
-    daysOverdue: invoice.daysOverdue,
-    openAmount: invoice.openAmount,
-    payable: payableOf(invoice),
-  };
+  return payInvoiceOf(invoice, payableOf(invoice));
 }
 
 /**

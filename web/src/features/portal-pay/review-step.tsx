@@ -43,6 +43,8 @@ export interface ReviewStepProps {
   showErrors: boolean;
   onPay: () => void;
   onBack: () => void;
+  /** Other words for who pays (staff taking a payment for a customer); the payer's by default. */
+  texts?: { achAccept?: string; achRequired?: string; pay?: (amount: string) => string; once?: string };
 }
 
 /** Step 3: what is paid on each invoice, the card fee (the server's quote), the total, and "Pay". */
@@ -63,6 +65,7 @@ export function ReviewStep({
   showErrors,
   onPay,
   onBack,
+  texts = {},
 }: ReviewStepProps) {
   const { t } = useTranslation(['portalPay', 'common']);
   const format = useFormatters();
@@ -165,12 +168,12 @@ export function ReviewStep({
               {options.achAuthorization}
             </Box>
             <Checkbox
-              label={t('review.achAccept')}
+              label={texts.achAccept ?? t('review.achAccept')}
               checked={achAccepted}
               onChange={(event) => onAchAccepted(event.currentTarget.checked)}
               aria-describedby="ach-authorization"
               required
-              error={showErrors && !achAccepted ? t('review.achRequired') : undefined}
+              error={showErrors && !achAccepted ? (texts.achRequired ?? t('review.achRequired')) : undefined}
             />
           </Stack>
         </Paper>
@@ -201,11 +204,13 @@ export function ReviewStep({
             disabled={!fresh || paying}
             data-testid="pay-submit"
           >
-            {total === undefined ? t('review.payNoAmount') : t('review.pay', { amount: money(total) })}
+            {total === undefined
+              ? t('review.payNoAmount')
+              : (texts.pay?.(money(total)) ?? t('review.pay', { amount: money(total) }))}
           </Button>
           <Group gap={4} c="dimmed" wrap="nowrap" align="flex-start">
             <IconShieldCheck size={14} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
-            <Text size="xs">{t('review.once')}</Text>
+            <Text size="xs">{texts.once ?? t('review.once')}</Text>
           </Group>
         </Stack>
       </Group>

@@ -28,6 +28,7 @@ import { usePageTitle } from '../../app/page-title';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { Section } from '../../shared/ui/section';
+import { CreditCheckSettingsCard } from '../pay-link/credit-check-settings-card';
 import {
   type SavedPaymentSettings,
   useOrganization,
@@ -62,7 +63,11 @@ export function PaymentSettingsPage() {
     <>
       <PageHeader title={t('payments.title')} description={t('payments.description')} />
       {settings.data && organization.data ? (
-        <PaymentSettingsFormView saved={settings.data} currency={organization.data.defaultCurrency} />
+        <Stack gap="lg" maw={820}>
+          <PaymentSettingsFormView saved={settings.data} currency={organization.data.defaultCurrency} />
+          {/* Orders over the credit limit: saved on their own (the page is for owners and admins). */}
+          <CreditCheckSettingsCard canWrite />
+        </Stack>
       ) : failed ? (
         <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />
       ) : (

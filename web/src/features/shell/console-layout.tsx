@@ -1,4 +1,5 @@
 import {
+  IconBuildingBank,
   IconBuildingStore,
   IconCash,
   IconCreditCard,
@@ -32,6 +33,7 @@ export function ConsoleLayout() {
       ? [{ to: '/console/outbox', label: t('nav.outbox'), icon: IconMail }]
       : []),
     { to: '/console/reports/aging', label: t('nav', { ns: 'reports' }), icon: IconReportMoney },
+    { to: '/console/deposits', label: t('nav', { ns: 'deposits' }), icon: IconBuildingBank },
     { to: '/console/team', label: t('nav.team'), icon: IconUsers },
     ...((DOCUMENT_SETTINGS_ROLES as readonly string[]).includes(role)
       ? [{ to: '/console/settings/documents', label: t('nav', { ns: 'settings' }), icon: IconFileSettings }]

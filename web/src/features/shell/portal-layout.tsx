@@ -1,4 +1,11 @@
-import { IconCash, IconFileInvoice, IconHome, IconReceiptRefund, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarRepeat,
+  IconCash,
+  IconFileInvoice,
+  IconHome,
+  IconReceiptRefund,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCustomerContext } from '../../app/session';
 import { AppFrame, type NavItem } from './app-frame';
@@ -12,6 +19,8 @@ export function PortalLayout() {
     { to: '/portal/invoices', label: t('invoices.title', { ns: 'portalDocuments' }), icon: IconFileInvoice },
     { to: '/portal/credits', label: t('credits.title', { ns: 'portalDocuments' }), icon: IconReceiptRefund },
     { to: '/portal/payments', label: t('payments.title', { ns: 'portalDocuments' }), icon: IconCash },
+    // Accountants read; the page says who may change it.
+    { to: '/portal/autopay', label: t('page.title', { ns: 'autopay' }), icon: IconCalendarRepeat },
     ...(role === 'account_admin' ? [{ to: '/portal/users', label: t('nav.users'), icon: IconUsers }] : []),
   ];
   return <AppFrame nav={nav} navLabel={t('nav.portalLabel')} />;
