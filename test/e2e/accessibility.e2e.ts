@@ -160,6 +160,7 @@ for (const [language, who] of Object.entries(people)) {
           await auditAccessibility(page);
           await page.keyboard.press('Escape');
         }
+        await visit(page, '/console/payments/take');
         await visit(page, '/console/credits');
         await visit(page, await firstLink(page, /^\/console\/credits\/[0-9a-f-]{36}$/));
         await visit(page, '/console/credits/new');
@@ -168,6 +169,7 @@ for (const [language, who] of Object.entries(people)) {
         const message = await firstLink(page, /^\/console\/outbox\/[0-9a-f-]{36}$/, { optional: true });
         if (message) await visit(page, message);
         await visit(page, '/console/reports/aging');
+        await visit(page, '/console/deposits');
         await visit(page, '/console/team');
         await visit(page, '/console/settings/documents');
         await visit(page, '/console/settings/payments');

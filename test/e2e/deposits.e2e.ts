@@ -77,7 +77,8 @@ test.runIf(hasBrowser)(
   'staff: a day’s card payments arrive as a deposit with its lines, journal entry and reports',
   { timeout: JOURNEY_MS },
   async () => {
-    // The customer pays two open invoices by card.
+    // The customer pays a part of two open invoices by card ($10.00 each: the demo allows partial
+    // payments), leaving them open for the journeys that pay this customer's invoices in full.
     const payer = await newPage('en-US');
     await signIn(payer.page, SEASIDE);
     await payer.page.waitForURL(`${baseUrl}/portal`);
@@ -89,9 +90,9 @@ test.runIf(hasBrowser)(
       .slice(0, 2);
     expect(payable.length).toBeGreaterThan(0);
     for (const invoice of payable)
-      expect(await payByCard(payer.context.request, me.csrfToken, invoice.id, invoice.openAmount)).toBe(
-        'completed',
-      );
+      expect(
+        await payByCard(payer.context.request, me.csrfToken, invoice.id, Math.min(1_000, invoice.openAmount)),
+      ).toBe('completed');
     await payer.context.close();
 
     // Days pass: the sandbox pays the day's card balance out on the next business day.
