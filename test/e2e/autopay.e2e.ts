@@ -246,7 +246,10 @@ test.runIf(hasBrowser)(
     // From the saved methods, to autopay.
     await page.goto('/portal/payment-methods');
     // The page's own link (the menu has one too).
-    await page.getByRole('main').getByRole('link', { name: /Pago automático/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Pago automático/ })
+      .click();
     await page.waitForURL(`${baseUrl}/portal/autopay`);
     await page.getByRole('heading', { name: 'El pago automático está desactivado' }).waitFor();
     await screenshot(page, 'autopay-03-off');
