@@ -7,6 +7,7 @@ import {
   baseUrl,
   DESKTOP,
   hasBrowser,
+  logFailedRequests,
   newPage,
   PHONE,
   pageProblems,
@@ -57,24 +58,9 @@ interface AutopayState {
   enrollment: Enrollment | null;
 }
 
-/**
- * `saldo autopay run --org … --date …` against the running server's database: the day's notices
- * and charges, made at once. Until src/cli/main.ts registers the command, it is run through the
- * same commander registration (src/cli/autopay.command.ts) under tsx.
- */
+/** `saldo autopay run --org … --date …` against the running server: the day's notices and charges, at once. */
 async function runAutopayDay(day: string): Promise<{ notices: number; charges: number }> {
   return saldoJson(['autopay', 'run', '--org', SELLER, '--date', day]);
-}
-
-function logFailedRequests(page: Page) {
-  page.on('response', async (response) => {
-    if (response.status() < 400) return;
-    const request = response.request();
-    const body = await response.text().catch(() => '');
-    pageProblems(page).push(
-      `${response.status()} ${request.method()} ${response.url()} ${request.postData() ?? ''} → ${body.slice(0, 300)}`,
-    );
-  });
 }
 
 async function signInToPortal(viewport: typeof DESKTOP | typeof PHONE) {

@@ -4,6 +4,7 @@ import {
   auditAccessibility,
   DESKTOP,
   hasBrowser,
+  logFailedRequests,
   newPage,
   PHONE,
   pageProblems,
@@ -38,14 +39,7 @@ const dollars = (minor: bigint) =>
 
 async function signInToConsole(viewport: typeof DESKTOP | typeof PHONE) {
   const { page, context } = await newPage('en-US', { viewport });
-  page.on('response', async (response) => {
-    if (response.status() < 400) return;
-    const request = response.request();
-    const body = await response.text().catch(() => '');
-    pageProblems(page).push(
-      `${response.status()} ${request.method()} ${response.url()} ${request.postData() ?? ''} → ${body.slice(0, 300)}`,
-    );
-  });
+  logFailedRequests(page);
   await signIn(page, AGENT);
   await page.waitForURL(/\/console/);
   return { page, context };

@@ -11,6 +11,7 @@ import {
   baseUrl,
   DESKTOP,
   hasBrowser,
+  logFailedRequests,
   newPage,
   PHONE,
   pageProblems,
@@ -84,15 +85,7 @@ function pdfText(bytes: Buffer): string {
 
 async function signInToPortal(email: string, viewport: { width: number; height: number } = DESKTOP) {
   const { page, context } = await newPage('en-US', { viewport });
-  // Which request a "Failed to load resource" console error was about.
-  page.on('response', async (response) => {
-    if (response.status() < 400) return;
-    const request = response.request();
-    const body = await response.text().catch(() => '');
-    pageProblems(page).push(
-      `${response.status()} ${request.method()} ${response.url()} ${request.postData() ?? ''} → ${body.slice(0, 300)}`,
-    );
-  });
+  logFailedRequests(page);
   await signIn(page, email);
   await page.waitForURL(`${baseUrl}/portal`);
   return { page, context };

@@ -807,57 +807,6 @@ export async function claimNotice(
   return row !== undefined;
 }
 
-export interface AutopayRecipient {
-  email: string;
-  name: string;
-  locale: Locale;
-}
-
-/**
- * Who hears about an account's autopay: its people who may pay (account admins and payers), then
- * its contacts that receive invoices or receipts; each address once, a person's own language first.
- */
-export async function findAutopayRecipients(
-  db: Db,
-  input: { orgId: string; customerId: string },
-): Promise<AutopayRecipient[]> {
-  const [users, contacts] = await Promise.all([
-    db
-      .selectFrom('customer_memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.email', 'u.name', 'u.locale'])
-      .where('m.org_id', '=', input.orgId)
-      .where('m.account_id', '=', input.customerId)
-      .where('m.role', 'in', ['account_admin', 'payer'])
-      .orderBy('m.created_at')
-      .orderBy('u.id')
-      .execute(),
-    db
-      .selectFrom('customer_contacts')
-      .select(['email', 'name', 'locale'])
-      .where('org_id', '=', input.orgId)
-      .where('account_id', '=', input.customerId)
-      .where('email', 'is not', null)
-      .where(sql<boolean>`receives && array['invoices', 'receipts']::text[]`)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  const seen = new Set<string>();
-  const plain = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
-  const out: AutopayRecipient[] = [];
-  for (const r of [
-    ...users,
-    ...contacts.map((c) => ({ email: c.email as string, name: c.name, locale: c.locale })),
-  ]) {
-    const email = r.email.trim().toLowerCase();
-    if (seen.has(email) || !plain.test(email)) continue;
-    seen.add(email);
-    out.push({ email, name: r.name, locale: r.locale });
-  }
-  return out;
-}
-
 /** What messages about an account say: the seller, its country (for formats), the account. */
 export async function findMailContext(
   db: Db,

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit, systemActor } from '../audit/record-audit.ts';
 import { orgTodayOf } from '../customers/balances.ts';
+import { findAccountRecipients } from '../customers/customers.repository.ts';
 import { AppError } from '../errors.ts';
 import { payOnline } from '../payments/pay-online.ts';
 import type { Gateways } from '../payments/payment-gateway.ts';
@@ -13,7 +14,6 @@ import {
   claimAttempt,
   findAttempt,
   findAttemptItems,
-  findAutopayRecipients,
   findChargeableInvoices,
   findEnrollmentById,
   findInvoiceNumbers,
@@ -327,7 +327,11 @@ async function decline(
       }
     }
     const numbers = await findInvoiceNumbers(trx, { orgId, invoiceIds: input.items.map((i) => i.invoiceId) });
-    const recipients = await findAutopayRecipients(trx, { orgId, customerId: enrollment.customerId });
+    const recipients = await findAccountRecipients(trx, {
+      contactsReceiving: ['invoices', 'receipts'],
+      orgId,
+      customerId: enrollment.customerId,
+    });
     for (const r of recipients)
       await deps.mailer.enqueue(trx, {
         orgId,

@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { findAccountRecipients } from '../customers/customers.repository.ts';
 import { loadPaymentSettings } from '../payments/payment-settings.repository.ts';
 import {
   claimNotice,
-  findAutopayRecipients,
   findChargeableInvoices,
   findMailContext,
   findNoticeCandidates,
@@ -79,7 +79,8 @@ export async function sendAutopayNotices(
             customerId: enrollment.customerId,
             paymentMethodId: enrollment.paymentMethodId,
           });
-          const recipients = await findAutopayRecipients(trx, {
+          const recipients = await findAccountRecipients(trx, {
+            contactsReceiving: ['invoices', 'receipts'],
             orgId: enrollment.orgId,
             customerId: enrollment.customerId,
           });

@@ -470,3 +470,52 @@ export function deleteContact(
     .returning(contactColumns)
     .executeTakeFirst();
 }
+
+export interface AccountRecipient {
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+/** An address mail can go to as it is (no display name, list or comment). */
+const plainAddress = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
+
+/**
+ * Who hears about an account's payments: its people who may pay (account admins and payers), then
+ * its contacts that receive any of `contactsReceiving`; each address once (a person's own language
+ * first), lower-cased, and only plain addresses.
+ */
+export async function findAccountRecipients(
+  db: Db,
+  input: { orgId: string; customerId: string; contactsReceiving: readonly ContactMessage[] },
+): Promise<AccountRecipient[]> {
+  const [users, contacts] = await Promise.all([
+    db
+      .selectFrom('customer_memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.email', 'u.name', 'u.locale'])
+      .where('m.org_id', '=', input.orgId)
+      .where('m.account_id', '=', input.customerId)
+      .where('m.role', 'in', ['account_admin', 'payer'])
+      .orderBy('m.created_at')
+      .orderBy('u.id')
+      .execute(),
+    db
+      .selectFrom('customer_contacts')
+      .select(['email', 'name', 'locale'])
+      .where('org_id', '=', input.orgId)
+      .where('account_id', '=', input.customerId)
+      .where('email', 'is not', null)
+      .where(sql<boolean>`receives && ${sql.val(input.contactsReceiving)}::text[]`)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const seen = new Set<string>();
+  return [...users, ...contacts].flatMap((r) => {
+    const email = (r.email ?? '').trim().toLowerCase();
+    if (seen.has(email) || !plainAddress.test(email)) return [];
+    seen.add(email);
+    return [{ email, name: r.name, locale: r.locale }];
+  });
+}

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB, Locale, MethodKind } from '../../db/schema.ts';
+import type { DB, MethodKind } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -130,43 +130,4 @@ export async function findReceiptContext(
         : null,
     invoices: invoices.map((i) => ({ number: i.number, amount: i.amount })),
   };
-}
-
-export interface ReceiptRecipient {
-  email: string;
-  name: string;
-  locale: Locale;
-}
-
-/**
- * Who receives a customer account's payment receipts: its people who may pay (account admins and
- * payers) first, then its contacts that asked for receipts. Not yet de-duplicated.
- */
-export async function findReceiptRecipients(
-  db: Db,
-  input: { orgId: string; customerId: string },
-): Promise<ReceiptRecipient[]> {
-  const [users, contacts] = await Promise.all([
-    db
-      .selectFrom('customer_memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.email', 'u.name', 'u.locale'])
-      .where('m.org_id', '=', input.orgId)
-      .where('m.account_id', '=', input.customerId)
-      .where('m.role', 'in', ['account_admin', 'payer'])
-      .orderBy('m.created_at')
-      .orderBy('u.id')
-      .execute(),
-    db
-      .selectFrom('customer_contacts')
-      .select(['email', 'name', 'locale'])
-      .where('org_id', '=', input.orgId)
-      .where('account_id', '=', input.customerId)
-      .where('email', 'is not', null)
-      .where(sql<boolean>`'receipts' = any(receives)`)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  return [...users, ...contacts.map((c) => ({ email: c.email as string, name: c.name, locale: c.locale }))];
 }

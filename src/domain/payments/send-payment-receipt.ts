@@ -1,12 +1,8 @@
 import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { findAccountRecipients } from '../customers/customers.repository.ts';
 import type { Mailer, MailTemplateData } from '../mail/mail-port.ts';
-import {
-  claimPaymentReceipt,
-  findReceiptContext,
-  findReceiptRecipients,
-  type ReceiptRecipient,
-} from './payment-receipts.repository.ts';
+import { claimPaymentReceipt, findReceiptContext } from './payment-receipts.repository.ts';
 
 /** The job capturePayment queues when the money arrived; its key makes a duplicate one job. */
 export const PAYMENT_RECEIPT_TASK = 'payment.receipt';
@@ -15,20 +11,6 @@ export interface PaymentReceiptPayload {
   paymentId: string;
 }
 export const paymentReceiptJobKey = (paymentId: string) => `payment-receipt:${paymentId}`;
-
-/** One plain address (the outbox refuses anything else: one bad contact must not hold back the rest). */
-const plainAddress = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+\.[^\s@,;:<>()[\]"\\]+$/;
-
-/** Each address once, the first mention winning (a user's own language before a contact's). */
-function distinctRecipients(recipients: ReceiptRecipient[]): ReceiptRecipient[] {
-  const seen = new Set<string>();
-  return recipients.flatMap((r) => {
-    const email = r.email.trim().toLowerCase();
-    if (seen.has(email) || !plainAddress.test(email)) return [];
-    seen.add(email);
-    return [{ ...r, email }];
-  });
-}
 
 /**
  * Mails a completed online payment's receipt to the customer's people who may pay (account admins
@@ -51,9 +33,11 @@ export function sendPaymentReceipt(
       paymentId: payment.id,
       paymentMethodId: payment.paymentMethodId,
     });
-    const recipients = distinctRecipients(
-      await findReceiptRecipients(trx, { orgId: input.orgId, customerId: payment.customerId }),
-    );
+    const recipients = await findAccountRecipients(trx, {
+      orgId: input.orgId,
+      customerId: payment.customerId,
+      contactsReceiving: ['receipts'],
+    });
     const kind = payment.method === 'ach' ? 'ach' : 'card';
     const data: Omit<MailTemplateData['payment_receipt'], 'name'> = {
       orgName: context.orgName,

@@ -59,6 +59,21 @@ export function pageProblems(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];
 }
 
+/**
+ * Adds every failed response of `page` (status ≥ 400) to its problems, with the request and the
+ * start of the answer: which request a "Failed to load resource" console error was about.
+ */
+export function logFailedRequests(page: Page): void {
+  page.on('response', async (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    const body = await response.text().catch(() => '');
+    pageProblems(page).push(
+      `${response.status()} ${request.method()} ${response.url()} ${request.postData() ?? ''} → ${body.slice(0, 300)}`,
+    );
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await flushAudit(page);
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });

@@ -13,23 +13,19 @@ import type { AppDeps } from '../../deps.ts';
 import { actorOf, clientInfo, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
 import { entryReturnUrls } from '../../return-urls.ts';
+import { MinorAmount, MinorAmountOut, problems, Uuid } from '../../schemas.ts';
 import {
-  documentAmountAsNumber,
-  MinorAmount,
-  MinorAmountOut,
-  PaymentStatus,
-  problems,
-  Uuid,
-} from '../../schemas.ts';
+  amountOrNull,
+  declineJson,
+  MethodKind,
+  Nullable,
+  PayAllocations,
+  PayAnswerSchema,
+  SavedMethodSchema,
+} from '../online-payment-schemas.ts';
 import { InvoiceSummarySchema } from './invoices.routes.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const MethodKind = Type.Union([Type.Literal('card'), Type.Literal('ach')]);
-const Allocations = Type.Array(
-  Type.Object({ invoiceId: Uuid, amount: MinorAmount }, { additionalProperties: false }),
-  { minItems: 1, maxItems: 200 },
-);
+const Allocations = PayAllocations;
 const CustomerParams = Type.Object({ id: Uuid });
 
 /** The most open invoices the options list (one payment takes at most 200). */
@@ -50,36 +46,13 @@ const OptionsAnswer = Type.Object({
   partial: Type.Object({ allowed: Type.Boolean(), minimum: Nullable(MinorAmount) }),
   cardFee: Nullable(Type.Object({ percentBps: Type.Integer(), cap: Nullable(MinorAmount) })),
   achAuthorization: Type.String(),
-  savedMethods: Type.Array(
-    Type.Object({
-      id: Uuid,
-      kind: MethodKind,
-      brand: Nullable(Type.String()),
-      last4: Type.String(),
-      expMonth: Nullable(Type.Integer()),
-      expYear: Nullable(Type.Integer()),
-      bankName: Nullable(Type.String()),
-      accountType: Nullable(Type.String()),
-      usedByAutopay: Type.Boolean(),
-    }),
-  ),
+  savedMethods: Type.Array(SavedMethodSchema),
   invoices: Type.Array(Type.Object({ ...InvoiceSummarySchema.properties, payable: MinorAmountOut })),
   truncated: Type.Boolean(),
 });
 
-const TakeAnswer = Type.Object({
-  id: Uuid,
-  number: Type.String(),
-  status: PaymentStatus,
-  amount: MinorAmountOut,
-  fee: MinorAmountOut,
-  total: MinorAmountOut,
-  currency: Type.String(),
-  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  actionUrl: Nullable(Type.String()),
-});
-
-const asNumber = (value: bigint | null) => (value === null ? null : documentAmountAsNumber(value));
+const TakeAnswer = PayAnswerSchema;
+const asNumber = amountOrNull;
 
 /**
  * Staff taking a payment on a customer's behalf (by phone, at the counter): what the customer may
@@ -348,13 +321,7 @@ export const takePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
         fee: p.feeAmount,
         total: p.amount + p.feeAmount,
         currency: p.currency,
-        failure:
-          p.status === 'failed'
-            ? {
-                code: p.failureCode ?? 'unknown',
-                message: t(locale, `decline.${p.failureCode ?? 'unknown'}`),
-              }
-            : null,
+        failure: p.status === 'failed' ? declineJson(locale, p.failureCode ?? 'unknown') : null,
         actionUrl: result.actionUrl,
       });
     },

@@ -28,12 +28,15 @@ import {
   problems,
   Uuid,
 } from '../../schemas.ts';
+import {
+  declineJson,
+  FailureSchema,
+  MethodKind,
+  Nullable,
+  SavedMethodSchema,
+} from '../online-payment-schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const MethodKind = Type.Union([Type.Literal('card'), Type.Literal('ach')]);
-
-const Failure = Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() });
+const Failure = FailureSchema;
 
 export const AutopayEnrollmentSchema = Type.Object({
   id: Uuid,
@@ -83,17 +86,7 @@ export const AutopayEnrollmentSchema = Type.Object({
   ),
 });
 
-const SavedMethod = Type.Object({
-  id: Uuid,
-  kind: MethodKind,
-  brand: Nullable(Type.String()),
-  last4: Type.String(),
-  expMonth: Nullable(Type.Integer()),
-  expYear: Nullable(Type.Integer()),
-  bankName: Nullable(Type.String()),
-  accountType: Nullable(Type.String()),
-  usedByAutopay: Type.Boolean(),
-});
+const SavedMethod = SavedMethodSchema;
 
 export const AutopaySchema = Type.Object({
   available: Type.Boolean(),
@@ -124,18 +117,8 @@ export const defaultAutopayTexts = (): Record<Locale, string> => ({
   en: t('en', 'autopay.authorization'),
 });
 
-const soft = new Set(['insufficient_funds', 'processing_error']);
-
-function failureJson(locale: Locale, code: string | null, retryable: boolean | null) {
-  if (!code) return null;
-  const key = `decline.${code}`;
-  const message = t(locale, key);
-  return {
-    code,
-    message: message === key ? t(locale, 'decline.unknown') : message,
-    retryable: retryable ?? soft.has(code),
-  };
-}
+const failureJson = (locale: Locale, code: string | null, retryable: boolean | null) =>
+  declineJson(locale, code, retryable);
 
 export function enrollmentJson(locale: Locale, e: AutopayEnrollmentView) {
   const a = e.authorization;

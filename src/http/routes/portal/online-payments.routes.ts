@@ -21,44 +21,30 @@ import { entryReturnUrls } from '../../return-urls.ts';
 import {
   CalendarDate,
   DateTime,
-  documentAmountAsNumber,
   MinorAmount,
   MinorAmountOut,
   PaymentStatus,
   problems,
   Uuid,
 } from '../../schemas.ts';
+import {
+  amountOrNull,
+  declineJson,
+  FailureSchema,
+  MethodKind,
+  Nullable,
+  PayAllocations,
+  PayAnswerSchema,
+  SavedMethodSchema,
+} from '../online-payment-schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const MethodKind = Type.Union([Type.Literal('card'), Type.Literal('ach')]);
-const Allocations = Type.Array(
-  Type.Object({ invoiceId: Uuid, amount: MinorAmount }, { additionalProperties: false }),
-  {
-    minItems: 1,
-    maxItems: 200,
-  },
-);
+const Allocations = PayAllocations;
 const IdempotencyKeyHeader = Type.String({
   minLength: 1,
   maxLength: 200,
   pattern: '^[\\x21-\\x7e]+$',
   description: 'Printable ASCII without spaces, e.g. a UUID; one per payment you mean to make.',
 });
-
-const SavedMethodSchema = Type.Object({
-  id: Uuid,
-  kind: MethodKind,
-  brand: Nullable(Type.String()),
-  last4: Type.String(),
-  expMonth: Nullable(Type.Integer()),
-  expYear: Nullable(Type.Integer()),
-  bankName: Nullable(Type.String()),
-  accountType: Nullable(Type.String()),
-  usedByAutopay: Type.Boolean(),
-});
-
-const FailureSchema = Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() });
 
 const PaymentStatusSchema = Type.Object({
   id: Uuid,
@@ -98,27 +84,9 @@ const PaymentStatusSchema = Type.Object({
   receiptUrl: Nullable(Type.String()),
 });
 
-const PayAnswer = Type.Object({
-  id: Uuid,
-  number: Type.String(),
-  status: PaymentStatus,
-  amount: MinorAmountOut,
-  fee: MinorAmountOut,
-  total: MinorAmountOut,
-  currency: Type.String(),
-  failure: Nullable(FailureSchema),
-  actionUrl: Nullable(Type.String()),
-});
-
-const asNumber = (value: bigint | null) => (value === null ? null : documentAmountAsNumber(value));
-
-/** Soft declines a payer may simply try again; hard ones need another method. */
-const retryable = new Set(['insufficient_funds', 'processing_error']);
-
-function failureJson(locale: Locale, code: string | null) {
-  if (!code) return null;
-  return { code, message: t(locale, `decline.${code}`), retryable: retryable.has(code) };
-}
+const PayAnswer = PayAnswerSchema;
+const asNumber = amountOrNull;
+const failureJson = (locale: Locale, code: string | null) => declineJson(locale, code);
 
 function returnJson(locale: Locale, code: string | null) {
   if (!code) return null;

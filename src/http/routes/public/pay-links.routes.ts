@@ -19,11 +19,9 @@ import { clientInfo } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
 import { DateTime, MinorAmountOut, PaymentStatus, problems, Uuid } from '../../schemas.ts';
 import { sendPdf } from '../console/documents.routes.ts';
+import { declineJson, MethodKind, Nullable, PayAnswerSchema } from '../online-payment-schemas.ts';
 import { PaymentStatusSchema, paymentStatusJson } from '../portal/online-payments.routes.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
-const MethodKind = Type.Union([Type.Literal('card'), Type.Literal('ach')]);
 const params = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
 const PayLinkSchema = Type.Object({
@@ -48,25 +46,13 @@ const PayLinkSchema = Type.Object({
   receiptUrl: Nullable(Type.String()),
 });
 
-const PayAnswer = Type.Object({
-  id: Uuid,
-  number: Type.String(),
-  status: PaymentStatus,
-  amount: MinorAmountOut,
-  fee: MinorAmountOut,
-  total: MinorAmountOut,
-  currency: Type.String(),
-  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() })),
-  actionUrl: Nullable(Type.String()),
-});
+const PayAnswer = PayAnswerSchema;
 
 /** Requests per address and window; look-ups that find no link have their own, tighter limit. */
 const REQUESTS = { limit: 300, windowSeconds: 600 };
 
 const receiptPath = (token: string) => `/api/v1/pay-links/${token}/receipt.pdf`;
 const paidStatuses = new Set(['completed', 'refunded']);
-/** Soft declines a payer may simply try again (as the portal says them). */
-const retryable = new Set(['insufficient_funds', 'processing_error']);
 
 /**
  * Pay links, for whoever holds one — no sign-in: the link's token is the only authority, and it
@@ -221,11 +207,8 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
         },
       );
       const p = result.payment;
-      const code = p.failureCode ?? 'unknown';
       const failure =
-        p.status === 'failed'
-          ? { code, message: t(requestLocale(request), `decline.${code}`), retryable: retryable.has(code) }
-          : null;
+        p.status === 'failed' ? declineJson(requestLocale(request), p.failureCode ?? 'unknown') : null;
       return reply.code(result.replayed ? 200 : 201).send({
         id: p.id,
         number: p.number,

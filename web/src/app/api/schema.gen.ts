@@ -8996,6 +8996,7 @@ export interface operations {
                         failure: {
                             code: string;
                             message: string;
+                            retryable: boolean;
                         } | null;
                         actionUrl: string | null;
                     };
@@ -9020,6 +9021,7 @@ export interface operations {
                         failure: {
                             code: string;
                             message: string;
+                            retryable: boolean;
                         } | null;
                         actionUrl: string | null;
                     };
