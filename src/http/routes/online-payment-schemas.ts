@@ -52,6 +52,17 @@ export const PayAnswerSchema = Type.Object({
   actionUrl: Nullable(Type.String()),
 });
 
+/** A price asked before paying: the amount, the card fee, the total, and what each invoice can take. */
+export const QuoteAnswerSchema = Type.Object({
+  currency: Type.String(),
+  amount: MinorAmountOut,
+  fee: MinorAmountOut,
+  total: MinorAmountOut,
+  allocations: Type.Array(
+    Type.Object({ invoiceId: Uuid, number: Type.String(), amount: MinorAmountOut, payable: MinorAmountOut }),
+  ),
+});
+
 /** Soft declines a payer may simply try again (and autopay retries); hard ones need another method. */
 const softDeclines = new Set(['insufficient_funds', 'processing_error']);
 

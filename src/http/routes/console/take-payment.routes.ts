@@ -21,6 +21,7 @@ import {
   Nullable,
   PayAllocations,
   PayAnswerSchema,
+  QuoteAnswerSchema,
   SavedMethodSchema,
 } from '../online-payment-schemas.ts';
 import { InvoiceSummarySchema } from './invoices.routes.ts';
@@ -141,20 +142,7 @@ export const takePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
         params: CustomerParams,
         body: Type.Object({ kind: MethodKind, allocations: Allocations }, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            currency: Type.String(),
-            amount: MinorAmountOut,
-            fee: MinorAmountOut,
-            total: MinorAmountOut,
-            allocations: Type.Array(
-              Type.Object({
-                invoiceId: Uuid,
-                number: Type.String(),
-                amount: MinorAmountOut,
-                payable: MinorAmountOut,
-              }),
-            ),
-          }),
+          200: QuoteAnswerSchema,
           ...problems(400, 401, 403, 404, 409, 422),
         },
       },

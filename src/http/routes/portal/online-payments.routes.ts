@@ -35,6 +35,7 @@ import {
   Nullable,
   PayAllocations,
   PayAnswerSchema,
+  QuoteAnswerSchema,
   SavedMethodSchema,
 } from '../online-payment-schemas.ts';
 
@@ -208,20 +209,7 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
           'What paying these invoices this way costs (the card fee), every rule checked; nothing is written',
         body: Type.Object({ kind: MethodKind, allocations: Allocations }, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            currency: Type.String(),
-            amount: MinorAmountOut,
-            fee: MinorAmountOut,
-            total: MinorAmountOut,
-            allocations: Type.Array(
-              Type.Object({
-                invoiceId: Uuid,
-                number: Type.String(),
-                amount: MinorAmountOut,
-                payable: MinorAmountOut,
-              }),
-            ),
-          }),
+          200: QuoteAnswerSchema,
           ...problems(400, 401, 403, 404, 409, 422),
         },
       },
