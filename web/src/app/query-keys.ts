@@ -92,6 +92,8 @@ export const queryKeys = {
   },
   documentSettings: ['console', 'settings', 'documents'] as const,
   paymentSettings: ['console', 'settings', 'payments'] as const,
+  creditCheckSettings: ['console', 'settings', 'credit-checks'] as const,
+  autopaySettings: ['console', 'settings', 'autopay'] as const,
   help: {
     index: (lang: Locale, q: string) => ['help', 'index', { lang, q }] as const,
     page: (lang: Locale, slug: string) => ['help', 'page', { lang, slug }] as const,

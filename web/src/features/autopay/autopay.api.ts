@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
+import type { ResponseOf } from '../../app/api/wire';
 import { queryKeys } from '../../app/query-keys';
 import type { AutopayState, EnrollBody, Enrollment } from './autopay.types';
 
@@ -57,5 +58,24 @@ export function useChangeAutopay(target: AutopayTarget) {
       if (target.audience === 'portal')
         void queryClient.invalidateQueries({ queryKey: queryKeys.portalPay.options });
     },
+  });
+}
+
+export type AutopaySettings = ResponseOf<'getConsoleSettingsAutopay'>;
+
+/** The seller's autopay settings: how many days before a charge its notice is mailed. */
+export function useAutopaySettings() {
+  return useQuery({
+    queryKey: queryKeys.autopaySettings,
+    queryFn: () => apiRequest<AutopaySettings>('GET', '/api/v1/console/settings/autopay'),
+  });
+}
+
+export function useSaveAutopaySettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AutopaySettings) =>
+      apiRequest<AutopaySettings>('PUT', '/api/v1/console/settings/autopay', body),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.autopaySettings, saved),
   });
 }

@@ -92,11 +92,10 @@ export function useCancelPayLink(customerId: string) {
 }
 
 export type CreditCheckSettings = ResponseOf<'getConsoleSettingsCreditChecks'>;
-const settingsKey = ['console', 'settings', 'credit-checks'] as const;
 
 export function useCreditCheckSettings() {
   return useQuery({
-    queryKey: settingsKey,
+    queryKey: queryKeys.creditCheckSettings,
     queryFn: () => apiRequest<CreditCheckSettings>('GET', '/api/v1/console/settings/credit-checks'),
   });
 }
@@ -106,6 +105,6 @@ export function useSaveCreditCheckSettings() {
   return useMutation({
     mutationFn: (body: CreditCheckSettings) =>
       apiRequest<CreditCheckSettings>('PUT', '/api/v1/console/settings/credit-checks', body),
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.creditCheckSettings, saved),
   });
 }

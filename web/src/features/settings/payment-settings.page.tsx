@@ -28,6 +28,7 @@ import { usePageTitle } from '../../app/page-title';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { Section } from '../../shared/ui/section';
+import { AutopaySettingsCard } from '../autopay/autopay-settings-card';
 import { CreditCheckSettingsCard } from '../pay-link/credit-check-settings-card';
 import {
   type SavedPaymentSettings,
@@ -67,6 +68,7 @@ export function PaymentSettingsPage() {
           <PaymentSettingsFormView saved={settings.data} currency={organization.data.defaultCurrency} />
           {/* Orders over the credit limit: saved on their own (the page is for owners and admins). */}
           <CreditCheckSettingsCard canWrite />
+          <AutopaySettingsCard />
         </Stack>
       ) : failed ? (
         <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />
