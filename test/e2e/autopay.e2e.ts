@@ -425,6 +425,31 @@ test.runIf(hasBrowser)(
       (p) => !/409 PUT .*\/api\/v1\/portal\/autopay|status of 409/.test(p),
     );
     expect(problems, problems.join('\n')).toEqual([]);
+
+    // The owner moves the notice to 5 days before each charge on the payment settings page.
+    await owner.page.goto('/console/settings/payments');
+    const noticeDays = owner.page.getByRole('textbox', { name: 'Días antes del cargo' });
+    await noticeDays.waitFor();
+    await noticeDays.fill('31');
+    await owner.page.getByText('Escribe un número entero de días entre 0 y 30').waitFor();
+    await noticeDays.fill('5');
+    await owner.page
+      .locator('.mantine-Paper-root', {
+        has: owner.page.getByRole('heading', { name: 'Avisos de pago automático' }),
+      })
+      .getByRole('button', { name: 'Guardar' })
+      .click();
+    await owner.page.getByText('Avisos de pago automático guardados').waitFor();
+    await screenshot(owner.page, 'autopay-text-03-notice-days');
+    const saved = await owner.context.request.get('/api/v1/console/settings/autopay');
+    expect(await saved.json()).toEqual({ noticeDays: 5 });
+    // Back to the default, for the journeys that count notices.
+    const reset = await owner.context.request.put('/api/v1/console/settings/autopay', {
+      data: { noticeDays: 3 },
+      headers: { 'x-csrf-token': me.csrfToken, origin: baseUrl },
+    });
+    expect(reset.status()).toBe(200);
+    expect(unexpected(pageProblems(owner.page))).toEqual([]);
     await owner.context.close();
     await context.close();
   },
