@@ -19,6 +19,18 @@ export const PayAllocations = Type.Array(
   { minItems: 1, maxItems: 200 },
 );
 
+/** A new method's token, as the processor's entry page handed it back. */
+export const MethodToken = Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_-]+$' });
+
+/** What a payment pays and with what: a saved method, or a new one's token (optionally saved). */
+export const PayWithFields = {
+  kind: MethodKind,
+  allocations: PayAllocations,
+  paymentMethodId: Type.Optional(Uuid),
+  methodToken: Type.Optional(MethodToken),
+  saveMethod: Type.Optional(Type.Boolean()),
+};
+
 /** A saved method as a payer (or staff) chooses it: the processor's display details only. */
 export const SavedMethodSchema = Type.Object({
   id: Uuid,

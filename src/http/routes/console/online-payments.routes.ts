@@ -7,7 +7,15 @@ import { refundPayment } from '../../../domain/payments/refund-payment.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
-import { DateTime, MinorAmount, MinorAmountOut, PaymentStatus, problems, Uuid } from '../../schemas.ts';
+import {
+  DateTime,
+  IdempotencyKey,
+  MinorAmount,
+  MinorAmountOut,
+  PaymentStatus,
+  problems,
+  Uuid,
+} from '../../schemas.ts';
 import { PaymentStatusSchema, paymentStatusJson } from '../portal/online-payments.routes.ts';
 import { Reason } from './payments.routes.ts';
 
@@ -111,12 +119,7 @@ export const consoleOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = as
           '`processor_unavailable`: retry with the same key. A refund the processor declines answers ' +
           '`status: failed` and moves nothing.',
         headers: Type.Object({
-          'idempotency-key': Type.String({
-            minLength: 1,
-            maxLength: 200,
-            pattern: '^[\\x21-\\x7e]+$',
-            description: 'Printable ASCII without spaces, e.g. a UUID; one per refund you mean to make.',
-          }),
+          'idempotency-key': IdempotencyKey,
         }),
         params: Type.Object({ id: Uuid }),
         body: Type.Object({ amount: MinorAmount, reason: Reason }, { additionalProperties: false }),

@@ -15,6 +15,7 @@ import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
 import {
   CalendarDate,
   DateTime,
+  IdempotencyKey,
   MinorAmount,
   MinorAmountOut,
   PageQuery,
@@ -195,14 +196,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
           'another, also when the retries arrive at once; the same key with any other request (customer, ' +
           'amount, currency, date, method, reference, allocations) is refused with 422 `idempotency_key_reused`.',
         headers: Type.Object({
-          'idempotency-key': Type.Optional(
-            Type.String({
-              minLength: 1,
-              maxLength: 200,
-              pattern: '^[\\x21-\\x7e]+$',
-              description: 'Printable ASCII without spaces, e.g. a UUID; one per payment you mean to record.',
-            }),
-          ),
+          'idempotency-key': Type.Optional(IdempotencyKey),
         }),
         body: Type.Object(
           {

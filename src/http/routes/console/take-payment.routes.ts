@@ -13,7 +13,7 @@ import type { AppDeps } from '../../deps.ts';
 import { actorOf, clientInfo, requireStaff, staffOf } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
 import { entryReturnUrls } from '../../return-urls.ts';
-import { MinorAmount, MinorAmountOut, problems, Uuid } from '../../schemas.ts';
+import { IdempotencyKey, MinorAmount, MinorAmountOut, problems, Uuid } from '../../schemas.ts';
 import {
   amountOrNull,
   declineJson,
@@ -21,6 +21,7 @@ import {
   Nullable,
   PayAllocations,
   PayAnswerSchema,
+  PayWithFields,
   QuoteAnswerSchema,
   SavedMethodSchema,
 } from '../online-payment-schemas.ts';
@@ -232,23 +233,12 @@ export const takePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
           'ACH needs `achAuthorizationRead: true`: the staff read the debit authorization to the customer, who ' +
           'agreed; it is kept in the audit log under the staff user’s name. A decline answers `status: failed`.',
         headers: Type.Object({
-          'idempotency-key': Type.String({
-            minLength: 1,
-            maxLength: 200,
-            pattern: '^[\\x21-\\x7e]+$',
-            description: 'Printable ASCII without spaces, e.g. a UUID; one per payment you mean to take.',
-          }),
+          'idempotency-key': IdempotencyKey,
         }),
         params: CustomerParams,
         body: Type.Object(
           {
-            kind: MethodKind,
-            allocations: Allocations,
-            paymentMethodId: Type.Optional(Uuid),
-            methodToken: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_-]+$' }),
-            ),
-            saveMethod: Type.Optional(Type.Boolean()),
+            ...PayWithFields,
             achAuthorizationRead: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },

@@ -21,6 +21,7 @@ import { entryReturnUrls } from '../../return-urls.ts';
 import {
   CalendarDate,
   DateTime,
+  IdempotencyKey,
   MinorAmount,
   MinorAmountOut,
   PaymentStatus,
@@ -35,17 +36,12 @@ import {
   Nullable,
   PayAllocations,
   PayAnswerSchema,
+  PayWithFields,
   QuoteAnswerSchema,
   SavedMethodSchema,
 } from '../online-payment-schemas.ts';
 
 const Allocations = PayAllocations;
-const IdempotencyKeyHeader = Type.String({
-  minLength: 1,
-  maxLength: 200,
-  pattern: '^[\\x21-\\x7e]+$',
-  description: 'Printable ASCII without spaces, e.g. a UUID; one per payment you mean to make.',
-});
 
 const PaymentStatusSchema = Type.Object({
   id: Uuid,
@@ -296,16 +292,10 @@ export const portalOnlinePaymentRoutes: FastifyPluginAsyncTypebox<AppDeps> = asy
           'and answered with `status: failed` and the reason in the payer’s language. `requires_action` ' +
           'carries the `actionUrl` where the payer confirms with its bank (3-D Secure). An ACH payment answers ' +
           '`pending`: its invoices show "payment pending" until it settles.',
-        headers: Type.Object({ 'idempotency-key': IdempotencyKeyHeader }),
+        headers: Type.Object({ 'idempotency-key': IdempotencyKey }),
         body: Type.Object(
           {
-            kind: MethodKind,
-            allocations: Allocations,
-            paymentMethodId: Type.Optional(Uuid),
-            methodToken: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_-]+$' }),
-            ),
-            saveMethod: Type.Optional(Type.Boolean()),
+            ...PayWithFields,
             achAuthorizationAccepted: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },

@@ -17,9 +17,15 @@ import { t } from '../../../i18n/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { clientInfo } from '../../plugins/auth.ts';
 import { requestLocale } from '../../problem.ts';
-import { DateTime, MinorAmountOut, PaymentStatus, problems, Uuid } from '../../schemas.ts';
+import { DateTime, IdempotencyKey, MinorAmountOut, PaymentStatus, problems, Uuid } from '../../schemas.ts';
 import { sendPdf } from '../console/documents.routes.ts';
-import { declineJson, MethodKind, Nullable, PayAnswerSchema } from '../online-payment-schemas.ts';
+import {
+  declineJson,
+  MethodKind,
+  MethodToken,
+  Nullable,
+  PayAnswerSchema,
+} from '../online-payment-schemas.ts';
 import { PaymentStatusSchema, paymentStatusJson } from '../portal/online-payments.routes.ts';
 
 const params = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -177,12 +183,12 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
           'the link stays open for another try.',
         params,
         headers: Type.Object({
-          'idempotency-key': Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' }),
+          'idempotency-key': IdempotencyKey,
         }),
         body: Type.Object(
           {
             kind: MethodKind,
-            methodToken: Type.String({ minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_-]+$' }),
+            methodToken: MethodToken,
             achAuthorizationAccepted: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },

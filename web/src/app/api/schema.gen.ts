@@ -5536,7 +5536,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to record. */
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -6824,7 +6824,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to make. */
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
                 "idempotency-key": string;
             };
             path?: never;
@@ -8463,7 +8463,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Printable ASCII without spaces, e.g. a UUID; one per refund you mean to make. */
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
                 "idempotency-key": string;
             };
             path: {
@@ -8951,7 +8951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Printable ASCII without spaces, e.g. a UUID; one per payment you mean to take. */
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
                 "idempotency-key": string;
             };
             path: {
@@ -11576,6 +11576,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
                 "idempotency-key": string;
             };
             path: {
