@@ -45,6 +45,7 @@ import kitEs from '../shared/ui/i18n/es.json';
 import type { Locale } from './api/types';
 import commonEn from './i18n/en.json';
 import commonEs from './i18n/es.json';
+import { oneFullStop } from './sentence-end';
 
 /**
  * One i18next namespace per feature (plus `common` for what several share, and `kit` for the
@@ -145,18 +146,23 @@ function rememberLanguage(language: string): void {
 
 i18n.on('languageChanged', rememberLanguage);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: LOCALES,
-  ns: Object.keys(resources.en),
-  defaultNS: 'common',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  react: { useSuspense: false },
-  returnNull: false,
-});
+void i18n
+  .use(initReactI18next)
+  // Interpolated names may end in a stop ("Co.", "S.A."): the sentence ends with one, not two.
+  .use({ type: 'postProcessor', name: 'oneFullStop', process: (value: string) => oneFullStop(value) })
+  .init({
+    resources,
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: LOCALES,
+    ns: Object.keys(resources.en),
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+    returnNull: false,
+    postProcess: ['oneFullStop'],
+  });
 
 document.documentElement.lang = currentLocale();
 
