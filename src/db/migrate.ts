@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-autopay.ts';
 import * as m0011 from './migrations/0011-deposits.ts';
 import * as m0012 from './migrations/0012-credit-checks.ts';
 import * as m0013 from './migrations/0013-request-keys.ts';
+import * as m0014 from './migrations/0014-imports.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-deposits': m0011,
   '0012-credit-checks': m0012,
   '0013-request-keys': m0013,
+  '0014-imports': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

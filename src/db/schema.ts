@@ -229,6 +229,8 @@ export interface PaymentsTable {
   /** A prepayment's order (0012) and the pay link it was paid through. */
   order_reference: string | null;
   pay_link_id: string | null;
+  /** A payment recorded in the ERP (0014): the ERP's id, unique per org; source 'erp'. */
+  erp_id: string | null;
 }
 
 export type PaymentLifecycleStatus =
@@ -242,7 +244,7 @@ export type PaymentLifecycleStatus =
   | 'refunded'
   | 'disputed'
   | 'reversed';
-export type PaymentSource = 'manual' | 'portal' | 'staff' | 'autopay' | 'pay_link' | 'credit_check';
+export type PaymentSource = 'manual' | 'portal' | 'staff' | 'autopay' | 'pay_link' | 'credit_check' | 'erp';
 export type ProcessorName = 'sandbox' | 'stripe';
 export type MethodKind = 'card' | 'ach';
 
@@ -698,7 +700,7 @@ export interface MailMessagesTable {
 /** Idempotency keys of console creations other than payments (migration 0013). */
 export interface RequestKeysTable {
   org_id: string;
-  scope: 'credit_memo' | 'invoice';
+  scope: 'credit_memo' | 'invoice' | 'import';
   key: string;
   fingerprint: string;
   resource_id: string;
@@ -728,6 +730,11 @@ export interface DB {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   api_keys: ApiKeysTable;
+  import_profiles: ImportProfilesTable;
+  import_runs: ImportRunsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_errors: ImportErrorsTable;
+  import_reviews: ImportReviewsTable;
   audit_log: AuditLogTable;
   security_events: SecurityEventsTable;
   rate_limits: RateLimitsTable;
@@ -821,3 +828,85 @@ export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type MailMessage = Selectable<MailMessagesTable>;
 export type MailTemplateRow = Selectable<MailTemplatesTable>;
+
+/** Imports from the ERP (migration 0014). */
+export type ImportKindColumn =
+  | 'customers'
+  | 'contacts'
+  | 'invoices'
+  | 'credit_memos'
+  | 'payments'
+  | 'holds'
+  | 'aging';
+export type ImportRunStatus = 'queued' | 'running' | 'completed' | 'rejected' | 'failed' | 'interrupted';
+export type ImportChannel = 'console' | 'cli' | 'drop_folder' | 'api';
+
+export interface ImportProfilesTable {
+  org_id: string;
+  id: string;
+  kind: ImportKindColumn;
+  name: string;
+  /** ImportSettings (domain/integration/import-types.ts). */
+  settings: Json<unknown>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportRunsTable {
+  org_id: string;
+  id: string;
+  kind: ImportKindColumn;
+  channel: ImportChannel;
+  profile_id: string | null;
+  file_name: string;
+  file_size: bigint;
+  file_sha256: string;
+  settings: Json<unknown>;
+  status: Generated<ImportRunStatus>;
+  rows_done: Generated<number>;
+  bytes_done: Generated<bigint>;
+  /** ImportSummary (domain/integration/import-types.ts) once finished. */
+  summary: Json<unknown> | null;
+  error_count: Generated<number>;
+  /** Why a run failed as a whole (a file it could not read): an error code. */
+  failure_code: string | null;
+  /** An earlier completed run of the same kind with the same bytes. */
+  duplicate_of: string | null;
+  started_by: string | null;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportFileChunksTable {
+  org_id: string;
+  import_id: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface ImportErrorsTable {
+  org_id: string;
+  import_id: string;
+  seq: number;
+  line: number | null;
+  column_name: string | null;
+  code: string;
+  params: Generated<Json<Record<string, string | number>>>;
+}
+
+export interface ImportReviewsTable {
+  org_id: string;
+  id: string;
+  import_id: string;
+  kind: 'invoice' | 'credit_memo' | 'payment' | 'aging';
+  document_id: string | null;
+  erp_id: string | null;
+  reason: string;
+  params: Generated<Json<Record<string, string | number>>>;
+  status: Generated<'open' | 'resolved' | 'dismissed'>;
+  created_at: Generated<Date>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
