@@ -55,6 +55,7 @@ const PaymentStatusSchema = Type.Object({
     Type.Literal('autopay'),
     Type.Literal('pay_link'),
     Type.Literal('credit_check'),
+    Type.Literal('erp'),
   ]),
   amount: MinorAmountOut,
   fee: MinorAmountOut,

@@ -8189,7 +8189,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         method: string;
-                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check" | "erp";
                         amount: number;
                         fee: number;
                         total: number;
@@ -8363,7 +8363,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         method: string;
-                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check" | "erp";
                         amount: number;
                         fee: number;
                         total: number;
@@ -11743,7 +11743,7 @@ export interface operations {
                         /** @enum {string} */
                         status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
                         method: string;
-                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check";
+                        source: "manual" | "portal" | "staff" | "autopay" | "pay_link" | "credit_check" | "erp";
                         amount: number;
                         fee: number;
                         total: number;
