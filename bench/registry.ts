@@ -3,6 +3,7 @@ import { autopayRun } from './autopay-run/index.ts';
 import { coldStart } from './cold-start/index.ts';
 import { firstVisitBench } from './first-visit/index.ts';
 import { httpSession } from './http-session/index.ts';
+import { importInvoices } from './import-invoices/index.ts';
 import { payThroughput } from './pay-throughput/index.ts';
 import { portalInvoices } from './portal-invoices/index.ts';
 import type { Benchmark } from './support/types.ts';
@@ -16,4 +17,5 @@ export const registry: readonly Benchmark[] = [
   firstVisitBench,
   payThroughput,
   autopayRun,
+  importInvoices,
 ];

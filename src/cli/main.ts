@@ -8,6 +8,8 @@ import { AppError } from '../domain/errors.ts';
 import { errorMessage, fieldMessage } from '../i18n/error-message.ts';
 import { registerAutopayCommands } from './autopay.command.ts';
 import { registerDemoCommand } from './demo.command.ts';
+import { registerExportCommands } from './export.command.ts';
+import { registerImportCommand } from './import.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerOrgCommands } from './org.command.ts';
@@ -54,6 +56,8 @@ registerUserCommands(program);
 registerMailCommands(program);
 registerSandboxCommands(program);
 registerAutopayCommands(program);
+registerExportCommands(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -29,6 +29,8 @@ export interface Config {
   serveWeb: boolean;
   /** SALDO_STRIPE_API_URL: another Stripe API address (a local fake in tests); unset: Stripe itself. */
   stripeApiUrl: string | undefined;
+  /** SALDO_DROP_FOLDER: sellers' import drop folders (`<root>/<org-slug>/<kind>/`); default <dataDir>/dropbox. */
+  dropFolderRoot: string;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workerConcurrency: parseInteger(env.SALDO_WORKER_CONCURRENCY, 4, 'SALDO_WORKER_CONCURRENCY'),
     serveWeb: parseBool(env.SALDO_WEB, true, 'SALDO_WEB'),
     stripeApiUrl: env.SALDO_STRIPE_API_URL || undefined,
+    dropFolderRoot: path.resolve(cwd, env.SALDO_DROP_FOLDER || path.join(dataDir, 'dropbox')),
   };
 }

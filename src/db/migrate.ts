@@ -14,6 +14,8 @@ import * as m0011 from './migrations/0011-deposits.ts';
 import * as m0012 from './migrations/0012-credit-checks.ts';
 import * as m0013 from './migrations/0013-request-keys.ts';
 import * as m0014 from './migrations/0014-imports.ts';
+import * as m0015 from './migrations/0015-webhooks.ts';
+import * as m0016 from './migrations/0016-erp-sync.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '0012-credit-checks': m0012,
   '0013-request-keys': m0013,
   '0014-imports': m0014,
+  '0015-webhooks': m0015,
+  '0016-erp-sync': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -735,6 +735,13 @@ export interface DB {
   import_file_chunks: ImportFileChunksTable;
   import_errors: ImportErrorsTable;
   import_reviews: ImportReviewsTable;
+  erp_sync_settings: ErpSyncSettingsTable;
+  erp_confirmation_exports: ErpConfirmationExportsTable;
+  erp_confirmation_items: ErpConfirmationItemsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  integration_events: IntegrationEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   audit_log: AuditLogTable;
   security_events: SecurityEventsTable;
   rate_limits: RateLimitsTable;
@@ -909,4 +916,124 @@ export interface ImportReviewsTable {
   created_at: Generated<Date>;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+}
+
+/** Outbound webhooks to the ERP (migration 0015). */
+export interface WebhookEndpointsTable {
+  org_id: string;
+  id: string;
+  url: string;
+  description: Generated<string>;
+  /** Null: every event type. */
+  event_types: string[] | null;
+  enabled: Generated<boolean>;
+  secret_sealed: string;
+  secret_last4: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IntegrationEventsTable {
+  org_id: string;
+  id: string;
+  type: string;
+  /** The exact JSON body every delivery of the event sends. */
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  org_id: string;
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  delivered_at: Timestamp | null;
+  claimed_until: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  org_id: string;
+  delivery_id: string;
+  attempt: number;
+  manual: Generated<boolean>;
+  started_at: Timestamp;
+  duration_ms: number;
+  status_code: number | null;
+  request_headers: Json<Record<string, string>>;
+  response_body: string | null;
+  error: string | null;
+}
+
+/** Payment confirmations out to the ERP and the sync settings (migration 0016). */
+export type ErpSyncFrequency = 'off' | 'hourly' | 'every_4_hours' | 'daily';
+export type ErpMarking = 'automatic' | 'manual';
+export type ErpExportFormat = 'csv' | 'json';
+export type ErpExportChannel = 'schedule' | 'console' | 'cli' | 'api';
+export type ErpConfirmationSubject = 'payment' | 'payment_application' | 'refund' | 'credit_application';
+export type ErpConfirmationChange =
+  | 'received'
+  | 'applied'
+  | 'unapplied'
+  | 'refunded'
+  | 'refund_failed'
+  | 'returned'
+  | 'reversed';
+
+export interface ErpSyncSettingsTable {
+  org_id: string;
+  frequency: Generated<ErpSyncFrequency>;
+  daily_at: Generated<string>;
+  marking: Generated<ErpMarking>;
+  csv_delimiter: Generated<',' | ';'>;
+  csv_decimal: Generated<'.' | ','>;
+  csv_dates: Generated<'iso' | 'dmy' | 'mdy'>;
+  erp_account_check: string | null;
+  erp_account_cash: string | null;
+  erp_account_bank_transfer: string | null;
+  erp_account_card_terminal: string | null;
+  erp_account_other: string | null;
+  recipients: Generated<string[]>;
+  last_slot: Timestamp | null;
+  last_error_code: string | null;
+  last_error_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ErpConfirmationExportsTable {
+  org_id: string;
+  id: string;
+  seq: number;
+  format: ErpExportFormat;
+  channel: ErpExportChannel;
+  marking: ErpMarking;
+  item_count: Generated<number>;
+  created_by: string | null;
+  api_key_id: string | null;
+  file_name: Generated<string>;
+  content_type: Generated<string>;
+  content: Generated<Buffer>;
+  mailed_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface ErpConfirmationItemsTable {
+  org_id: string;
+  subject: ErpConfirmationSubject;
+  subject_id: string;
+  change: ErpConfirmationChange;
+  export_id: string;
+  occurred_at: Timestamp;
 }

@@ -66,6 +66,13 @@ export const errorCodes = {
   pay_link_in_progress: 409,
   order_currency_mismatch: 422,
   stripe_keys_invalid: 422,
+  webhook_url_refused: 422,
+  file_too_large: 413,
+  erp_sync_manual_marking: 409,
+  import_file_unreadable: 422,
+  aging_import_document: 422,
+  aging_erp_higher: 422,
+  aging_not_invoice: 422,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -24,6 +24,8 @@ import { creditMemoRoutes } from './routes/console/credit-memos.routes.ts';
 import { customerRoutes } from './routes/console/customers.routes.ts';
 import { depositRoutes } from './routes/console/deposits.routes.ts';
 import { documentRoutes } from './routes/console/documents.routes.ts';
+import { erpSyncRoutes } from './routes/console/erp-sync.routes.ts';
+import { importRoutes } from './routes/console/imports.routes.ts';
 import { invoiceRoutes } from './routes/console/invoices.routes.ts';
 import { consoleOnlinePaymentRoutes } from './routes/console/online-payments.routes.ts';
 import { organizationRoutes } from './routes/console/organization.routes.ts';
@@ -33,8 +35,10 @@ import { paymentRoutes } from './routes/console/payments.routes.ts';
 import { reportRoutes } from './routes/console/reports.routes.ts';
 import { takePaymentRoutes } from './routes/console/take-payment.routes.ts';
 import { teamRoutes } from './routes/console/team.routes.ts';
+import { webhookRoutes } from './routes/console/webhooks.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { helpRoutes } from './routes/help.routes.ts';
+import { batchRoutes } from './routes/integration/batch.routes.ts';
 import { creditCheckRoutes } from './routes/integration/credit-checks.routes.ts';
 import { integrationRoutes } from './routes/integration/whoami.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
@@ -220,6 +224,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(creditCheckRoutes, deps);
       await api.register(payLinkRoutes, deps);
       await api.register(consoleCreditCheckRoutes, deps);
+      await api.register(importRoutes, deps);
+      await api.register(batchRoutes, deps);
+      await api.register(webhookRoutes, deps);
+      await api.register(erpSyncRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

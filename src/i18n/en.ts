@@ -78,8 +78,128 @@ export const en: Messages = {
     'A payment through this link is still being processed. Wait for it to finish before paying again.',
   'error.order_currency_mismatch':
     'The order is in {currency}, but this customer’s credit is in {customerCurrency}.',
+  'error.webhook_url_refused':
+    'Saldo does not send webhooks to {host}: use a public https address (private, internal and local addresses are refused).',
   'error.stripe_keys_invalid':
     'Stripe did not accept this secret key. Copy it again from the Stripe dashboard (Developers → API keys); a restricted key needs read access to the balance.',
+  'error.file_too_large': 'The file is too large: at most {megabytes} MB is accepted here.',
+  'error.erp_sync_manual_marking':
+    'This seller marks invoices paid by hand: its payment confirmations are mailed and downloaded from the console, not read through the API. Switch the ERP sync to automatic marking first.',
+  'error.import_file_unreadable': 'Saldo cannot read this file: {reason}',
+  'error.aging_import_document':
+    'Saldo cannot correct {number} by itself: it is missing, another customer’s or in another currency here. Import it from the ERP (its invoices or credit memos file) instead.',
+  'error.aging_erp_higher':
+    'The ERP shows more open on {number} than Saldo. Import the invoice again from the ERP (its new total), or undo the payment in Saldo, instead.',
+  'error.aging_not_invoice':
+    'Only an invoice paid in the ERP is corrected here. Import the ERP’s payments or credit memos for {number} instead.',
+  'field.not_an_import_field': 'is not a field of this kind of import',
+  // files the readers could not read (formats/import, ImportFileError)
+  'importErrors.file_too_large': 'The file is too large ({size} bytes; at most {limit} bytes are accepted).',
+  'importErrors.empty_file': 'The file is empty.',
+  'importErrors.no_data_rows': 'The file has a header but no rows under it.',
+  'importErrors.looks_like_xlsx': 'This file is an Excel workbook (XLSX), not a CSV: import it as XLSX.',
+  'importErrors.looks_like_pdf': 'This file is a PDF: export the data from the ERP as CSV, XLSX or JSON.',
+  'importErrors.legacy_xls': 'This is an old Excel file (.xls): save it as .xlsx or CSV and import that.',
+  'importErrors.binary_file':
+    'This is not a text file ({detected}): export the data as CSV, XLSX, JSON or UBL XML.',
+  'importErrors.unsupported_encoding': 'The file is written in {encoding}: save it as UTF-8 or Windows-1252.',
+  'importErrors.nul_byte': 'The file holds a NUL byte here: it is not a text file, or it is damaged.',
+  'importErrors.invalid_utf8': 'This line is not valid UTF-8: choose the Windows-1252 encoding.',
+  'importErrors.unclosed_quote': 'A quoted cell that starts here never closes.',
+  'importErrors.malformed_csv': 'This line cannot be read as CSV ({reason}).',
+  'importErrors.record_too_large': 'This row is too long (more than {limit} characters).',
+  'importErrors.duplicate_header': 'The header names the column "{column}" twice.',
+  'importErrors.malformed_xlsx': 'The workbook cannot be read ({reason}).',
+  'importErrors.sheet_not_found': 'The workbook has no sheet "{sheet}" (its sheets: {sheets}).',
+  'importErrors.malformed_json': 'This is not valid JSON.',
+  'importErrors.json_not_documents': 'A JSON import is a list of objects, one per document.',
+  'importErrors.malformed_xml': 'This is not valid XML ({reason}).',
+  'importErrors.not_ubl': 'This XML is not a UBL invoice or credit note (its root is "{root}").',
+  // customers, contacts, payments, holds and aging imports (imports/*-importer.ts)
+  'importErrors.too_many_decimals': 'has more decimals than the currency allows ({digits})',
+  'importErrors.amount_too_large': 'is larger than Saldo accepts (at most {limit} in minor units)',
+  'importErrors.amount_not_positive': 'must be greater than zero',
+  'importErrors.amount_negative': 'cannot be negative',
+  'importErrors.terms_out_of_range': 'payment terms must be between {min} and {max} days',
+  'importErrors.unknown_collector': '{email} is not one of your staff, so they cannot be the collector',
+  'importErrors.account_number_taken': 'account number {number} already belongs to another customer',
+  'importErrors.payment_fields_differ':
+    'this payment’s columns (customer, date, amount, currency, method, reference) differ from its line {line}',
+  'importErrors.unknown_invoice': 'there is no invoice {number}',
+  'importErrors.invoice_other_customer': 'invoice {number} belongs to another customer',
+  'importErrors.invoice_not_open': 'invoice {number} is not open ({status})',
+  'importErrors.invoice_currency_differs': 'invoice {number} is in {invoiceCurrency}, not {currency}',
+  'importErrors.exceeds_open_amount':
+    'that is more than the {available} {currency} still open on invoice {number}',
+  'importErrors.exceeds_payment_amount':
+    'the applications add up to more than the payment’s {amount} {currency}',
+  'importErrors.currency_not_offered':
+    'the customer has nothing in {currency}; a payment may be in {currencies}',
+  'importErrors.date_in_future': 'the date is after today ({today})',
+  'importErrors.applied_amount_required': 'a payment with several invoices needs the amount applied to each',
+  'importErrors.applied_without_invoice': 'an amount applied needs the invoice it applies to',
+  'importErrors.currency_locked': 'cannot change: the customer already has documents in {currency}',
+  // the import engine, invoices and credit memos (imports/run-import.ts, invoices-, credit-memos-importer.ts)
+  'importErrors.missing_column': 'the file has no column for this field ({field}): choose it in the profile',
+  'importErrors.unknown_field': 'the profile names a field this import does not have ({field})',
+  'importErrors.required': 'cannot be empty',
+  'importErrors.invalid_characters':
+    'holds a character that is not accepted (NUL or a lone UTF-16 surrogate)',
+  'importErrors.too_long': 'is longer than {max} characters',
+  'importErrors.invalid_number': 'is not a number Saldo can read with the profile’s decimal mark',
+  'importErrors.too_large': 'is a larger number than Saldo accepts',
+  'importErrors.too_precise': 'has more decimals than accepted ({digits})',
+  'importErrors.invalid_integer': 'must be a whole number',
+  'importErrors.invalid_date': 'is not a date in the profile’s format ({format})',
+  'importErrors.impossible_date': 'is a date that does not exist ({value})',
+  'importErrors.unknown_currency': 'is not an ISO 4217 currency code ({value})',
+  'importErrors.invalid_locale': 'is not a language Saldo has (Spanish or English)',
+  'importErrors.invalid_email': 'is not a valid e-mail address',
+  'importErrors.invalid_enum': 'must be one of: {values}',
+  'importErrors.not_positive': 'must be more than zero',
+  'importErrors.negative': 'cannot be negative',
+  'importErrors.discount_invalid': 'the discount cannot be negative or more than the line’s amount',
+  'importErrors.unknown_customer': 'there is no customer {customer} (by ERP id or account number)',
+  'importErrors.lines_do_not_add_up':
+    'the lines of invoice {number} add up to {computed} {currency}, not the total of {declared} the file gives',
+  'importErrors.due_before_issue': 'the due date ({due}) is before the invoice date ({issue})',
+  'importErrors.duplicate_number': 'the number {number} is already another document’s in Saldo',
+  'importErrors.duplicate_in_file': '{number} appears earlier in this file',
+  'importErrors.header_mismatch': 'the lines of invoice {number} disagree in this column',
+  'importErrors.invoice_customer_changed':
+    'invoice {number} belongs to another customer in Saldo; an invoice’s customer does not change',
+  'importErrors.invoice_currency_changed':
+    'invoice {number} is in {currency} in Saldo; an invoice’s currency does not change',
+  'importErrors.invoice_is_draft': 'invoice {number} is a draft in Saldo: post or void it there first',
+  'importErrors.invoice_void': 'invoice {number} is void in Saldo and cannot be reopened',
+  'importErrors.invoice_has_applications':
+    'invoice {number} has payments or credits applied: unapply them before voiding it',
+  'importErrors.payment_in_progress': 'a payment is on its way to invoice {number}: void it once that ends',
+  'importErrors.credit_memo_customer_changed':
+    'credit memo {number} belongs to another customer in Saldo; its customer does not change',
+  'importErrors.credit_memo_currency_changed':
+    'credit memo {number} is in another currency in Saldo; its currency does not change',
+  'importErrors.credit_memo_void': 'credit memo {number} is void in Saldo and cannot be reopened',
+  'importErrors.credit_memo_has_applications':
+    'credit memo {number} is applied to invoices: unapply it before voiding it',
+  'importReviews.total_below_paid':
+    'The ERP lowered invoice {number}’s total below what is already paid or credited in Saldo: not applied.',
+  'importReviews.amount_below_applied':
+    'The ERP lowered credit memo {number}’s amount below what is already applied in Saldo: not applied.',
+  'importReviews.payment_changed':
+    'The ERP sent payment {number} again with other data. Saldo did not change it: correct it by hand (apply, unapply or reverse it) and close this review.',
+  'importReviews.missing_in_saldo': 'The ERP’s aging report lists {number}, which Saldo does not have.',
+  'importReviews.customer_differs':
+    'The ERP’s aging report lists {number} under another customer than Saldo.',
+  'importReviews.currency_differs':
+    'The ERP’s aging report lists {number} in {erpCurrency}; Saldo has it in {saldoCurrency}.',
+  'importReviews.open_amount_differs':
+    'The ERP’s aging report shows another open amount on {number} than Saldo.',
+  'importReviews.open_in_saldo_only': '{number} is open in Saldo but not on the ERP’s aging report.',
+  'importReport.line': 'Line',
+  'importReport.column': 'Column',
+  'importReport.value': 'Value',
+  'importReport.reason': 'Reason',
   'onlineBlocked.seller_off': 'the seller does not take online payments',
   'onlineBlocked.customer_off': 'this account cannot pay online; contact the seller',
   'onlineBlocked.on_hold': 'the account is on credit hold',
@@ -148,7 +268,13 @@ export const en: Messages = {
   'field.additionalProperties': 'is not a known field',
   'field.too_precise': 'has more decimals than the currency allows ({digits})',
   'field.invalid': 'is not valid',
+  'field.webhook_invalid': 'is not a valid web address',
+  'field.webhook_scheme': 'must start with https:// (http:// only for localhost in development)',
+  'field.webhook_credentials': 'must not carry a user name or password',
+  'field.webhook_internal_address': 'points to a private or internal address',
+  'field.webhook_unresolvable': 'names a server that could not be found',
   'field.invalid_characters': 'holds a character that is not accepted (NUL or a lone UTF-16 surrogate)',
+  'field.currency_locked': 'cannot change: the customer already has documents in {currency}',
 
   'password.too_short': 'use at least {min} characters',
   'password.too_long': 'use at most {max} characters',

@@ -80,8 +80,136 @@ export const es = {
     'Un pago con este enlace todavía se está procesando. Espera a que termine antes de volver a pagar.',
   'error.order_currency_mismatch':
     'El pedido está en {currency}, pero el crédito de este cliente está en {customerCurrency}.',
+  'error.webhook_url_refused':
+    'Saldo no envía webhooks a {host}: usa una dirección https pública (se rechazan las direcciones privadas, internas y de este equipo).',
   'error.stripe_keys_invalid':
     'Stripe no aceptó esta clave secreta. Cópiala de nuevo desde el panel de Stripe (Desarrolladores → Claves de API); una clave restringida necesita acceso de lectura al saldo.',
+  'error.file_too_large': 'El archivo es demasiado grande: aquí se aceptan como máximo {megabytes} MB.',
+  'error.erp_sync_manual_marking':
+    'Este vendedor marca las facturas como pagadas a mano: sus confirmaciones de pago se envían por correo y se descargan en la consola, no por la API. Cambie primero la sincronización con el ERP a marcado automático.',
+  'error.import_file_unreadable': 'Saldo no puede leer este archivo: {reason}',
+  'error.aging_import_document':
+    'Saldo no puede corregir {number} por sí mismo: aquí falta, es de otro cliente o está en otra moneda. Impórtalo desde el ERP (su archivo de facturas o notas de crédito).',
+  'error.aging_erp_higher':
+    'El ERP muestra más saldo abierto en {number} que Saldo. Importa de nuevo la factura desde el ERP (su nuevo total), o deshaz el pago en Saldo.',
+  'error.aging_not_invoice':
+    'Aquí solo se corrige una factura pagada en el ERP. Importa los pagos o notas de crédito del ERP para {number}.',
+  'field.not_an_import_field': 'no es un campo de este tipo de importación',
+  // archivos que los lectores no pudieron leer (formats/import, ImportFileError)
+  'importErrors.file_too_large':
+    'El archivo es demasiado grande ({size} bytes; se aceptan como máximo {limit}).',
+  'importErrors.empty_file': 'El archivo está vacío.',
+  'importErrors.no_data_rows': 'El archivo tiene encabezado pero ninguna fila debajo.',
+  'importErrors.looks_like_xlsx': 'Este archivo es un libro de Excel (XLSX), no un CSV: impórtalo como XLSX.',
+  'importErrors.looks_like_pdf': 'Este archivo es un PDF: exporta los datos del ERP como CSV, XLSX o JSON.',
+  'importErrors.legacy_xls':
+    'Es un archivo antiguo de Excel (.xls): guárdalo como .xlsx o CSV e importa ese.',
+  'importErrors.binary_file':
+    'No es un archivo de texto ({detected}): exporta los datos como CSV, XLSX, JSON o XML UBL.',
+  'importErrors.unsupported_encoding':
+    'El archivo está escrito en {encoding}: guárdalo como UTF-8 o Windows-1252.',
+  'importErrors.nul_byte': 'El archivo tiene aquí un byte NUL: no es un archivo de texto o está dañado.',
+  'importErrors.invalid_utf8': 'Esta línea no es UTF-8 válido: elige la codificación Windows-1252.',
+  'importErrors.unclosed_quote': 'Una celda entre comillas que empieza aquí no se cierra.',
+  'importErrors.malformed_csv': 'Esta línea no se puede leer como CSV ({reason}).',
+  'importErrors.record_too_large': 'Esta fila es demasiado larga (más de {limit} caracteres).',
+  'importErrors.duplicate_header': 'El encabezado nombra dos veces la columna "{column}".',
+  'importErrors.malformed_xlsx': 'No se puede leer el libro ({reason}).',
+  'importErrors.sheet_not_found': 'El libro no tiene la hoja "{sheet}" (sus hojas: {sheets}).',
+  'importErrors.malformed_json': 'No es JSON válido.',
+  'importErrors.json_not_documents': 'Una importación JSON es una lista de objetos, uno por documento.',
+  'importErrors.malformed_xml': 'No es XML válido ({reason}).',
+  'importErrors.not_ubl': 'Este XML no es una factura ni una nota de crédito UBL (su raíz es "{root}").',
+  // importaciones de clientes, contactos, pagos, bloqueos y antigüedad (imports/*-importer.ts)
+  'importErrors.too_many_decimals': 'tiene más decimales de los que admite la moneda ({digits})',
+  'importErrors.amount_too_large':
+    'es mayor de lo que Saldo admite (como máximo {limit} en unidades mínimas)',
+  'importErrors.amount_not_positive': 'debe ser mayor que cero',
+  'importErrors.amount_negative': 'no puede ser negativo',
+  'importErrors.terms_out_of_range': 'los días de crédito deben estar entre {min} y {max}',
+  'importErrors.unknown_collector': '{email} no es del personal, así que no puede ser el gestor de cobranza',
+  'importErrors.account_number_taken': 'el número de cuenta {number} ya es de otro cliente',
+  'importErrors.payment_fields_differ':
+    'las columnas de este pago (cliente, fecha, importe, moneda, forma de pago, referencia) difieren de su línea {line}',
+  'importErrors.unknown_invoice': 'no existe la factura {number}',
+  'importErrors.invoice_other_customer': 'la factura {number} es de otro cliente',
+  'importErrors.invoice_not_open': 'la factura {number} no está abierta ({status})',
+  'importErrors.invoice_currency_differs': 'la factura {number} está en {invoiceCurrency}, no en {currency}',
+  'importErrors.exceeds_open_amount':
+    'es más que los {available} {currency} aún abiertos en la factura {number}',
+  'importErrors.exceeds_payment_amount': 'las aplicaciones suman más que los {amount} {currency} del pago',
+  'importErrors.currency_not_offered':
+    'el cliente no tiene nada en {currency}; un pago puede ser en {currencies}',
+  'importErrors.date_in_future': 'la fecha es posterior a hoy ({today})',
+  'importErrors.applied_amount_required': 'un pago a varias facturas necesita el importe aplicado a cada una',
+  'importErrors.applied_without_invoice': 'un importe aplicado necesita la factura a la que se aplica',
+  'importErrors.currency_locked': 'no puede cambiar: el cliente ya tiene documentos en {currency}',
+  // el motor de importación y las facturas y notas de crédito (imports/run-import.ts, invoices-, credit-memos-importer.ts)
+  'importErrors.missing_column':
+    'el archivo no tiene la columna de este campo ({field}): elígela en el perfil',
+  'importErrors.unknown_field': 'el perfil nombra un campo que esta importación no tiene ({field})',
+  'importErrors.required': 'no puede estar vacío',
+  'importErrors.invalid_characters':
+    'contiene un carácter que no se admite (NUL o un sustituto UTF-16 suelto)',
+  'importErrors.too_long': 'tiene más de {max} caracteres',
+  'importErrors.invalid_number': 'no es un número que Saldo sepa leer con la marca decimal del perfil',
+  'importErrors.too_large': 'es un número mayor de lo que Saldo admite',
+  'importErrors.too_precise': 'tiene más decimales de los admitidos ({digits})',
+  'importErrors.invalid_integer': 'debe ser un número entero',
+  'importErrors.invalid_date': 'no es una fecha en el formato del perfil ({format})',
+  'importErrors.impossible_date': 'es una fecha que no existe ({value})',
+  'importErrors.unknown_currency': 'no es un código de moneda ISO 4217 ({value})',
+  'importErrors.invalid_locale': 'no es un idioma de Saldo (español o inglés)',
+  'importErrors.invalid_email': 'no es un correo electrónico válido',
+  'importErrors.invalid_enum': 'debe ser uno de: {values}',
+  'importErrors.not_positive': 'debe ser mayor que cero',
+  'importErrors.negative': 'no puede ser negativo',
+  'importErrors.discount_invalid': 'el descuento no puede ser negativo ni mayor que el importe de la línea',
+  'importErrors.unknown_customer':
+    'no hay un cliente {customer} (ni por su id del ERP ni por su número de cuenta)',
+  'importErrors.lines_do_not_add_up':
+    'las líneas de la factura {number} suman {computed} {currency}, no el total de {declared} que dice el archivo',
+  'importErrors.due_before_issue': 'el vencimiento ({due}) es anterior a la fecha de la factura ({issue})',
+  'importErrors.duplicate_number': 'el número {number} ya es de otro documento en Saldo',
+  'importErrors.duplicate_in_file': '{number} ya aparece antes en este archivo',
+  'importErrors.header_mismatch': 'las líneas de la factura {number} no dicen lo mismo en esta columna',
+  'importErrors.invoice_customer_changed':
+    'la factura {number} es de otro cliente en Saldo; el cliente de una factura no cambia',
+  'importErrors.invoice_currency_changed':
+    'la factura {number} está en {currency} en Saldo; la moneda de una factura no cambia',
+  'importErrors.invoice_is_draft':
+    'la factura {number} es un borrador en Saldo: publícala o cancélala allí primero',
+  'importErrors.invoice_void': 'la factura {number} está cancelada en Saldo y no se puede reabrir',
+  'importErrors.invoice_has_applications':
+    'la factura {number} tiene pagos o notas de crédito aplicados: desaplícalos antes de cancelarla',
+  'importErrors.payment_in_progress': 'hay un pago en camino a la factura {number}: cancélala cuando termine',
+  'importErrors.credit_memo_customer_changed':
+    'la nota de crédito {number} es de otro cliente en Saldo; su cliente no cambia',
+  'importErrors.credit_memo_currency_changed':
+    'la nota de crédito {number} está en otra moneda en Saldo; su moneda no cambia',
+  'importErrors.credit_memo_void':
+    'la nota de crédito {number} está cancelada en Saldo y no se puede reabrir',
+  'importErrors.credit_memo_has_applications':
+    'la nota de crédito {number} está aplicada a facturas: desaplícala antes de cancelarla',
+  'importReviews.total_below_paid':
+    'El ERP bajó el total de la factura {number} por debajo de lo ya pagado o acreditado en Saldo: no se aplicó.',
+  'importReviews.amount_below_applied':
+    'El ERP bajó el importe de la nota de crédito {number} por debajo de lo ya aplicado en Saldo: no se aplicó.',
+  'importReviews.payment_changed':
+    'El ERP envió de nuevo el pago {number} con otros datos. Saldo no lo cambió: corrígelo a mano (aplícalo, desaplícalo o reviértelo) y cierra esta revisión.',
+  'importReviews.missing_in_saldo': 'El reporte de antigüedad del ERP incluye {number}, que Saldo no tiene.',
+  'importReviews.customer_differs':
+    'El reporte de antigüedad del ERP pone {number} a nombre de otro cliente que Saldo.',
+  'importReviews.currency_differs':
+    'El reporte de antigüedad del ERP tiene {number} en {erpCurrency}; Saldo lo tiene en {saldoCurrency}.',
+  'importReviews.open_amount_differs':
+    'El reporte de antigüedad del ERP muestra otro saldo abierto en {number} que Saldo.',
+  'importReviews.open_in_saldo_only':
+    '{number} está abierto en Saldo pero no en el reporte de antigüedad del ERP.',
+  'importReport.line': 'Línea',
+  'importReport.column': 'Columna',
+  'importReport.value': 'Valor',
+  'importReport.reason': 'Motivo',
   'onlineBlocked.seller_off': 'el vendedor no acepta pagos en línea',
   'onlineBlocked.customer_off': 'esta cuenta no puede pagar en línea; comunícate con el vendedor',
   'onlineBlocked.on_hold': 'la cuenta tiene un bloqueo de crédito',
@@ -148,7 +276,13 @@ export const es = {
   'field.additionalProperties': 'no es un campo conocido',
   'field.too_precise': 'tiene más decimales de los que permite la moneda ({digits})',
   'field.invalid': 'no es válido',
+  'field.webhook_invalid': 'no es una dirección web válida',
+  'field.webhook_scheme': 'debe empezar con https:// (http:// solo para localhost en desarrollo)',
+  'field.webhook_credentials': 'no debe llevar usuario ni contraseña',
+  'field.webhook_internal_address': 'apunta a una dirección privada o interna',
+  'field.webhook_unresolvable': 'no se encontró ese nombre de servidor',
   'field.invalid_characters': 'contiene un carácter que no se admite (NUL o un sustituto UTF-16 suelto)',
+  'field.currency_locked': 'no puede cambiar: el cliente ya tiene documentos en {currency}',
 
   'password.too_short': 'usa al menos {min} caracteres',
   'password.too_long': 'usa como máximo {max} caracteres',

@@ -1,6 +1,8 @@
 import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
 import { AUTOPAY_SWEEP_TASK } from './tasks/autopay-jobs.ts';
 import { DEPOSITS_SWEEP_TASK } from './tasks/deposit-jobs.ts';
+import { ERP_SYNC_SWEEP_TASK } from './tasks/erp-sync-jobs.ts';
+import { DROP_FOLDER_SWEEP_TASK, IMPORTS_RECOVER_TASK } from './tasks/import-jobs.ts';
 import { RECONCILE_PAYMENTS_TASK, SANDBOX_CLOCK_TASK } from './tasks/payment-jobs.ts';
 
 /**
@@ -13,6 +15,9 @@ export const cronItems: CronItem[] = [
   { task: SANDBOX_CLOCK_TASK, match: '* * * * *', identifier: 'sandbox-clock' },
   { task: AUTOPAY_SWEEP_TASK, match: '3 * * * *', identifier: 'autopay-sweep' },
   { task: DEPOSITS_SWEEP_TASK, match: '7 * * * *', identifier: 'deposits-sweep' },
+  { task: ERP_SYNC_SWEEP_TASK, match: '* * * * *', identifier: 'erp-sync-sweep' },
+  { task: IMPORTS_RECOVER_TASK, match: '* * * * *', identifier: 'imports-recover' },
+  { task: DROP_FOLDER_SWEEP_TASK, match: '* * * * *', identifier: 'imports-drop-folder' },
 ];
 
 export function parsedCronItems(): ParsedCronItem[] {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
 import { DEPOSIT_REPORT_TASK, type DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
+import type { ErpExportMailer } from '../domain/integration/sync/send-export-mail.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { PAYMENT_RECEIPT_TASK } from '../domain/payments/send-payment-receipt.ts';
 import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
@@ -15,6 +16,8 @@ import {
   depositsSweepTask,
   depositsSyncTask,
 } from './tasks/deposit-jobs.ts';
+import { erpSyncTasks } from './tasks/erp-sync-jobs.ts';
+import { importTasks } from './tasks/import-jobs.ts';
 import {
   type PaymentTaskDeps,
   RECONCILE_PAYMENTS_TASK,
@@ -24,6 +27,7 @@ import {
 } from './tasks/payment-jobs.ts';
 import { paymentReceiptTask } from './tasks/payment-receipt.ts';
 import { sendEmailTask } from './tasks/send-email.ts';
+import { type WebhookTaskDeps, webhookTaskDeps, webhookTasks } from './tasks/webhook-jobs.ts';
 
 export interface TaskDeps {
   db: Kysely<DB>;
@@ -38,6 +42,12 @@ export interface TaskDeps {
   autopayMailer?: AutopayMailer;
   /** Writes the deposit report e-mails (with their files) to the outbox (mail/templates/deposit-report-mail.ts). */
   depositReportMailer?: DepositReportMailer;
+  /** Outbound webhooks (jobs/tasks/webhook-jobs.ts); default: from `payments` (the instance key). */
+  webhooks?: WebhookTaskDeps;
+  /** Writes the payment confirmation exports' e-mails (manual marking) to the outbox (jobs/tasks/erp-sync-jobs.ts). */
+  erpExportMailer?: ErpExportMailer;
+  /** The sellers' import drop folders (config.dropFolderRoot); without it the drop-folder sweep does nothing. */
+  dropFolderRoot?: string | undefined;
 }
 
 /** Every task the worker runs, by identifier. */
@@ -72,5 +82,12 @@ export function buildTaskList(deps: TaskDeps): TaskList {
     ...(deps.depositReportMailer
       ? { [DEPOSIT_REPORT_TASK]: depositReportTask({ db: deps.db, mailer: deps.depositReportMailer }) }
       : {}),
+    ...(deps.webhooks
+      ? webhookTasks(deps.webhooks)
+      : deps.payments
+        ? webhookTasks(webhookTaskDeps({ ...deps.payments, db: deps.db }))
+        : {}),
+    ...erpSyncTasks({ db: deps.db, mailer: deps.erpExportMailer }),
+    ...importTasks({ db: deps.db, dropFolderRoot: deps.dropFolderRoot }),
   };
 }

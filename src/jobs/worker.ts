@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
 import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
 import type { DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
+import type { ErpExportMailer } from '../domain/integration/sync/send-export-mail.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { resolveGateways } from '../gateways/resolve-gateways.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
@@ -14,6 +15,7 @@ import { createMailTransport, type MailTransport } from '../mail/transports.ts';
 import { parsedCronItems } from './crontab.ts';
 import { graphileLogger } from './graphile-logger.ts';
 import { buildTaskList } from './task-list.ts';
+import { createErpExportMailer } from './tasks/erp-sync-jobs.ts';
 import type { PaymentTaskDeps } from './tasks/payment-jobs.ts';
 import { createWorkerPgPool } from './worker-pool.ts';
 
@@ -21,7 +23,7 @@ export interface StartWorkerOptions {
   connectionString: string;
   db: Kysely<DB>;
   config: Pick<Config, 'smtpUrl' | 'workerConcurrency'> &
-    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl' | 'mailFrom'>>;
+    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl' | 'mailFrom' | 'dropFolderRoot'>>;
   logger: PinoLogger;
   /** Jobs run at once; default config.workerConcurrency. */
   concurrency?: number;
@@ -56,7 +58,13 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
       noHandleSignals: true,
       pollInterval: opts.pollInterval ?? 2000,
       logger: graphileLogger(opts.logger),
-      taskList: buildTaskList({ db: opts.db, transport, ...paymentDeps(opts), ...mailerDeps(opts.config) }),
+      taskList: buildTaskList({
+        db: opts.db,
+        transport,
+        ...paymentDeps(opts),
+        ...mailerDeps(opts.config),
+        ...(opts.config.dropFolderRoot ? { dropFolderRoot: opts.config.dropFolderRoot } : {}),
+      }),
       parsedCronItems: parsedCronItems(),
     });
   } catch (err) {
@@ -99,6 +107,7 @@ function mailerDeps(config: StartWorkerOptions['config']): {
   mailer?: Mailer;
   autopayMailer?: AutopayMailer;
   depositReportMailer?: DepositReportMailer;
+  erpExportMailer?: ErpExportMailer;
   publicUrl?: string;
 } {
   if (!config.mailFrom) return {};
@@ -106,6 +115,7 @@ function mailerDeps(config: StartWorkerOptions['config']): {
     mailer: createOutboxMailer({ mailFrom: config.mailFrom }),
     autopayMailer: createAutopayMailer({ mailFrom: config.mailFrom }),
     depositReportMailer: createDepositReportMailer({ mailFrom: config.mailFrom }),
+    erpExportMailer: createErpExportMailer({ mailFrom: config.mailFrom }),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
 }

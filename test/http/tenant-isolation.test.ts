@@ -2,10 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { updateCreditCheckSettings } from '../../src/domain/credit-checks/update-credit-check-settings.ts';
 import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createApiKey } from '../../src/domain/identity/create-api-key.ts';
+import { exportPaymentConfirmations } from '../../src/domain/integration/sync/export-payment-confirmations.ts';
+import { createWebhookEndpoint } from '../../src/domain/integration/webhooks/create-webhook-endpoint.ts';
+import { sendTestWebhook } from '../../src/domain/integration/webhooks/send-test-webhook.ts';
 import { createPayLink } from '../../src/domain/pay-links/create-pay-link.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { renderPaymentConfirmations } from '../../src/formats/csv/payment-confirmations-csv.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
+import { createCustomerAccount } from '../support/factories.ts';
 
 /**
  * A person of one seller gets 404 for every resource of another. Every route in the OpenAPI
@@ -256,6 +261,164 @@ const checks: Record<string, () => Promise<void>> = {
     });
     expect(r.statusCode).toBe(200);
     expect(r.body).not.toContain('po_sb_tenant_b');
+  },
+  // Webhooks: seller B's endpoint and its delivery are neither listed, changed nor sent for seller A.
+  'GET /api/v1/console/webhooks/endpoints': async () => {
+    const { endpointId } = await bWebhook();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/webhooks/endpoints' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((e: { id: string }) => e.id)).not.toContain(endpointId);
+  },
+  'POST /api/v1/console/webhooks/endpoints': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/webhooks/endpoints',
+      payload: { url: 'https://93.184.216.34/a-hook' },
+    });
+    expect(r.statusCode).toBe(201);
+    const { endpointId } = await bWebhook();
+    expect(r.json().endpoint.id).not.toBe(endpointId);
+    const bEndpoints = await db
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('org_id', '=', b.org.id)
+      .execute();
+    expect(bEndpoints.map((e) => e.id)).toEqual([endpointId]);
+  },
+  'PATCH /api/v1/console/webhooks/endpoints/{id}': async () => {
+    const { endpointId } = await bWebhook();
+    const r = await aOwner({
+      method: 'PATCH',
+      url: `/api/v1/console/webhooks/endpoints/${endpointId}`,
+      payload: { enabled: false },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'DELETE /api/v1/console/webhooks/endpoints/{id}': async () => {
+    const { endpointId } = await bWebhook();
+    const r = await aOwner({ method: 'DELETE', url: `/api/v1/console/webhooks/endpoints/${endpointId}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/webhooks/endpoints/{id}/roll-secret': async () => {
+    const { endpointId } = await bWebhook();
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/webhooks/endpoints/${endpointId}/roll-secret`,
+      payload: {},
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/webhooks/endpoints/{id}/test': async () => {
+    const { endpointId } = await bWebhook();
+    const r = await aOwner({ method: 'POST', url: `/api/v1/console/webhooks/endpoints/${endpointId}/test` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/webhooks/deliveries': async () => {
+    const { endpointId, deliveryId } = await bWebhook();
+    const all = await aOwner({ method: 'GET', url: '/api/v1/console/webhooks/deliveries' });
+    expect(all.json().items.map((d: { id: string }) => d.id)).not.toContain(deliveryId);
+    const filtered = await aOwner({
+      method: 'GET',
+      url: `/api/v1/console/webhooks/deliveries?endpointId=${endpointId}`,
+    });
+    expect(filtered.json().total).toBe(0);
+  },
+  'GET /api/v1/console/webhooks/deliveries/{id}': async () => {
+    const { deliveryId } = await bWebhook();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/webhooks/deliveries/${deliveryId}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/webhooks/deliveries/{id}/redeliver': async () => {
+    const { deliveryId } = await bWebhook();
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/webhooks/deliveries/${deliveryId}/redeliver`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/erp-sync': async () => {
+    const { exportId } = await bErpExport();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/erp-sync' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().lastExport?.id).not.toBe(exportId);
+    expect(r.json().settings.recipients).not.toContain('erp-b@example.com');
+  },
+  'PUT /api/v1/console/erp-sync/settings': async () => {
+    await bErpExport();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/erp-sync/settings',
+      payload: {
+        frequency: 'hourly',
+        dailyAt: '07:00',
+        marking: 'automatic',
+        csv: { delimiter: ';', decimalMark: ',', dates: 'dmy' },
+        erpAccounts: { check: 'A', cash: null, bank_transfer: null, card_terminal: null, other: null },
+        recipients: ['erp-a@example.com'],
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    const bSettings = await db
+      .selectFrom('erp_sync_settings')
+      .select(['frequency', 'recipients'])
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bSettings).toEqual({ frequency: 'off', recipients: ['erp-b@example.com'] });
+  },
+  'POST /api/v1/console/erp-sync/exports': async () => {
+    const { exportId } = await bErpExport();
+    const bItems = () =>
+      db.selectFrom('erp_confirmation_items').select('export_id').where('org_id', '=', b.org.id).execute();
+    const before = await bItems();
+    const r = await aOwner({ method: 'POST', url: '/api/v1/console/erp-sync/exports', payload: {} });
+    expect([200, 201]).toContain(r.statusCode);
+    expect(await bItems()).toEqual(before);
+    expect(before.every((i) => i.export_id === exportId)).toBe(true);
+  },
+  'GET /api/v1/console/erp-sync/exports': async () => {
+    const { exportId } = await bErpExport();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/erp-sync/exports' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().exports.map((e: { id: string }) => e.id)).not.toContain(exportId);
+  },
+  'GET /api/v1/console/erp-sync/exports/{id}/file': async () => {
+    const { exportId } = await bErpExport();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/erp-sync/exports/${exportId}/file` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/payment-confirmations': async () => {
+    await bErpExport();
+    await db
+      .insertInto('erp_sync_settings')
+      .values({ org_id: a.org.id, marking: 'automatic' })
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ marking: 'automatic' }))
+      .execute();
+    const r = await app.inject({
+      method: 'GET',
+      url: '/api/v1/payment-confirmations?since=last',
+      headers: { authorization: `Bearer ${aKey.key}` },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(bPayment.id);
+  },
+  'GET /api/v1/payment-confirmations/exports': async () => {
+    const { exportId } = await bErpExport();
+    const r = await app.inject({
+      method: 'GET',
+      url: '/api/v1/payment-confirmations/exports?after=0',
+      headers: { authorization: `Bearer ${aKey.key}` },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().exports.map((e: { id: string }) => e.id)).not.toContain(exportId);
+  },
+  'GET /api/v1/payment-confirmations/exports/{id}': async () => {
+    const { exportId } = await bErpExport();
+    const r = await app.inject({
+      method: 'GET',
+      url: `/api/v1/payment-confirmations/exports/${exportId}`,
+      headers: { authorization: `Bearer ${aKey.key}` },
+    });
+    expect(r.statusCode).toBe(404);
   },
   'GET /api/v1/console/deposit-recipients': async () => {
     const r = await aOwner({ method: 'GET', url: '/api/v1/console/deposit-recipients' });
@@ -982,6 +1145,23 @@ const checks: Record<string, () => Promise<void>> = {
     const sorted = (await aOwner({ method: 'GET', url: '/api/v1/console/customers?sort=-balance' })).json();
     expect(sorted.items.map((c: { id: string }) => c.id)).not.toContain(b.account.id);
   },
+  'GET /api/v1/console/customers/next-account-number': async () => {
+    const bNumber = `ISO-B-${Date.now()}`;
+    await db
+      .insertInto('customer_accounts')
+      .values({
+        org_id: b.org.id,
+        id: crypto.randomUUID(),
+        account_number: bNumber,
+        name: 'B later',
+        currency: 'MXN',
+        locale: 'es',
+      })
+      .execute();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/customers/next-account-number' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().accountNumber ?? '').not.toMatch(/^ISO-B-/);
+  },
   'POST /api/v1/console/customers': async () => {
     const created = await aOwner({
       method: 'POST',
@@ -1105,6 +1285,23 @@ const checks: Record<string, () => Promise<void>> = {
     expect(await db.selectFrom('invoices').select('id').where('number', '=', 'ISO-INV-1').execute()).toEqual(
       [],
     );
+  },
+  // The new-invoice form's suggestion and totals: another seller's series never leaks into it.
+  'GET /api/v1/console/invoices/next-number': async () => {
+    await openInvoiceOfB('ISO-B-00777');
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/invoices/next-number' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().number).not.toBe('ISO-B-00778');
+  },
+  'POST /api/v1/console/invoices/preview': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/invoices/preview',
+      payload: { currency: 'MXN', lines: [{ description: 'x', quantity: '1', unitPrice: '1' }] },
+    });
+    // Nothing of another seller is named or read: the preview computes what it is sent.
+    expect(r.statusCode).toBe(200);
+    expect(r.json().total).toBe(100);
   },
   'GET /api/v1/console/invoices/{id}': async () => {
     expect(
@@ -1233,6 +1430,235 @@ const checks: Record<string, () => Promise<void>> = {
     const r = await aOwner({ method: 'GET', url: `/api/v1/pay-links/${bPayLink.token}/receipt.pdf` });
     expect(r.statusCode).toBe(404);
   },
+  // Imports (import UI helper): B's run with an error, B's profile and B's open review.
+  'POST /api/v1/console/imports/inspect': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/imports/inspect?kind=customers&name=a.csv&profileId=${bImport.profileId}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('Clave,Nombre\r\nA-1,Uno\r\n'),
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/imports': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/imports?kind=customers&name=a.csv&profileId=${bImport.profileId}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('Clave,Nombre\r\nA-1,Uno\r\n'),
+    });
+    expect(r.statusCode).toBe(404);
+    const runs = await db.selectFrom('import_runs').select('id').where('org_id', '=', a.org.id).execute();
+    expect(runs).toEqual([]);
+  },
+  'GET /api/v1/console/imports': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/imports?pageSize=100' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().imports.map((i: { id: string }) => i.id)).not.toContain(bImport.runId);
+  },
+  'GET /api/v1/console/imports/{id}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/imports/${bImport.runId}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/imports/{id}/errors': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/imports/${bImport.runId}/errors` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/imports/{id}/errors.csv': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/imports/${bImport.runId}/errors.csv` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/import-profiles': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/import-profiles' });
+    expect(r.json().profiles.map((p: { id: string }) => p.id)).not.toContain(bImport.profileId);
+  },
+  'PUT /api/v1/console/import-profiles': async () => {
+    const settings = { format: 'csv', decimalMark: '.', dateFormat: 'yyyy-mm-dd', mapping: {}, mode: 'rows' };
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/import-profiles',
+      payload: { kind: 'customers', name: 'default', settings },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().id).not.toBe(bImport.profileId);
+    const bProfile = await db
+      .selectFrom('import_profiles')
+      .select('settings')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bImport.profileId)
+      .executeTakeFirstOrThrow();
+    expect(bProfile.settings).toMatchObject({ mode: 'all' });
+  },
+  'GET /api/v1/console/import-profiles/{id}': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/import-profiles/${bImport.profileId}` });
+    expect(r.statusCode).toBe(404);
+  },
+  'DELETE /api/v1/console/import-profiles/{id}': async () => {
+    const r = await aOwner({ method: 'DELETE', url: `/api/v1/console/import-profiles/${bImport.profileId}` });
+    expect(r.statusCode).toBe(404);
+    const still = await db
+      .selectFrom('import_profiles')
+      .select('id')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bImport.profileId)
+      .execute();
+    expect(still).toHaveLength(1);
+  },
+  'GET /api/v1/console/import-reviews': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/import-reviews' });
+    expect(r.json().reviews.map((v: { id: string }) => v.id)).not.toContain(bImport.reviewId);
+  },
+  'POST /api/v1/console/import-reviews/{id}/resolve': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/import-reviews/${bImport.reviewId}/resolve`,
+      payload: { resolution: 'dismissed' },
+    });
+    expect(r.statusCode).toBe(404);
+    const review = await db
+      .selectFrom('import_reviews')
+      .select('status')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bImport.reviewId)
+      .executeTakeFirstOrThrow();
+    expect(review.status).toBe('open');
+  },
+  'POST /api/v1/console/import-reviews/{id}/correct': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/import-reviews/${bImport.reviewId}/correct`,
+    });
+    expect(r.statusCode).toBe(404);
+    const review = await db
+      .selectFrom('import_reviews')
+      .select('status')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bImport.reviewId)
+      .executeTakeFirstOrThrow();
+    expect(review.status).toBe('open');
+  },
+  // Batch upserts with A's key: B's customers are not A's to update or to bill.
+  'POST /api/v1/customers/batch': async () => {
+    const r = await aBatch('customers', [{ erpId: bImport.customerErpId, name: 'Renamed by A' }]);
+    expect(r.statusCode).toBe(200);
+    const bCustomer = await db
+      .selectFrom('customer_accounts')
+      .select('name')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', b.account.id)
+      .executeTakeFirstOrThrow();
+    expect(bCustomer.name).not.toBe('Renamed by A');
+  },
+  'POST /api/v1/invoices/batch': async () => {
+    const r = await aBatch('invoices', [
+      {
+        number: 'A-INV-1',
+        customerErpId: bImport.otherErpId,
+        issueDate: '2026-11-02',
+        lines: [{ description: 'X', quantity: '1', unitPrice: '1.00' }],
+      },
+    ]);
+    expect(r.json().errors[0]).toMatchObject({ code: 'unknown_customer' });
+  },
+  'POST /api/v1/credit-memos/batch': async () => {
+    const r = await aBatch('credit-memos', [
+      { number: 'A-CM-1', customerErpId: bImport.otherErpId, issueDate: '2026-11-02', amount: '1.00' },
+    ]);
+    expect(r.json().errors[0]).toMatchObject({ code: 'unknown_customer' });
+  },
+  'POST /api/v1/payments/batch': async () => {
+    const r = await aBatch('payments', [
+      { erpId: 'A-PAY-1', customerErpId: bImport.otherErpId, receivedOn: '2026-11-02', amount: '1.00' },
+    ]);
+    expect(r.statusCode).toBe(200);
+    const bPayments = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('org_id', '=', b.org.id)
+      .where('erp_id', '=', 'A-PAY-1')
+      .execute();
+    expect(bPayments).toEqual([]);
+  },
+  'POST /api/v1/holds/batch': async () => {
+    const r = await aBatch('holds', [{ customerErpId: bImport.otherErpId, status: 'on_hold' }]);
+    expect(r.json().errors[0]).toMatchObject({ code: 'unknown_customer' });
+    const bHold = await db
+      .selectFrom('customer_accounts')
+      .select('hold_status')
+      .where('org_id', '=', b.org.id)
+      .where('id', '=', bImport.otherId)
+      .executeTakeFirstOrThrow();
+    expect(bHold.hold_status).toBe('active');
+  },
+};
+
+// Seller B's import run (with an error), mapping profile and open review (import UI helper).
+const bImport = await (async () => {
+  const runId = crypto.randomUUID();
+  const profileId = crypto.randomUUID();
+  const reviewId = crypto.randomUUID();
+  const settings = { format: 'csv', decimalMark: '.', dateFormat: 'yyyy-mm-dd', mapping: {}, mode: 'all' };
+  await db
+    .insertInto('import_profiles')
+    .values({
+      org_id: b.org.id,
+      id: profileId,
+      kind: 'customers',
+      name: 'default',
+      settings: JSON.stringify(settings),
+    })
+    .execute();
+  await db
+    .insertInto('import_runs')
+    .values({
+      org_id: b.org.id,
+      id: runId,
+      kind: 'customers',
+      channel: 'console',
+      profile_id: profileId,
+      file_name: 'b.csv',
+      file_size: 10n,
+      file_sha256: 'b'.repeat(64),
+      settings: JSON.stringify(settings),
+      status: 'completed',
+    })
+    .execute();
+  await db
+    .insertInto('import_errors')
+    .values({ org_id: b.org.id, import_id: runId, seq: 1, line: 2, column_name: 'Nombre', code: 'required' })
+    .execute();
+  await db
+    .insertInto('import_reviews')
+    .values({ org_id: b.org.id, id: reviewId, import_id: runId, kind: 'invoice', reason: 'total_below_paid' })
+    .execute();
+  // B's customer by ERP id (A's batch of customers sends it), and another that A's documents name.
+  const customerErpId = `B-ERP-${crypto.randomUUID().slice(0, 8)}`;
+  await db
+    .updateTable('customer_accounts')
+    .set({ erp_id: customerErpId })
+    .where('org_id', '=', b.org.id)
+    .where('id', '=', b.account.id)
+    .execute();
+  const other = await createCustomerAccount(db, b.org.id, {
+    erp_id: `B-ERP-${crypto.randomUUID().slice(0, 8)}`,
+  });
+  return { runId, profileId, reviewId, customerErpId, otherErpId: other.erp_id!, otherId: other.id };
+})();
+// A's write key, made when first used: after the api-keys check has listed A's keys.
+let aBatchKey: string | undefined;
+const aBatch = async (kind: string, documents: unknown[]) => {
+  aBatchKey ??= (
+    await createApiKey(
+      { db },
+      { orgId: a.org.id, name: 'ERP A batch', scopes: ['integration:write'], createdBy: null, actor: {} },
+    )
+  ).key;
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/${kind}/batch`,
+    headers: { authorization: `Bearer ${aBatchKey}` },
+    payload: { documents },
+  });
 };
 
 // Seller B's pay link and credit settings (credit-checks helper).
@@ -1282,6 +1708,45 @@ async function bAutopayMethod(): Promise<string> {
       .executeTakeFirstOrThrow()
   ).id;
   return bAutopayMethodId;
+}
+
+// Seller B's webhook endpoint (its name resolves to a public address) and one delivery to it.
+let bWebhookIds: { endpointId: string; deliveryId: string } | undefined;
+async function bWebhook(): Promise<{ endpointId: string; deliveryId: string }> {
+  if (bWebhookIds) return bWebhookIds;
+  const { endpoint } = await createWebhookEndpoint(
+    {
+      db,
+      secretKey: config.secretKey,
+      policy: { allowLoopback: false },
+      lookup: async () => [{ address: '93.184.216.34', family: 4 }],
+    },
+    { orgId: b.org.id, url: 'https://erp-b.example.com/hook', actor: {} },
+  );
+  await sendTestWebhook({ db }, { orgId: b.org.id, endpointId: endpoint.id });
+  const delivery = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('org_id', '=', b.org.id)
+    .executeTakeFirstOrThrow();
+  bWebhookIds = { endpointId: endpoint.id, deliveryId: delivery.id };
+  return bWebhookIds;
+}
+
+// Seller B's sync settings (a recipient) and one payment confirmation export (its payment).
+let bErpExportIds: { exportId: string } | undefined;
+async function bErpExport(): Promise<{ exportId: string }> {
+  if (bErpExportIds) return bErpExportIds;
+  await db
+    .insertInto('erp_sync_settings')
+    .values({ org_id: b.org.id, recipients: ['erp-b@example.com'] })
+    .execute();
+  const result = await exportPaymentConfirmations(
+    { db, render: renderPaymentConfirmations },
+    { orgId: b.org.id, format: 'csv', channel: 'cli', actor: {} },
+  );
+  bErpExportIds = { exportId: result!.export.id };
+  return bErpExportIds;
 }
 
 const documented = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import { changeCreditUnapplied } from '../credits/credit-memos.repository.ts';
 import { AppError } from '../errors.ts';
+import { recordInvoicePaid } from '../integration/webhooks/record-invoice-paid.ts';
 import { changeOpenAmount, lockInvoice, lockInvoices } from '../invoices/invoices.repository.ts';
 import { postEntry, reverseEntry } from '../ledger/post-entry.ts';
 import { changePaymentUnapplied } from '../payments/payments.repository.ts';
@@ -119,6 +120,7 @@ export async function applyToInvoices(
         .values({ ...common, credit_memo_id: source.id })
         .execute();
     await changeOpenAmount(trx, { orgId, invoiceId: id, delta: -amount });
+    await recordInvoicePaid(trx, { orgId, invoice: found.get(id)!, applied: amount, source });
   }
   await updateUnapplied(trx, orgId, source.kind, source.id, -total);
   return total;

@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { type Allocation, applyToInvoices } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { lockCreditMemo } from './credit-memos.repository.ts';
 
 /** Applies a credit memo's unapplied credit to one or more invoices. */
@@ -38,6 +39,17 @@ export function applyCredit(
       after: {
         unapplied: (memo.unappliedAmount - applied).toString(),
         allocations: input.allocations.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount.toString() })),
+      },
+    });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'credit.applied',
+      data: {
+        creditMemoId: memo.id,
+        customerId: memo.customerId,
+        currency: memo.currency,
+        applied,
+        allocations: input.allocations,
       },
     });
     return { applied };

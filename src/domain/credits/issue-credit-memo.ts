@@ -4,6 +4,7 @@ import { type Allocation, applyToInvoices } from '../applications/apply-to-invoi
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { findInvoiceState } from '../invoices/invoices.repository.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { nextDocumentNumber } from '../shared/document-numbers.ts';
@@ -109,6 +110,18 @@ export async function issueCreditMemo(
         reason: input.reason ?? null,
       },
     });
+    if (applied > 0n)
+      await recordIntegrationEvent(trx, {
+        orgId: input.orgId,
+        type: 'credit.applied',
+        data: {
+          creditMemoId: id,
+          customerId: input.customerId,
+          currency,
+          applied,
+          allocations: input.allocations ?? [],
+        },
+      });
     return { id, number, applied };
   });
 }

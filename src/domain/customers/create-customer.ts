@@ -5,6 +5,8 @@ import type { Actor } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { assertSafeAmount } from '../money/money.ts';
+import { addContact } from './add-contact.ts';
+import type { ContactFields } from './contact-fields.ts';
 import { createCustomerAccount } from './create-customer-account.ts';
 import { isStaffOf } from './customers.repository.ts';
 
@@ -34,16 +36,16 @@ export function cleanTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
 }
 
-/** Creates a customer from the console, with its AR terms. */
+/** Creates a customer from the console, with its AR terms and, in the same transaction, its contacts. */
 export async function createCustomer(
   deps: { db: Database },
-  input: CustomerFields & { orgId: string; actor: Actor },
+  input: CustomerFields & { orgId: string; actor: Actor; contacts?: ContactFields[] | undefined },
 ): Promise<{ id: string }> {
   currencyExponent(input.currency);
   if (input.creditLimit != null) assertSafeAmount(input.creditLimit, 'creditLimit');
   return inTransaction(deps.db, async (trx) => {
     await assertCollector(trx, input.orgId, input.collectorUserId);
-    return createCustomerAccount(
+    const created = await createCustomerAccount(
       { db: trx },
       {
         orgId: input.orgId,
@@ -61,5 +63,17 @@ export async function createCustomer(
         tags: input.tags === undefined ? undefined : cleanTags(input.tags),
       },
     );
+    for (const contact of input.contacts ?? [])
+      await addContact(
+        { db: trx },
+        {
+          orgId: input.orgId,
+          customerId: created.id,
+          // A contact speaks the customer's language unless told otherwise.
+          contact: { ...contact, locale: contact.locale ?? input.locale },
+          actor: input.actor,
+        },
+      );
+    return created;
   });
 }

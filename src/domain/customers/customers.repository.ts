@@ -381,6 +381,51 @@ export async function accountNumberTaken(
   return row !== undefined;
 }
 
+/** The account number of the customer the seller created last that holds a digit (a series to follow). */
+export async function findLatestAccountNumber(db: Db, input: { orgId: string }): Promise<string | null> {
+  const row = await db
+    .selectFrom('customer_accounts')
+    .select('account_number')
+    .where('org_id', '=', input.orgId)
+    .where('account_number', '~', '\\d')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.account_number ?? null;
+}
+
+/** Which of these account numbers the seller's customers already have. */
+export async function takenAccountNumbers(
+  db: Db,
+  input: { orgId: string; accountNumbers: string[] },
+): Promise<Set<string>> {
+  if (input.accountNumbers.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('customer_accounts')
+    .select('account_number')
+    .where('org_id', '=', input.orgId)
+    .where('account_number', 'in', input.accountNumbers)
+    .execute();
+  return new Set(rows.map((r) => r.account_number));
+}
+
+/**
+ * Whether any document (invoice, credit memo or payment) names this customer: its currency is
+ * then fixed, since its balances, aging and statements are kept in the currencies of those documents.
+ */
+export async function customerHasDocuments(
+  db: Db,
+  input: { orgId: string; customerId: string },
+): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select 1 from invoices where org_id = ${input.orgId} and customer_id = ${input.customerId})
+      or exists (select 1 from credit_memos where org_id = ${input.orgId} and customer_id = ${input.customerId})
+      or exists (select 1 from payments where org_id = ${input.orgId} and customer_id = ${input.customerId})
+      as found`.execute(db);
+  return rows[0]?.found === true;
+}
+
 /** Whether a user is one of the seller's staff (a collector must be). */
 export async function isStaffOf(db: Db, input: { orgId: string; userId: string }): Promise<boolean> {
   const row = await db

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { lockCustomer, updateCustomerRow } from './customers.repository.ts';
 
 export interface HoldRow {
@@ -54,6 +55,16 @@ export function transitionHold(
       entityId: input.customerId,
       before: change.before,
       after: change.after,
+    });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'customer.hold_changed',
+      data: {
+        customerId: input.customerId,
+        holdStatus: change.status,
+        reason: change.reason,
+        customerMessage: change.message,
+      },
     });
   });
 }

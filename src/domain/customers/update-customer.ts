@@ -5,7 +5,13 @@ import { AppError } from '../errors.ts';
 import { currencyExponent } from '../money/currency.ts';
 import { assertSafeAmount } from '../money/money.ts';
 import { assertCollector, type CustomerFields, cleanTags } from './create-customer.ts';
-import { accountNumberTaken, jsonb, lockCustomer, updateCustomerRow } from './customers.repository.ts';
+import {
+  accountNumberTaken,
+  customerHasDocuments,
+  jsonb,
+  lockCustomer,
+  updateCustomerRow,
+} from './customers.repository.ts';
 
 const columns = {
   accountNumber: 'account_number',
@@ -23,7 +29,9 @@ const columns = {
 
 /**
  * Changes the fields given (any of the create fields), audited with before → after of exactly
- * those fields. The currency is the default for new documents; existing documents keep theirs.
+ * those fields. The currency can change only while no document names the customer: after that
+ * its balances, aging and statements follow its documents' currencies (`currency_locked`, a
+ * field error on `currency`).
  */
 export async function updateCustomer(
   deps: { db: Database },
@@ -56,6 +64,10 @@ export async function updateCustomer(
     }
     if (Object.keys(set).length === 0) return;
 
+    if (set.currency !== undefined && (await customerHasDocuments(trx, input)))
+      throw new AppError('validation_failed', {}, [
+        { field: 'currency', code: 'currency_locked', params: { currency: current.currency.trim() } },
+      ]);
     if (set.account_number !== undefined) {
       const taken = await accountNumberTaken(trx, {
         orgId: input.orgId,

@@ -1,9 +1,10 @@
 import type { Database } from '../../db/client.ts';
-import type { CustomerRole, Locale, StaffRole } from '../../db/schema.ts';
+import type { ContactMessage, CustomerRole, Locale, StaffRole } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { systemActor } from '../audit/record-audit.ts';
+import { addContact } from '../customers/add-contact.ts';
 import { createCustomerAccount } from '../customers/create-customer-account.ts';
-import { findCustomersByAccountNumber } from '../customers/customers.repository.ts';
+import { findContacts, findCustomersByAccountNumber } from '../customers/customers.repository.ts';
 import { addCustomerUser } from '../identity/add-customer-user.ts';
 import { addStaffMember } from '../identity/add-staff-member.ts';
 import { createOrganization, type NewOrganization } from '../identity/create-organization.ts';
@@ -20,10 +21,26 @@ interface DemoPerson {
   locale: Locale;
 }
 
+/** Who at a customer gets what: accounts payable, the owner, the bookkeeper… (not portal logins). */
+interface DemoContact {
+  name: string;
+  email: string;
+  phone?: string;
+  role: string;
+  locale: Locale;
+  receives: ContactMessage[];
+}
+
 interface DemoSeller {
   org: NewOrganization & { slug: string };
   staff: (DemoPerson & { role: StaffRole })[];
-  accounts: { number: string; name: string; taxId: string; users: (DemoPerson & { role: CustomerRole })[] }[];
+  accounts: {
+    number: string;
+    name: string;
+    taxId: string;
+    users: (DemoPerson & { role: CustomerRole })[];
+    contacts: DemoContact[];
+  }[];
 }
 
 const lupe: DemoPerson = { email: 'lupe@cocinadonalupe.example', name: 'Guadalupe Torres', locale: 'es' };
@@ -55,6 +72,23 @@ export const demoSellers: DemoSeller[] = [
         name: 'La Cocina de Doña Lupe',
         taxId: 'TOGU850214AB3',
         users: [{ ...lupe, role: 'account_admin' }],
+        contacts: [
+          {
+            name: 'Guadalupe Torres',
+            email: 'lupe@cocinadonalupe.example',
+            phone: '+52 442 215 3380',
+            role: 'Dueña',
+            locale: 'es',
+            receives: ['invoices', 'statements', 'reminders', 'receipts'],
+          },
+          {
+            name: 'Martín Olvera',
+            email: 'facturas@cocinadonalupe.example',
+            role: 'Facturación',
+            locale: 'es',
+            receives: ['invoices', 'statements'],
+          },
+        ],
       },
       {
         number: 'C-1002',
@@ -69,12 +103,54 @@ export const demoSellers: DemoSeller[] = [
           },
           { email: 'contador@despachoruiz.example', name: 'C.P. Ana Ruiz', locale: 'es', role: 'accountant' },
         ],
+        contacts: [
+          {
+            name: 'José Hernández',
+            email: 'compras@abarrotessanjose.example',
+            phone: '+52 442 118 0472',
+            role: 'Compras',
+            locale: 'es',
+            receives: ['invoices', 'reminders'],
+          },
+          {
+            name: 'Rosa Hernández',
+            email: 'cxp@abarrotessanjose.example',
+            phone: '+52 442 118 0475',
+            role: 'Cuentas por pagar',
+            locale: 'es',
+            receives: ['invoices', 'statements', 'reminders', 'receipts'],
+          },
+          {
+            name: 'C.P. Ana Ruiz',
+            email: 'contador@despachoruiz.example',
+            role: 'Contadora externa',
+            locale: 'es',
+            receives: ['statements'],
+          },
+        ],
       },
       {
         number: 'C-1003',
         name: 'Hotel Posada del Sol',
         taxId: 'HPS070901MN2',
         users: [{ email: 'pagos@posadadelsol.example', name: 'Ricardo Peña', locale: 'es', role: 'payer' }],
+        contacts: [
+          {
+            name: 'Ricardo Peña',
+            email: 'pagos@posadadelsol.example',
+            phone: '+52 415 152 0910',
+            role: 'Tesorería',
+            locale: 'es',
+            receives: ['invoices', 'reminders', 'receipts'],
+          },
+          {
+            name: 'Claire Dubois',
+            email: 'gerencia@posadadelsol.example',
+            role: 'Gerente general',
+            locale: 'en',
+            receives: ['statements'],
+          },
+        ],
       },
     ],
   },
@@ -105,18 +181,70 @@ export const demoSellers: DemoSeller[] = [
         users: [
           { email: 'ap@blueanchorbistro.example', name: 'Sarah Kim', locale: 'en', role: 'account_admin' },
         ],
+        contacts: [
+          {
+            name: 'Sarah Kim',
+            email: 'ap@blueanchorbistro.example',
+            phone: '+1 973 555 0142',
+            role: 'Accounts payable',
+            locale: 'en',
+            receives: ['invoices', 'statements', 'reminders', 'receipts'],
+          },
+          {
+            name: 'Daniel Brooks',
+            email: 'daniel@blueanchorbistro.example',
+            role: 'Owner',
+            locale: 'en',
+            receives: ['statements'],
+          },
+        ],
       },
       {
         number: 'HF-2002',
         name: 'Seaside Market Co.',
         taxId: '26-5518830',
         users: [{ email: 'billing@seasidemarket.example', name: 'Tom Alvarez', locale: 'en', role: 'payer' }],
+        contacts: [
+          {
+            name: 'Tom Alvarez',
+            email: 'billing@seasidemarket.example',
+            phone: '+1 732 555 0187',
+            role: 'Billing',
+            locale: 'en',
+            receives: ['invoices', 'reminders', 'receipts'],
+          },
+          {
+            name: 'Priya Shah',
+            email: 'ap@seasidemarket.example',
+            phone: '+1 732 555 0190',
+            role: 'Accounts payable',
+            locale: 'en',
+            receives: ['invoices', 'statements'],
+          },
+          {
+            name: 'Lena Okafor',
+            email: 'controller@seasidemarket.example',
+            role: 'Controller',
+            locale: 'en',
+            receives: ['statements'],
+          },
+        ],
       },
       {
         number: 'HF-2003',
         name: 'Doña Lupe Taquería — Brooklyn',
         taxId: '88-3310457',
         users: [{ ...lupe, role: 'payer' }],
+        contacts: [
+          {
+            name: 'Guadalupe Torres',
+            email: 'lupe@cocinadonalupe.example',
+            phone: '+1 718 555 0163',
+            role: 'Owner',
+            locale: 'es',
+            receives: ['invoices', 'statements', 'reminders', 'receipts'],
+          },
+        ],
       },
     ],
   },
@@ -167,6 +295,7 @@ export async function loadDemo(deps: { db: Database }): Promise<boolean> {
   const { db } = deps;
   if (await demoLoaded(db)) {
     await loadMissingReceivables(db);
+    await loadMissingContacts(db);
     return false;
   }
   await inTransaction(db, async (trx) => {
@@ -220,7 +349,39 @@ export async function loadDemo(deps: { db: Database }): Promise<boolean> {
     }
   });
   await loadMissingReceivables(db);
+  await loadMissingContacts(db);
   return true;
+}
+
+/**
+ * Resumable too, and after the receivables (whose payments mail no one): each demo customer
+ * without contacts gets its own, through the same use case staff use, one transaction per
+ * customer. A database loaded before the demo had contacts gets them at its next start.
+ */
+export async function loadMissingContacts(db: Database): Promise<void> {
+  for (const seller of demoSellers) {
+    const org = await db
+      .selectFrom('organizations')
+      .select(['id'])
+      .where('slug', '=', seller.org.slug)
+      .executeTakeFirst();
+    if (!org) continue;
+    const accounts = await findCustomersByAccountNumber(db, {
+      orgId: org.id,
+      accountNumbers: seller.accounts.map((a) => a.number),
+    });
+    for (const account of accounts) {
+      const contacts = seller.accounts.find((a) => a.number === account.number)?.contacts ?? [];
+      if ((await findContacts(db, { orgId: org.id, customerId: account.id })).length > 0) continue;
+      await inTransaction(db, async (trx) => {
+        for (const contact of contacts)
+          await addContact(
+            { db: trx },
+            { orgId: org.id, customerId: account.id, contact, actor: systemActor },
+          );
+      });
+    }
+  }
 }
 
 /** Phase two, resumable: each demo seller without invoices gets its receivables. */

@@ -252,6 +252,8 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       'tasa',
       'tasa iva',
       'iva %',
+      '% iva',
+      'porcentaje de iva',
       'tasa de impuesto',
     ]),
     f('line_tax_amount', 'amount', false, [

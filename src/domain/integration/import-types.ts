@@ -55,6 +55,8 @@ export interface ImportRow {
   line: number;
   /** Aligned to the header; null for an empty or missing cell. */
   cells: (string | null)[];
+  /** How many non-empty cells the row had beyond the header's last column (cut off); absent when none. */
+  overflow?: number;
 }
 
 /** One rejected row (or a problem with the whole file when `line` is null). */
@@ -85,4 +87,75 @@ export interface ImportSummary {
   /** Whether anything was written (false: an 'all' run with errors, or nothing to change). */
   committed: boolean;
   errors: number;
+}
+
+/**
+ * Why a file could not be read at all (formats/import throws these as ImportFileError; the run
+ * records the code, its line and params; messages are `importErrors.<code>` in src/i18n).
+ */
+export const importFileErrorCodes = [
+  'file_too_large',
+  'empty_file',
+  'no_data_rows',
+  'looks_like_xlsx',
+  'looks_like_pdf',
+  'legacy_xls',
+  'binary_file',
+  'unsupported_encoding',
+  'nul_byte',
+  'invalid_utf8',
+  'unclosed_quote',
+  'malformed_csv',
+  'record_too_large',
+  'duplicate_header',
+  'malformed_xlsx',
+  'sheet_not_found',
+  'malformed_json',
+  'json_not_documents',
+  'malformed_xml',
+  'not_ubl',
+] as const;
+export type ImportFileErrorCode = (typeof importFileErrorCodes)[number];
+
+/** A file's bytes, readable again from any offset (a local file, the stored chunks of a run, a buffer). */
+export interface ByteSource {
+  open: (start?: number) => NodeJS.ReadableStream | import('node:stream').Readable;
+  size: number;
+  name: string;
+}
+
+/** What formats/import's inspectImportFile found in a file: for the preview and the mapping suggestion. */
+export interface ImportFileInfo {
+  /** From the settings, else guessed from the name and the first bytes. */
+  format: ImportFormat;
+  /** CSV: the encoding used (the override, else the detected one); null otherwise. */
+  encoding: ImportEncoding | null;
+  detectedEncoding: ImportEncoding | null;
+  /** CSV: whether the file starts with a UTF-8 byte order mark. */
+  bom: boolean;
+  /** CSV: the delimiter used (the override, else the detected one); null otherwise. */
+  delimiter: string | null;
+  detectedDelimiter: string | null;
+  /** XLSX: the sheets' names; [] otherwise. */
+  sheets: string[];
+  /** Column headers as written (trimmed); UBL: canonical field names; JSON: the keys (flattened). */
+  header: string[];
+  /** The first 20 data rows, cells aligned to the header. */
+  sample: ImportRow[];
+  /** UBL Invoice → 'invoices', CreditNote → 'credit_memos'; null otherwise. */
+  kindHint: ImportKind | null;
+  /** Settings the format fixes (UBL: ISO dates, '.' decimals, columns = fields; JSON: '.' decimals), over a profile's. */
+  impliedSettings: Partial<Pick<ImportSettings, 'dateFormat' | 'decimalMark' | 'mapping'>>;
+}
+
+/** A file that cannot be read; `line` is where (1-based, as ImportRow.line), null for the whole file. */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+  constructor(
+    readonly code: ImportFileErrorCode,
+    readonly line: number | null = null,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${code}${line === null ? '' : ` at line ${line}`} ${JSON.stringify(params)}`);
+  }
 }

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { lockInvoice, markInvoiceVoid } from './invoices.repository.ts';
 
@@ -49,6 +50,18 @@ export function voidInvoice(
       entityId: input.invoiceId,
       before: { status: invoice.status },
       after: { status: 'void', reason: input.reason },
+    });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'invoice.voided',
+      data: {
+        invoiceId: invoice.id,
+        number: invoice.number,
+        customerId: invoice.customerId,
+        total: invoice.total,
+        currency: invoice.currency,
+        reason: input.reason,
+      },
     });
   });
 }

@@ -6,6 +6,7 @@ import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
 import { applyArrivedPrepayment } from '../credit-checks/apply-arrived-prepayment.ts';
 import { orgTodayOf } from '../customers/balances.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { lockInvoices } from '../invoices/invoices.repository.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { assertTransition } from './payment-lifecycle.ts';
@@ -140,6 +141,21 @@ export function capturePayment(
     // The receipt e-mail commits with the capture; the job key makes a retried capture one job.
     const receipt: PaymentReceiptPayload = { orgId: input.orgId, paymentId: payment.id };
     await addJob(trx, PAYMENT_RECEIPT_TASK, receipt, { jobKey: paymentReceiptJobKey(payment.id) });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'payment.succeeded',
+      data: {
+        paymentId: payment.id,
+        number: payment.number,
+        customerId: payment.customerId,
+        amount: payment.amount,
+        currency: payment.currency,
+        method: payment.method,
+        source: payment.source,
+        fee: payment.feeAmount,
+        applied,
+      },
+    });
     return 'applied';
   });
 }

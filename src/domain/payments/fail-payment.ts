@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import type { StepOutcome } from './capture-payment.ts';
 import type { ChargeFailure } from './payment-gateway.ts';
 import { assertTransition } from './payment-lifecycle.ts';
@@ -56,6 +57,20 @@ export function failPayment(
       entityId: payment.id,
       before: { status: payment.status },
       after: { status: 'failed', code: input.failure.code },
+    });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'payment.failed',
+      data: {
+        paymentId: payment.id,
+        number: payment.number,
+        customerId: payment.customerId,
+        amount: payment.amount,
+        currency: payment.currency,
+        method: payment.method,
+        source: payment.source,
+        failureCode: input.failure.code,
+      },
     });
     return 'applied';
   });

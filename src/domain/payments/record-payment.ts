@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { orgTodayOf } from '../customers/balances.ts';
 import { assertDocumentAmount, resolveCustomerCurrency } from '../customers/resolve-customer-currency.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { nextDocumentNumber } from '../shared/document-numbers.ts';
 import { newId } from '../shared/ids.ts';
@@ -183,6 +184,21 @@ async function record(
       method: input.method,
       reference: input.reference ?? null,
       applied: applied.toString(),
+    },
+  });
+  await recordIntegrationEvent(trx, {
+    orgId: input.orgId,
+    type: 'payment.succeeded',
+    data: {
+      paymentId: id,
+      number,
+      customerId: input.customerId,
+      amount: input.amount,
+      currency,
+      method: input.method,
+      source: 'manual',
+      fee: 0n,
+      applied,
     },
   });
   return { id, number, applied, replayed: false };

@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { livePaymentApplications, reverseApplication } from '../applications/apply-to-invoices.ts';
 import { type Actor, recordAudit, systemActor } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
+import { recordIntegrationEvent } from '../integration/webhooks/record-integration-event.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import type { StepOutcome } from './capture-payment.ts';
 import { assertTransition } from './payment-lifecycle.ts';
@@ -103,6 +104,20 @@ export function returnPayment(
       entityId: payment.id,
       before: { status: payment.status },
       after: { status: 'returned', returnCode: input.returnCode },
+    });
+    await recordIntegrationEvent(trx, {
+      orgId: input.orgId,
+      type: 'payment.returned',
+      data: {
+        paymentId: payment.id,
+        number: payment.number,
+        customerId: payment.customerId,
+        amount: payment.amount,
+        currency: payment.currency,
+        method: payment.method,
+        source: payment.source,
+        returnCode: input.returnCode,
+      },
     });
     return 'applied';
   });

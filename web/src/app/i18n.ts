@@ -12,10 +12,14 @@ import customersEn from '../features/customers/i18n/en.json';
 import customersEs from '../features/customers/i18n/es.json';
 import depositsEn from '../features/deposits/i18n/en.json';
 import depositsEs from '../features/deposits/i18n/es.json';
+import erpSyncEn from '../features/erp-sync/i18n/en.json';
+import erpSyncEs from '../features/erp-sync/i18n/es.json';
 import helpEn from '../features/help/i18n/en.json';
 import helpEs from '../features/help/i18n/es.json';
 import homeEn from '../features/home/i18n/en.json';
 import homeEs from '../features/home/i18n/es.json';
+import importsEn from '../features/imports/i18n/en.json';
+import importsEs from '../features/imports/i18n/es.json';
 import invoicesEn from '../features/invoices/i18n/en.json';
 import invoicesEs from '../features/invoices/i18n/es.json';
 import outboxEn from '../features/outbox/i18n/en.json';
@@ -40,6 +44,8 @@ import takePaymentEn from '../features/take-payment/i18n/en.json';
 import takePaymentEs from '../features/take-payment/i18n/es.json';
 import teamEn from '../features/team/i18n/en.json';
 import teamEs from '../features/team/i18n/es.json';
+import webhooksEn from '../features/webhooks/i18n/en.json';
+import webhooksEs from '../features/webhooks/i18n/es.json';
 import kitEn from '../shared/ui/i18n/en.json';
 import kitEs from '../shared/ui/i18n/es.json';
 import type { Locale } from './api/types';
@@ -64,6 +70,7 @@ export const resources = {
     invoices: invoicesEn,
     customers: customersEn,
     deposits: depositsEn,
+    imports: importsEn,
     payments: paymentsEn,
     credits: creditsEn,
     consoleInvoices: consoleInvoicesEn,
@@ -74,6 +81,8 @@ export const resources = {
     payLink: payLinkEn,
     reports: reportsEn,
     settings: settingsEn,
+    webhooks: webhooksEn,
+    erpSync: erpSyncEn,
     takePayment: takePaymentEn,
     help: helpEn,
   },
@@ -88,6 +97,7 @@ export const resources = {
     invoices: invoicesEs,
     customers: customersEs,
     deposits: depositsEs,
+    imports: importsEs,
     payments: paymentsEs,
     credits: creditsEs,
     consoleInvoices: consoleInvoicesEs,
@@ -98,6 +108,8 @@ export const resources = {
     payLink: payLinkEs,
     reports: reportsEs,
     settings: settingsEs,
+    webhooks: webhooksEs,
+    erpSync: erpSyncEs,
     takePayment: takePaymentEs,
     help: helpEs,
   },

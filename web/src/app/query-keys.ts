@@ -15,6 +15,9 @@ export const queryKeys = {
     all: (audience: Audience) => [audience, 'invoices'] as const,
     list: (audience: Audience, query: object) => [audience, 'invoices', 'list', query] as const,
     detail: (audience: Audience, id: string) => [audience, 'invoices', 'detail', id] as const,
+    /** The new-invoice form: the suggested next number, and its totals computed by the server. */
+    nextNumber: ['console', 'invoices', 'next-number'] as const,
+    preview: (body: object) => ['console', 'invoices', 'preview', body] as const,
   },
   payments: {
     all: (audience: Audience) => [audience, 'payments'] as const,
@@ -36,6 +39,8 @@ export const queryKeys = {
     list: (query: object) => ['console', 'customers', 'list', query] as const,
     detail: (id: string | null | undefined) => ['console', 'customers', 'detail', id] as const,
     activity: (id: string, page: number) => ['console', 'customers', 'activity', id, page] as const,
+    /** The new-customer form's suggested account number. */
+    nextAccountNumber: ['console', 'customers', 'next-account-number'] as const,
   },
   portalSummary: ['portal', 'summary'] as const,
   portalAccount: ['portal', 'account'] as const,
@@ -89,6 +94,31 @@ export const queryKeys = {
     link: (token: string) => ['pay-link', token] as const,
     payment: (token: string, id: string) => ['pay-link', token, 'payment', id] as const,
     console: (customerId: string) => ['console', 'customers', 'credit-checks', customerId] as const,
+  },
+  /** Imports (every channel), their errors, the saved mapping profiles and the flagged documents. */
+  imports: {
+    all: ['console', 'imports'] as const,
+    list: (query: object) => ['console', 'imports', 'list', query] as const,
+    detail: (id: string) => ['console', 'imports', 'detail', id] as const,
+    errors: (id: string, page: number) => ['console', 'imports', 'errors', id, page] as const,
+    profiles: (kind: string) => ['console', 'imports', 'profiles', kind] as const,
+    /** What inspect read of a chosen file under some settings (the file is named by a local id). */
+    inspect: (query: object) => ['console', 'imports', 'inspect', query] as const,
+    reviewsAll: ['console', 'imports', 'reviews'] as const,
+    reviews: (query: object) => ['console', 'imports', 'reviews', query] as const,
+  },
+  /** Outbound webhooks: endpoints, the delivery log and one delivery (refreshed by their own mutations). */
+  webhooks: {
+    all: ['console', 'webhooks'] as const,
+    endpoints: ['console', 'webhooks', 'endpoints'] as const,
+    deliveries: (query: object) => ['console', 'webhooks', 'deliveries', query] as const,
+    delivery: (id: string) => ['console', 'webhooks', 'delivery', id] as const,
+  },
+  /** ERP sync: its settings with the last export and import, and the exports (refreshed by their own mutations). */
+  erpSync: {
+    all: ['console', 'erp-sync'] as const,
+    overview: ['console', 'erp-sync', 'overview'] as const,
+    exports: (page: number) => ['console', 'erp-sync', 'exports', page] as const,
   },
   documentSettings: ['console', 'settings', 'documents'] as const,
   paymentSettings: ['console', 'settings', 'payments'] as const,

@@ -162,6 +162,22 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'customers/new',
+                lazy: page(
+                  () => import('../features/customers/new-customer.page'),
+                  (m) => m.NewCustomerPage,
+                  AR_WRITE_ROLES,
+                ),
+              },
+              {
+                path: 'customers/:id/edit',
+                lazy: page(
+                  () => import('../features/customers/edit-customer.page'),
+                  (m) => m.EditCustomerPage,
+                  AR_WRITE_ROLES,
+                ),
+              },
+              {
                 path: 'invoices',
                 lazy: page(
                   () => import('../features/console-invoices/console-invoices.page'),
@@ -173,6 +189,14 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../features/console-invoices/console-invoice.page'),
                   (m) => m.ConsoleInvoicePage,
+                ),
+              },
+              {
+                path: 'invoices/new',
+                lazy: page(
+                  () => import('../features/console-invoices/new-invoice.page'),
+                  (m) => m.NewInvoicePage,
+                  AR_WRITE_ROLES,
                 ),
               },
               {
@@ -267,6 +291,20 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'settings/erp-sync',
+                lazy: page(
+                  () => import('../features/erp-sync/erp-sync.page'),
+                  (m) => m.ErpSyncPage,
+                ),
+              },
+              {
+                path: 'settings/webhooks',
+                lazy: page(
+                  () => import('../features/webhooks/webhooks.page'),
+                  (m) => m.WebhooksPage,
+                ),
+              },
+              {
                 path: 'deposits',
                 lazy: page(
                   () => import('../features/deposits/deposits-list.page'),
@@ -278,6 +316,35 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../features/deposits/deposit-detail.page'),
                   (m) => m.DepositDetailPage,
+                ),
+              },
+              {
+                path: 'imports',
+                lazy: page(
+                  () => import('../features/imports/imports-list.page'),
+                  (m) => m.ImportsListPage,
+                ),
+              },
+              {
+                path: 'imports/new',
+                lazy: page(
+                  () => import('../features/imports/new-import.page'),
+                  (m) => m.NewImportPage,
+                  AR_WRITE_ROLES,
+                ),
+              },
+              {
+                path: 'imports/reviews',
+                lazy: page(
+                  () => import('../features/imports/import-reviews.page'),
+                  (m) => m.ImportReviewsPage,
+                ),
+              },
+              {
+                path: 'imports/:id',
+                lazy: page(
+                  () => import('../features/imports/import-detail.page'),
+                  (m) => m.ImportDetailPage,
                 ),
               },
               {

@@ -15,6 +15,7 @@ import { listCustomers } from '../../../domain/customers/list-customers.ts';
 import { placeHold } from '../../../domain/customers/place-hold.ts';
 import { releaseHold } from '../../../domain/customers/release-hold.ts';
 import { removeContact } from '../../../domain/customers/remove-contact.ts';
+import { suggestAccountNumber } from '../../../domain/customers/suggest-account-number.ts';
 import { updateContact } from '../../../domain/customers/update-contact.ts';
 import { updateCustomer } from '../../../domain/customers/update-customer.ts';
 import { AppError } from '../../../domain/errors.ts';
@@ -101,6 +102,10 @@ const CustomerDetailSchema = Type.Object({
     at: Nullable(DateTime),
   }),
   contacts: Type.Array(ContactSchema),
+  hasDocuments: Type.Boolean({
+    description:
+      'A document (invoice, credit memo, payment) names the customer: its currency can no longer change',
+  }),
   /** Per currency: total − unappliedCash − unappliedCredits = balance (the balance's total). */
   aging: Type.Array(
     Type.Object({
@@ -127,12 +132,6 @@ const customerFields = {
   collectorUserId: Type.Optional(Nullable(Uuid)),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20 })),
 };
-const CreateCustomerBody = Type.Object(customerFields, { additionalProperties: false });
-const UpdateCustomerBody = Type.Partial(CreateCustomerBody, {
-  additionalProperties: false,
-  minProperties: 1,
-});
-
 const contactFields = {
   name: Text(200),
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
@@ -142,6 +141,19 @@ const contactFields = {
   receives: Type.Optional(Type.Array(ContactMessage, { maxItems: 4, uniqueItems: true })),
 };
 const ContactBody = Type.Object(contactFields, { additionalProperties: false });
+const CreateCustomerBody = Type.Object(
+  {
+    ...customerFields,
+    contacts: Type.Optional(
+      Type.Array(ContactBody, { maxItems: 20, description: 'Contacts created with the customer, in one go' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const UpdateCustomerBody = Type.Partial(Type.Object(customerFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 const ContactPatchBody = Type.Partial(ContactBody, { additionalProperties: false, minProperties: 1 });
 
 const IdParams = Type.Object({ id: Uuid });
@@ -175,6 +187,7 @@ function detailOut(c: CustomerDetail): Static<typeof CustomerDetailSchema> {
     onlinePayments: c.onlinePayments,
     hold: c.hold,
     contacts: c.contacts,
+    hasDocuments: c.hasDocuments,
     aging: c.aging.map((a) => ({
       currency: a.currency,
       current: a.current,
@@ -270,6 +283,24 @@ export const customerRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
       );
       return reply.code(201).send(await detail(orgId, id));
     },
+  );
+
+  app.get(
+    '/console/customers/next-account-number',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['console'],
+        summary: "A suggested account number for a new customer: the last one's series, one further",
+        response: {
+          200: Type.Object({ accountNumber: Nullable(Type.String()) }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request) => ({
+      accountNumber: await suggestAccountNumber({ db }, { orgId: staffOf(request).orgId }),
+    }),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
 import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { computeInvoice } from '../../../domain/invoices/compute-invoice.ts';
 import { createInvoice } from '../../../domain/invoices/create-invoice.ts';
 import { getInvoice, type InvoiceDetail } from '../../../domain/invoices/get-invoice.ts';
 import {
@@ -10,6 +11,7 @@ import {
   invoiceStatusFilters,
 } from '../../../domain/invoices/invoices.repository.ts';
 import { listInvoices } from '../../../domain/invoices/list-invoices.ts';
+import { suggestInvoiceNumber } from '../../../domain/invoices/suggest-invoice-number.ts';
 import { voidInvoice } from '../../../domain/invoices/void-invoice.ts';
 import { createOnce } from '../../../domain/shared/create-once.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -226,6 +228,70 @@ const CreateInvoiceBody = Type.Object(
   { additionalProperties: false },
 );
 
+const PreviewInvoiceBody = Type.Object(
+  {
+    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    lines: CreateInvoiceBody.properties.lines,
+    charges: CreateInvoiceBody.properties.charges,
+  },
+  { additionalProperties: false },
+);
+
+const InvoicePreviewSchema = Type.Object({
+  currency: Type.String(),
+  subtotal: MinorAmountOut,
+  discountTotal: MinorAmountOut,
+  taxTotal: MinorAmountOut,
+  feeTotal: MinorAmountOut,
+  total: MinorAmountOut,
+  lines: Type.Array(
+    Type.Object({
+      lineNo: Type.Integer(),
+      discountAmount: MinorAmountOut,
+      netAmount: MinorAmountOut,
+      taxAmount: MinorAmountOut,
+      totalAmount: MinorAmountOut,
+      taxes: Type.Array(
+        Type.Object({ name: Type.String(), rate: Nullable(Type.String()), amount: MinorAmountOut }),
+      ),
+    }),
+  ),
+  charges: Type.Array(
+    Type.Object({
+      kind: ChargeKind,
+      name: Type.String(),
+      rate: Nullable(Type.String()),
+      amount: MinorAmountOut,
+    }),
+  ),
+});
+
+type LineBody = Static<typeof CreateInvoiceBody>['lines'][number];
+type ChargeBody = NonNullable<Static<typeof CreateInvoiceBody>['charges']>[number];
+
+const linesIn = (lines: LineBody[]) =>
+  lines.map((l) => ({
+    sku: l.sku ?? null,
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit ?? null,
+    unitPrice: l.unitPrice,
+    ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
+    taxes: (l.taxes ?? []).map((t) => ({
+      name: t.name,
+      rate: t.rate ?? null,
+      amount: optionalBigInt(t.amount) ?? null,
+    })),
+  }));
+
+const chargesIn = (charges: ChargeBody[] | undefined) =>
+  (charges ?? []).map((c) => ({
+    kind: c.kind,
+    name: c.name,
+    rate: c.rate ?? null,
+    amount: optionalBigInt(c.amount) ?? null,
+  }));
+
 /**
  * The seller's invoices: list (filters, sorts and pages on the server), create (amounts computed
  * exactly from the lines), detail, void. Every staff role reads; owners, admins and AR agents
@@ -314,25 +380,8 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
               poNumber: body.poNumber?.trim() || null,
               orderReference: body.orderReference?.trim() || null,
               notes: body.notes ?? null,
-              lines: body.lines.map((l) => ({
-                sku: l.sku ?? null,
-                description: l.description,
-                quantity: l.quantity,
-                unit: l.unit ?? null,
-                unitPrice: l.unitPrice,
-                ...(l.discountAmount !== undefined ? { discountAmount: BigInt(l.discountAmount) } : {}),
-                taxes: (l.taxes ?? []).map((t) => ({
-                  name: t.name,
-                  rate: t.rate ?? null,
-                  amount: optionalBigInt(t.amount) ?? null,
-                })),
-              })),
-              charges: (body.charges ?? []).map((c) => ({
-                kind: c.kind,
-                name: c.name,
-                rate: c.rate ?? null,
-                amount: optionalBigInt(c.amount) ?? null,
-              })),
+              lines: linesIn(body.lines),
+              charges: chargesIn(body.charges),
               status: body.status ?? 'open',
               actor: actorOf(request),
             },
@@ -340,6 +389,62 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
         ),
       );
       return reply.code(replayed ? 200 : 201).send(await detail(orgId, id));
+    },
+  );
+
+  app.get(
+    '/console/invoices/next-number',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['console'],
+        summary: 'A suggested number for a new invoice: the series of the invoice created last, one further',
+        description:
+          'Saldo does not number invoices (the ERP does); `null` when there is no numbered invoice to follow.',
+        response: { 200: Type.Object({ number: Nullable(Type.String()) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => ({ number: await suggestInvoiceNumber({ db }, { orgId: staffOf(request).orgId }) }),
+  );
+
+  app.post(
+    '/console/invoices/preview',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['console'],
+        summary: "An invoice's amounts computed from its lines and charges, writing nothing",
+        description:
+          'The same computation (and the same field errors) as creating the invoice: what the new-invoice form shows as totals.',
+        body: PreviewInvoiceBody,
+        response: { 200: InvoicePreviewSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { currency, lines, charges } = request.body;
+      const computed = computeInvoice(currency, linesIn(lines), chargesIn(charges));
+      return {
+        currency,
+        subtotal: computed.subtotal,
+        discountTotal: computed.discountTotal,
+        taxTotal: computed.taxTotal,
+        feeTotal: computed.feeTotal,
+        total: computed.total,
+        lines: computed.lines.map((l) => ({
+          lineNo: l.lineNo,
+          discountAmount: l.discountAmount,
+          netAmount: l.netAmount,
+          taxAmount: l.taxAmount,
+          totalAmount: l.totalAmount,
+          taxes: l.taxes.map((t) => ({ name: t.name, rate: t.rate, amount: t.amount })),
+        })),
+        charges: computed.charges.map((c) => ({
+          kind: c.kind,
+          name: c.name,
+          rate: c.rate,
+          amount: c.amount,
+        })),
+      };
     },
   );
 

@@ -447,6 +447,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/customers/next-account-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A suggested account number for a new customer: the last one's series, one further */
+        get: operations["getConsoleCustomersNextAccountNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/customers/{id}": {
         parameters: {
             query?: never;
@@ -553,6 +570,46 @@ export interface paths {
          * @description A retried request with the same `Idempotency-Key` answers the invoice it created (200) instead of a duplicate-number conflict; the same key with any other request is refused with 422 `idempotency_key_reused`.
          */
         post: operations["postConsoleInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/next-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A suggested number for a new invoice: the series of the invoice created last, one further
+         * @description Saldo does not number invoices (the ERP does); `null` when there is no numbered invoice to follow.
+         */
+        get: operations["getConsoleInvoicesNextNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An invoice's amounts computed from its lines and charges, writing nothing
+         * @description The same computation (and the same field errors) as creating the invoice: what the new-invoice form shows as totals.
+         */
+        post: operations["postConsoleInvoicesPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1737,6 +1794,541 @@ export interface paths {
         get: operations["getConsoleSettingsCreditChecks"];
         /** Change how orders over the credit limit are paid */
         put: operations["putConsoleSettingsCreditChecks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/imports/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a file before importing it: encoding, delimiter, header, suggested mapping, first rows
+         * @description The body is the file itself (`application/octet-stream`): the whole file, or for CSV and JSON its first part (the console sends the first MiB); at most 16 MiB. Nothing is stored. The answer shows what was detected and what would be used, the mapping suggested from the header, and the first 20 rows as the import would parse them (each mapped field’s value or its error). Send the same bytes again with `Saldo-Import-Settings` to preview other settings. The settings as base64url-encoded JSON: any of `format`, `encoding` (utf-8, windows-1252), `delimiter`, `sheet`, `decimalMark` (`.` or `,`), `dateFormat` (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd), `mapping` (field → the file’s column header) and `mode` (all, rows).
+         */
+        post: operations["postConsoleImportsInspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imports, newest first: every channel (console, CLI, drop folder, API) */
+        get: operations["getConsoleImports"];
+        put?: never;
+        /**
+         * Import a file: stores it and queues the run (poll GET …/imports/{id})
+         * @description The body is the whole file (`application/octet-stream`, at most 200 MiB here; larger files go through `saldo import` or the drop folder), its name in `?name=`. Settings: a saved profile (`profileId`) and/or `Saldo-Import-Settings` (each setting sent overrides the profile’s); `mode` in the query overrides both. With `Idempotency-Key`, the same key and the same file and settings answer the same run (200); another file or settings under the key are refused (422 `idempotency_key_reused`). `duplicateOf`: an earlier completed import of the very same file (importing it again changes nothing). The settings as base64url-encoded JSON: any of `format`, `encoding` (utf-8, windows-1252), `delimiter`, `sheet`, `decimalMark` (`.` or `,`), `dateFormat` (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd), `mapping` (field → the file’s column header) and `mode` (all, rows).
+         */
+        post: operations["postConsoleImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status, progress, summary (created, updated, unchanged, rejected, sums) */
+        get: operations["getConsoleImportsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s rejected rows: line, column and reason, in the reader’s language */
+        get: operations["getConsoleImportsByIdErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s error report as CSV (line, column, reason), in the reader’s language */
+        get: operations["getConsoleImportsByIdErrorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/import-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved mapping profiles (all kinds, or one) */
+        get: operations["getConsoleImportProfiles"];
+        /**
+         * Save a mapping profile (by kind and name: saving the same name again replaces it)
+         * @description The mapping’s keys are fields of the kind (a field the kind lacks refuses the profile). The profile named `default` (or a kind’s only one) is what the drop folder uses.
+         */
+        put: operations["putConsoleImportProfiles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/import-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mapping profile */
+        get: operations["getConsoleImportProfilesById"];
+        put?: never;
+        post?: never;
+        /** Delete a mapping profile (past imports keep their settings) */
+        delete: operations["deleteConsoleImportProfilesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/import-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents imports flagged for review (e.g. a new total below what is already paid) */
+        get: operations["getConsoleImportReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/import-reviews/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a review: `resolved` (handled) or `dismissed` (nothing to do) */
+        post: operations["postConsoleImportReviewsByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/import-reviews/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct an aging difference where the ERP shows less open than Saldo: an ERP payment for the difference
+         * @description Records a payment (source `erp`) for Saldo's open amount minus the ERP's, applies it to the invoice and resolves the review. Other differences answer what to import instead (`aging_import_document`, `aging_erp_higher`, `aging_not_invoice`); a review already closed, 409.
+         */
+        post: operations["postConsoleImportReviewsByIdCorrect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1000 customers by ERP id
+         * @description Applied by the same engine as a file import, before the answer: each document is upserted by its ERP id (created, updated, or unchanged when nothing differs). `mode=rows` (default): every good document commits and every bad one is listed in `errors` (`index` in `documents`, `field`, `code`, `message` in the seller’s language or `Accept-Language`). `mode=all`: any error applies nothing (`status` rejected). Amounts and quantities are decimal strings in major units ("1234.56"); dates YYYY-MM-DD. With `Idempotency-Key`, the same key and body answer the same result again (`Idempotent-Replayed: true`); another body under the key is refused (422 `idempotency_key_reused`). The run is listed among the console’s imports (channel api).
+         */
+        post: operations["postCustomersBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1000 invoices by ERP id
+         * @description Applied by the same engine as a file import, before the answer: each document is upserted by its ERP id (created, updated, or unchanged when nothing differs). `mode=rows` (default): every good document commits and every bad one is listed in `errors` (`index` in `documents`, `field`, `code`, `message` in the seller’s language or `Accept-Language`). `mode=all`: any error applies nothing (`status` rejected). Amounts and quantities are decimal strings in major units ("1234.56"); dates YYYY-MM-DD. With `Idempotency-Key`, the same key and body answer the same result again (`Idempotent-Replayed: true`); another body under the key is refused (422 `idempotency_key_reused`). The run is listed among the console’s imports (channel api).
+         */
+        post: operations["postInvoicesBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-memos/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1000 credit memos by ERP id
+         * @description Applied by the same engine as a file import, before the answer: each document is upserted by its ERP id (created, updated, or unchanged when nothing differs). `mode=rows` (default): every good document commits and every bad one is listed in `errors` (`index` in `documents`, `field`, `code`, `message` in the seller’s language or `Accept-Language`). `mode=all`: any error applies nothing (`status` rejected). Amounts and quantities are decimal strings in major units ("1234.56"); dates YYYY-MM-DD. With `Idempotency-Key`, the same key and body answer the same result again (`Idempotent-Replayed: true`); another body under the key is refused (422 `idempotency_key_reused`). The run is listed among the console’s imports (channel api).
+         */
+        post: operations["postCreditMemosBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1000 payments by ERP id
+         * @description Applied by the same engine as a file import, before the answer: each document is upserted by its ERP id (created, updated, or unchanged when nothing differs). `mode=rows` (default): every good document commits and every bad one is listed in `errors` (`index` in `documents`, `field`, `code`, `message` in the seller’s language or `Accept-Language`). `mode=all`: any error applies nothing (`status` rejected). Amounts and quantities are decimal strings in major units ("1234.56"); dates YYYY-MM-DD. With `Idempotency-Key`, the same key and body answer the same result again (`Idempotent-Replayed: true`); another body under the key is refused (422 `idempotency_key_reused`). The run is listed among the console’s imports (channel api).
+         */
+        post: operations["postPaymentsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1000 holds by ERP id
+         * @description Applied by the same engine as a file import, before the answer: each document is upserted by its ERP id (created, updated, or unchanged when nothing differs). `mode=rows` (default): every good document commits and every bad one is listed in `errors` (`index` in `documents`, `field`, `code`, `message` in the seller’s language or `Accept-Language`). `mode=all`: any error applies nothing (`status` rejected). Amounts and quantities are decimal strings in major units ("1234.56"); dates YYYY-MM-DD. With `Idempotency-Key`, the same key and body answer the same result again (`Idempotent-Replayed: true`); another body under the key is refused (422 `idempotency_key_reused`). The run is listed among the console’s imports (channel api).
+         */
+        post: operations["postHoldsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints, with the event types Saldo sends */
+        get: operations["getConsoleWebhooksEndpoints"];
+        put?: never;
+        /** Add a webhook endpoint; the answer holds the only copy of its signing secret */
+        post: operations["postConsoleWebhooksEndpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["deleteConsoleWebhooksEndpointsById"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint (URL, description, event types, enabled) */
+        patch: operations["patchConsoleWebhooksEndpointsById"];
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/endpoints/{id}/roll-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the old one keeps signing too for `overlapHours` (default 24, 0: stop now) */
+        post: operations["postConsoleWebhooksEndpointsByIdRollSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event to this endpoint only */
+        post: operations["postConsoleWebhooksEndpointsByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook delivery log, newest first */
+        get: operations["getConsoleWebhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery: the body it sends and every attempt with the answer received */
+        get: operations["getConsoleWebhooksDeliveriesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/webhooks/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now: the same event id and body, a new attempt */
+        post: operations["postConsoleWebhooksDeliveriesByIdRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/erp-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ERP sync: settings, the card/ACH payment accounts, the last export and the last import */
+        get: operations["getConsoleErpSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/erp-sync/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the sync settings (the whole set)
+         * @description Frequency `off`, `hourly`, `every_4_hours` (from local midnight) or `daily` at `dailyAt` in the seller’s time zone; a changed schedule starts at the next slot. `marking`: `automatic` (the ERP marks invoices paid from the file or the API) or `manual` (people do, from the file mailed to `recipients`). ERP payment accounts for card and ACH are kept in the payment settings. A recipient that is not an address refuses the change (422 `deposit_recipient_invalid`, the field `recipients/<i>`).
+         */
+        put: operations["putConsoleErpSyncSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/erp-sync/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment confirmation exports, newest first */
+        get: operations["getConsoleErpSyncExports"];
+        put?: never;
+        /**
+         * Export now: the payment confirmations no export has handed out yet
+         * @description Answers the new export (201), or `{ export: null }` (200) when nothing is new. In manual marking the file is also mailed to the recipients.
+         */
+        post: operations["postConsoleErpSyncExports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/erp-sync/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export’s file, as it was first handed out */
+        get: operations["getConsoleErpSyncExportsByIdFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment confirmations not handed out before, as a new export
+         * @description For sellers whose ERP marks invoices paid itself (automatic marking; otherwise 409 `erp_sync_manual_marking`). Each call claims what no export (schedule, console, CLI or API) has handed out: payments that took effect (manual ones when recorded, card when captured, ACH when settled — never a pending one) with their applications, and later changes as `changes` lines (application, unapplication, refund, refund_failed, return, reversal, credit_application, credit_unapplication). Payments recorded in the ERP are not sent back. Nothing new: `export: null`. A response lost on the way can be fetched again: `GET /payment-confirmations/exports/:id`, or list the exports after the last sequence you processed with `GET /payment-confirmations/exports?after=n`. With `format=csv` the file itself is answered, or 204 when nothing is new.
+         */
+        get: operations["getPaymentConfirmations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-confirmations/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exports after a sequence number, oldest first (or all, newest first) */
+        get: operations["getPaymentConfirmationsExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-confirmations/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export again, byte for byte as first handed out */
+        get: operations["getPaymentConfirmationsExportsById"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3397,6 +3989,15 @@ export interface operations {
                     };
                     collectorUserId?: string | null;
                     tags?: string[];
+                    /** @description Contacts created with the customer, in one go */
+                    contacts?: {
+                        name: string;
+                        email?: string | null;
+                        phone?: string | null;
+                        role?: string | null;
+                        locale?: "es" | "en";
+                        receives?: ("invoices" | "statements" | "reminders" | "receipts")[];
+                    }[];
                 };
             };
         };
@@ -3472,6 +4073,8 @@ export interface operations {
                             locale: "es" | "en";
                             receives: ("invoices" | "statements" | "reminders" | "receipts")[];
                         }[];
+                        /** @description A document (invoice, credit memo, payment) names the customer: its currency can no longer change */
+                        hasDocuments: boolean;
                         aging: {
                             current: number;
                             d1_30: number;
@@ -3516,6 +4119,46 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersNextAccountNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountNumber: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3607,6 +4250,8 @@ export interface operations {
                             locale: "es" | "en";
                             receives: ("invoices" | "statements" | "reminders" | "receipts")[];
                         }[];
+                        /** @description A document (invoice, credit memo, payment) names the customer: its currency can no longer change */
+                        hasDocuments: boolean;
                         aging: {
                             current: number;
                             d1_30: number;
@@ -3772,6 +4417,8 @@ export interface operations {
                             locale: "es" | "en";
                             receives: ("invoices" | "statements" | "reminders" | "receipts")[];
                         }[];
+                        /** @description A document (invoice, credit memo, payment) names the customer: its currency can no longer change */
+                        hasDocuments: boolean;
                         aging: {
                             current: number;
                             d1_30: number;
@@ -4137,6 +4784,8 @@ export interface operations {
                             locale: "es" | "en";
                             receives: ("invoices" | "statements" | "reminders" | "receipts")[];
                         }[];
+                        /** @description A document (invoice, credit memo, payment) names the customer: its currency can no longer change */
+                        hasDocuments: boolean;
                         aging: {
                             current: number;
                             d1_30: number;
@@ -4278,6 +4927,8 @@ export interface operations {
                             locale: "es" | "en";
                             receives: ("invoices" | "statements" | "reminders" | "receipts")[];
                         }[];
+                        /** @description A document (invoice, credit memo, payment) names the customer: its currency can no longer change */
+                        hasDocuments: boolean;
                         aging: {
                             current: number;
                             d1_30: number;
@@ -4809,6 +5460,145 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInvoicesNextNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInvoicesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    lines: {
+                        sku?: string | null;
+                        description: string;
+                        /** @description a decimal string, e.g. "12.5" */
+                        quantity: string;
+                        unit?: string | null;
+                        /** @description a decimal string, e.g. "12.5" */
+                        unitPrice: string;
+                        discountAmount?: number;
+                        taxes?: {
+                            name: string;
+                            rate?: string | null;
+                            amount?: number | null;
+                        }[];
+                    }[];
+                    charges?: {
+                        kind: "fee" | "tax";
+                        name: string;
+                        rate?: string | null;
+                        amount?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        subtotal: number;
+                        discountTotal: number;
+                        taxTotal: number;
+                        feeTotal: number;
+                        total: number;
+                        lines: {
+                            lineNo: number;
+                            discountAmount: number;
+                            netAmount: number;
+                            taxAmount: number;
+                            totalAmount: number;
+                            taxes: {
+                                name: string;
+                                rate: string | null;
+                                amount: number;
+                            }[];
+                        }[];
+                        charges: {
+                            kind: "fee" | "tax";
+                            name: string;
+                            rate: string | null;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12149,6 +12939,3389 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleImportsInspect: {
+        parameters: {
+            query: {
+                kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                name: string;
+                profileId?: string;
+            };
+            header?: {
+                /** @description The settings as base64url-encoded JSON: any of `format`, `encoding` (utf-8, windows-1252), `delimiter`, `sheet`, `decimalMark` (`.` or `,`), `dateFormat` (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd), `mapping` (field → the file’s column header) and `mode` (all, rows). */
+                "saldo-import-settings"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        format: "csv" | "xlsx" | "json" | "ubl";
+                        encoding: ("utf-8" | "windows-1252") | null;
+                        detectedEncoding: ("utf-8" | "windows-1252") | null;
+                        delimiter: string | null;
+                        detectedDelimiter: string | null;
+                        sheets: string[];
+                        header: string[];
+                        kindHint: ("customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging") | null;
+                        fields: {
+                            name: string;
+                            type: string;
+                            required: boolean;
+                            values?: string[];
+                        }[];
+                        suggested: {
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            unmatchedRequired: string[];
+                        };
+                        settings: {
+                            format: "csv" | "xlsx" | "json" | "ubl";
+                            encoding?: "utf-8" | "windows-1252";
+                            delimiter?: string;
+                            sheet?: string;
+                            decimalMark: "." | ",";
+                            dateFormat: "dd/mm/yyyy" | "mm/dd/yyyy" | "yyyy-mm-dd";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            mode: "all" | "rows";
+                        };
+                        missingRequired: string[];
+                        rows: {
+                            line: number;
+                            cells: {
+                                field: string;
+                                raw: string | null;
+                                value: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                            overflow: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImports: {
+        parameters: {
+            query: {
+                kind?: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imports: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleImports: {
+        parameters: {
+            query: {
+                kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                name: string;
+                profileId?: string;
+                mode?: "all" | "rows";
+            };
+            header?: {
+                /** @description The settings as base64url-encoded JSON: any of `format`, `encoding` (utf-8, windows-1252), `delimiter`, `sheet`, `decimalMark` (`.` or `,`), `dateFormat` (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd), `mapping` (field → the file’s column header) and `mode` (all, rows). */
+                "saldo-import-settings"?: string;
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                        channel: "console" | "cli" | "drop_folder" | "api";
+                        fileName: string;
+                        fileSize: number;
+                        status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        progress: number;
+                        rowsDone: number;
+                        summary: {
+                            rows: number;
+                            documents: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: number;
+                            flagged: number;
+                            voided: number;
+                            sums: {
+                                currency: string;
+                                amount: string;
+                            }[];
+                            committed: boolean;
+                            errors: number;
+                        } | null;
+                        errorCount: number;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        duplicateOf: {
+                            /** Format: uuid */
+                            id: string;
+                            finishedAt: string | null;
+                        } | null;
+                        profileId: string | null;
+                        startedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                        channel: "console" | "cli" | "drop_folder" | "api";
+                        fileName: string;
+                        fileSize: number;
+                        status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        progress: number;
+                        rowsDone: number;
+                        summary: {
+                            rows: number;
+                            documents: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: number;
+                            flagged: number;
+                            voided: number;
+                            sums: {
+                                currency: string;
+                                amount: string;
+                            }[];
+                            committed: boolean;
+                            errors: number;
+                        } | null;
+                        errorCount: number;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        duplicateOf: {
+                            /** Format: uuid */
+                            id: string;
+                            finishedAt: string | null;
+                        } | null;
+                        profileId: string | null;
+                        startedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                        channel: "console" | "cli" | "drop_folder" | "api";
+                        fileName: string;
+                        fileSize: number;
+                        status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                        progress: number;
+                        rowsDone: number;
+                        summary: {
+                            rows: number;
+                            documents: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            rejected: number;
+                            flagged: number;
+                            voided: number;
+                            sums: {
+                                currency: string;
+                                amount: string;
+                            }[];
+                            committed: boolean;
+                            errors: number;
+                        } | null;
+                        errorCount: number;
+                        failureCode: string | null;
+                        failureMessage: string | null;
+                        duplicateOf: {
+                            /** Format: uuid */
+                            id: string;
+                            finishedAt: string | null;
+                        } | null;
+                        profileId: string | null;
+                        startedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportsByIdErrors: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            line: number | null;
+                            column: string | null;
+                            code: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            message: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportsByIdErrorsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportProfiles: {
+        parameters: {
+            query?: {
+                kind?: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profiles: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            name: string;
+                            settings: {
+                                format: "csv" | "xlsx" | "json" | "ubl";
+                                encoding?: "utf-8" | "windows-1252";
+                                delimiter?: string;
+                                sheet?: string;
+                                decimalMark: "." | ",";
+                                dateFormat: "dd/mm/yyyy" | "mm/dd/yyyy" | "yyyy-mm-dd";
+                                mapping: {
+                                    [key: string]: string;
+                                };
+                                mode: "all" | "rows";
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleImportProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                    name: string;
+                    settings: {
+                        format: "csv" | "xlsx" | "json" | "ubl";
+                        encoding?: "utf-8" | "windows-1252";
+                        delimiter?: string;
+                        sheet?: string;
+                        decimalMark: "." | ",";
+                        dateFormat: "dd/mm/yyyy" | "mm/dd/yyyy" | "yyyy-mm-dd";
+                        mapping: {
+                            [key: string]: string;
+                        };
+                        mode: "all" | "rows";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                        name: string;
+                        settings: {
+                            format: "csv" | "xlsx" | "json" | "ubl";
+                            encoding?: "utf-8" | "windows-1252";
+                            delimiter?: string;
+                            sheet?: string;
+                            decimalMark: "." | ",";
+                            dateFormat: "dd/mm/yyyy" | "mm/dd/yyyy" | "yyyy-mm-dd";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            mode: "all" | "rows";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportProfilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                        name: string;
+                        settings: {
+                            format: "csv" | "xlsx" | "json" | "ubl";
+                            encoding?: "utf-8" | "windows-1252";
+                            delimiter?: string;
+                            sheet?: string;
+                            decimalMark: "." | ",";
+                            dateFormat: "dd/mm/yyyy" | "mm/dd/yyyy" | "yyyy-mm-dd";
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            mode: "all" | "rows";
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleImportProfilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleImportReviews: {
+        parameters: {
+            query: {
+                status?: "open" | "resolved" | "dismissed";
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            importId: string;
+                            kind: "invoice" | "credit_memo" | "payment" | "aging";
+                            documentId: string | null;
+                            erpId: string | null;
+                            reason: string;
+                            message: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                            status: "open" | "resolved" | "dismissed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            resolvedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleImportReviewsByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resolution: "resolved" | "dismissed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleImportReviewsByIdCorrect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            amount: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCustomersBatch: {
+        parameters: {
+            query?: {
+                mode?: "rows" | "all";
+            };
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        erpId: string;
+                        accountNumber?: string;
+                        name: string;
+                        taxId?: string;
+                        currency?: string;
+                        locale?: "es" | "en";
+                        paymentTermsDays?: number;
+                        /** @description A decimal in major units, e.g. "1234.56". */
+                        creditLimit?: string;
+                        /** Format: email */
+                        email?: string;
+                        phone?: string;
+                        /** Format: email */
+                        collectorEmail?: string;
+                        billingLine1?: string;
+                        billingLine2?: string;
+                        billingCity?: string;
+                        billingRegion?: string;
+                        billingPostalCode?: string;
+                        billingCountry?: string;
+                        tags?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                        errors: {
+                            index: number | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInvoicesBatch: {
+        parameters: {
+            query?: {
+                mode?: "rows" | "all";
+            };
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        number: string;
+                        erpId?: string;
+                        customerErpId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        dueDate?: string;
+                        currency?: string;
+                        poNumber?: string;
+                        orderReference?: string;
+                        status?: "open" | "void";
+                        /** @description A decimal in major units, e.g. "1234.56". */
+                        total?: string;
+                        notes?: string;
+                        lines: {
+                            sku?: string;
+                            description: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            quantity: string;
+                            unit?: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            unitPrice: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            discount?: string;
+                            taxName?: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            taxRate?: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            taxAmount?: string;
+                        }[];
+                        fees?: {
+                            name: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            amount: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                        errors: {
+                            index: number | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCreditMemosBatch: {
+        parameters: {
+            query?: {
+                mode?: "rows" | "all";
+            };
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        number: string;
+                        erpId?: string;
+                        customerErpId: string;
+                        invoiceNumber?: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        issueDate: string;
+                        currency?: string;
+                        /** @description A decimal in major units, e.g. "1234.56". */
+                        amount: string;
+                        reason?: string;
+                        status?: "open" | "void";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                        errors: {
+                            index: number | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPaymentsBatch: {
+        parameters: {
+            query?: {
+                mode?: "rows" | "all";
+            };
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        erpId: string;
+                        customerErpId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        receivedOn: string;
+                        /** @description A decimal in major units, e.g. "1234.56". */
+                        amount: string;
+                        currency?: string;
+                        method?: "check" | "cash" | "bank_transfer" | "card_terminal" | "other";
+                        reference?: string;
+                        applications?: {
+                            invoiceNumber?: string;
+                            /** @description A decimal in major units, e.g. "1234.56". */
+                            amount?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                        errors: {
+                            index: number | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHoldsBatch: {
+        parameters: {
+            query?: {
+                mode?: "rows" | "all";
+            };
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documents: {
+                        customerErpId: string;
+                        status: "on_hold" | "active";
+                        reason?: string;
+                        customerMessage?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "customers" | "contacts" | "invoices" | "credit_memos" | "payments" | "holds" | "aging";
+                            channel: "console" | "cli" | "drop_folder" | "api";
+                            fileName: string;
+                            fileSize: number;
+                            status: "queued" | "running" | "completed" | "rejected" | "failed" | "interrupted";
+                            progress: number;
+                            rowsDone: number;
+                            summary: {
+                                rows: number;
+                                documents: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                flagged: number;
+                                voided: number;
+                                sums: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                committed: boolean;
+                                errors: number;
+                            } | null;
+                            errorCount: number;
+                            failureCode: string | null;
+                            failureMessage: string | null;
+                            duplicateOf: {
+                                /** Format: uuid */
+                                id: string;
+                                finishedAt: string | null;
+                            } | null;
+                            profileId: string | null;
+                            startedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                        errors: {
+                            index: number | null;
+                            field: string | null;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleWebhooksEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[] | null;
+                            enabled: boolean;
+                            /** @description The last four characters of the signing secret */
+                            secretLast4: string;
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        eventTypes: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleWebhooksEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    description?: string;
+                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[] | null;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[] | null;
+                            enabled: boolean;
+                            /** @description The last four characters of the signing secret */
+                            secretLast4: string;
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description The signing secret (`whsec_…`): this answer holds its only copy */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleWebhooksEndpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchConsoleWebhooksEndpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    description?: string;
+                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[] | null;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[] | null;
+                        enabled: boolean;
+                        /** @description The last four characters of the signing secret */
+                        secretLast4: string;
+                        previousSecretExpiresAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleWebhooksEndpointsByIdRollSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    overlapHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[] | null;
+                            enabled: boolean;
+                            /** @description The last four characters of the signing secret */
+                            secretLast4: string;
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description The signing secret (`whsec_…`): this answer holds its only copy */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleWebhooksEndpointsByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleWebhooksDeliveries: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                endpointId?: string;
+                status?: "pending" | "delivered" | "failed";
+                eventType?: "invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "webhook.test";
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            endpointId: string;
+                            endpointUrl: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            eventType: string;
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleWebhooksDeliveriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        endpointId: string;
+                        endpointUrl: string;
+                        /** Format: uuid */
+                        eventId: string;
+                        eventType: string;
+                        status: "pending" | "delivered" | "failed";
+                        attempts: number;
+                        nextAttemptAt: string | null;
+                        lastAttemptAt: string | null;
+                        lastStatusCode: number | null;
+                        deliveredAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description The exact JSON body every attempt sends */
+                        body: string;
+                        attemptsLog: {
+                            attempt: number;
+                            manual: boolean;
+                            /** Format: date-time */
+                            startedAt: string;
+                            durationMs: number;
+                            statusCode: number | null;
+                            requestHeaders: {
+                                [key: string]: string;
+                            };
+                            responseBody: string | null;
+                            error: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleWebhooksDeliveriesByIdRedeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleErpSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: {
+                            frequency: "off" | "hourly" | "every_4_hours" | "daily";
+                            /** @description HH:MM, local time */
+                            dailyAt: string;
+                            marking: "automatic" | "manual";
+                            csv: {
+                                delimiter: "," | ";";
+                                decimalMark: "." | ",";
+                                dates: "iso" | "dmy" | "mdy";
+                            };
+                            erpAccounts: {
+                                check: string | null;
+                                cash: string | null;
+                                bank_transfer: string | null;
+                                card_terminal: string | null;
+                                other: string | null;
+                            };
+                            recipients: string[];
+                        };
+                        onlineErpAccounts: {
+                            card: string | null;
+                            ach: string | null;
+                        };
+                        lastError: {
+                            code: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        lastExport: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            format: "csv" | "json";
+                            channel: "schedule" | "console" | "cli" | "api";
+                            marking: "automatic" | "manual";
+                            itemCount: number;
+                            fileName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mailedAt: string | null;
+                        } | null;
+                        lastImport: {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            channel: string;
+                            status: string;
+                            fileName: string;
+                            errorCount: number;
+                            failureCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        } | null;
+                        dropFolder: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleErpSyncSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    frequency: "off" | "hourly" | "every_4_hours" | "daily";
+                    /** @description HH:MM, local time */
+                    dailyAt: string;
+                    marking: "automatic" | "manual";
+                    csv: {
+                        delimiter: "," | ";";
+                        decimalMark: "." | ",";
+                        dates: "iso" | "dmy" | "mdy";
+                    };
+                    erpAccounts: {
+                        check: string | null;
+                        cash: string | null;
+                        bank_transfer: string | null;
+                        card_terminal: string | null;
+                        other: string | null;
+                    };
+                    recipients: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        frequency: "off" | "hourly" | "every_4_hours" | "daily";
+                        /** @description HH:MM, local time */
+                        dailyAt: string;
+                        marking: "automatic" | "manual";
+                        csv: {
+                            delimiter: "," | ";";
+                            decimalMark: "." | ",";
+                            dates: "iso" | "dmy" | "mdy";
+                        };
+                        erpAccounts: {
+                            check: string | null;
+                            cash: string | null;
+                            bank_transfer: string | null;
+                            card_terminal: string | null;
+                            other: string | null;
+                        };
+                        recipients: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleErpSyncExports: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exports: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            format: "csv" | "json";
+                            channel: "schedule" | "console" | "cli" | "api";
+                            marking: "automatic" | "manual";
+                            itemCount: number;
+                            fileName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mailedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleErpSyncExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    format?: "csv" | "json";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        export: null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        export: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            format: "csv" | "json";
+                            channel: "schedule" | "console" | "cli" | "api";
+                            marking: "automatic" | "manual";
+                            itemCount: number;
+                            fileName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mailedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleErpSyncExportsByIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentConfirmations: {
+        parameters: {
+            query: {
+                since: "last";
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        export: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            marking: "automatic" | "manual";
+                            channel: "schedule" | "console" | "cli" | "api";
+                        } | null;
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                erpId: string | null;
+                                accountNumber: string;
+                                name: string;
+                            };
+                            currency: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            amount: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            fee: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            unapplied: string;
+                            method: string;
+                            erpAccount: string | null;
+                            reference: string | null;
+                            receivedOn: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                invoice: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    erpId: string | null;
+                                } | null;
+                                /** @description Major units, exact, with a decimal point: "1234.56". */
+                                amount: string;
+                                /** Format: date-time */
+                                appliedAt: string;
+                            }[];
+                        }[];
+                        changes: {
+                            type: "application" | "unapplication" | "refund" | "refund_failed" | "return" | "reversal" | "credit_application" | "credit_unapplication";
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                erpId: string | null;
+                                accountNumber: string;
+                                name: string;
+                            };
+                            currency: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            amount: string;
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                method: string;
+                                erpAccount: string | null;
+                            } | null;
+                            creditMemo: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                erpId: string | null;
+                            } | null;
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                erpId: string | null;
+                            } | null;
+                            reason: string | null;
+                        }[];
+                        cursor: {
+                            exportId: string | null;
+                            sequence: number | null;
+                            items: number;
+                        };
+                    };
+                    "text/csv": {
+                        export: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            marking: "automatic" | "manual";
+                            channel: "schedule" | "console" | "cli" | "api";
+                        } | null;
+                        payments: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                erpId: string | null;
+                                accountNumber: string;
+                                name: string;
+                            };
+                            currency: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            amount: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            fee: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            unapplied: string;
+                            method: string;
+                            erpAccount: string | null;
+                            reference: string | null;
+                            receivedOn: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            applications: {
+                                /** Format: uuid */
+                                id: string;
+                                invoice: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    erpId: string | null;
+                                } | null;
+                                /** @description Major units, exact, with a decimal point: "1234.56". */
+                                amount: string;
+                                /** Format: date-time */
+                                appliedAt: string;
+                            }[];
+                        }[];
+                        changes: {
+                            type: "application" | "unapplication" | "refund" | "refund_failed" | "return" | "reversal" | "credit_application" | "credit_unapplication";
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                erpId: string | null;
+                                accountNumber: string;
+                                name: string;
+                            };
+                            currency: string;
+                            /** @description Major units, exact, with a decimal point: "1234.56". */
+                            amount: string;
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                method: string;
+                                erpAccount: string | null;
+                            } | null;
+                            creditMemo: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                erpId: string | null;
+                            } | null;
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                erpId: string | null;
+                            } | null;
+                            reason: string | null;
+                        }[];
+                        cursor: {
+                            exportId: string | null;
+                            sequence: number | null;
+                            items: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentConfirmationsExports: {
+        parameters: {
+            query: {
+                after?: number;
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exports: {
+                            /** Format: uuid */
+                            id: string;
+                            sequence: number;
+                            format: "csv" | "json";
+                            channel: "schedule" | "console" | "cli" | "api";
+                            marking: "automatic" | "manual";
+                            itemCount: number;
+                            fileName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            mailedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentConfirmationsExportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
         };

@@ -133,11 +133,27 @@ function CustomerView({ customer }: { customer: CustomerDetail }) {
             <TakePaymentButton customerId={customer.id} />
             <Button
               component={Link}
+              to={`/console/invoices/new?customerId=${customer.id}`}
+              variant="default"
+              leftSection={<IconFileInvoice size={16} aria-hidden />}
+            >
+              {t('detail.newInvoice')}
+            </Button>
+            <Button
+              component={Link}
               to={`/console/credits/new?customerId=${customer.id}`}
               variant="default"
               leftSection={<IconReceiptRefund size={16} aria-hidden />}
             >
               {t('detail.newCredit')}
+            </Button>
+            <Button
+              component={Link}
+              to={`/console/customers/${customer.id}/edit`}
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+            >
+              {t('detail.edit')}
             </Button>
             {onHold ? (
               <Button

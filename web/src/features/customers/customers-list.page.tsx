@@ -1,5 +1,17 @@
-import { Anchor, Badge, Checkbox, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconBuildingStore, IconLock } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { IconBuildingStore, IconLock, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
@@ -11,7 +23,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { SearchBox, useListSearch } from '../../shared/ui/search-box';
 import { ServerTable } from '../../shared/ui/server-table';
 import { SortableTh } from '../../shared/ui/sortable-th';
-import type { Balance } from '../invoices/ar.types';
+import { type Balance, canWriteAr } from '../invoices/ar.types';
 import { useConsoleTeam } from '../team/team.api';
 import { useCustomers } from './customers.api';
 
@@ -67,7 +79,7 @@ const CUSTOMER_LIST_VALUES = {
 
 export function CustomersListPage() {
   const { t } = useTranslation(['customers', 'invoices', 'common']);
-  const { orgName } = useStaffContext();
+  const { orgName, role } = useStaffContext();
   usePageTitle(t('list.title'));
   const state = useListState(true, CUSTOMER_LIST_VALUES);
   const { q, search, setSearch } = useListSearch(state);
@@ -88,7 +100,21 @@ export function CustomersListPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description', { org: orgName })} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description', { org: orgName })}
+        actions={
+          canWriteAr(role) && (
+            <Button
+              component={Link}
+              to="/console/customers/new"
+              leftSection={<IconUserPlus size={16} aria-hidden />}
+            >
+              {t('list.new')}
+            </Button>
+          )
+        }
+      />
       <Paper withBorder className={classes.section}>
         <Group p="md" gap="sm" className={classes.filters}>
           <SearchBox

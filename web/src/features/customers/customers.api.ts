@@ -5,11 +5,13 @@ import type {
   ActivityItem,
   ActivityPage,
   Address,
+  BodyOf,
   Contact,
   ContactMessage,
   CustomerDetail,
   CustomerSummary,
   PlaceHoldBody,
+  ResponseOf,
 } from '../../app/api/wire';
 import { type Change, queryKeys, useInvalidate } from '../../app/query-keys';
 import { toSearchParams } from '../invoices/invoices.api';
@@ -117,5 +119,28 @@ export function useReleaseHold(customerId: string) {
         body.reason ? body : {},
       ),
     'hold',
+  );
+}
+
+export type NewCustomerBody = BodyOf<'postConsoleCustomers'>;
+export type CustomerChanges = BodyOf<'patchConsoleCustomersById'>;
+
+/** The account number the server suggests for a new customer (the last one's series, one further). */
+export function useNextAccountNumber() {
+  return useQuery({
+    queryKey: queryKeys.customers.nextAccountNumber,
+    queryFn: () =>
+      apiRequest<ResponseOf<'getConsoleCustomersNextAccountNumber'>>('GET', `${base}/next-account-number`),
+    staleTime: 0,
+  });
+}
+
+export function useCreateCustomer() {
+  return useCustomerMutation((body: NewCustomerBody) => apiRequest<CustomerDetail>('POST', base, body));
+}
+
+export function useUpdateCustomer(customerId: string) {
+  return useCustomerMutation((body: CustomerChanges) =>
+    apiRequest<CustomerDetail>('PATCH', `${base}/${encodeURIComponent(customerId)}`, body),
   );
 }

@@ -3,13 +3,16 @@ import {
   IconBuildingStore,
   IconCash,
   IconCreditCard,
+  IconFileImport,
   IconFileInvoice,
   IconFileSettings,
   IconHome,
   IconMail,
   IconReceiptRefund,
+  IconRefreshDot,
   IconReportMoney,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useStaffContext } from '../../app/session';
@@ -34,6 +37,7 @@ export function ConsoleLayout() {
       : []),
     { to: '/console/reports/aging', label: t('nav', { ns: 'reports' }), icon: IconReportMoney },
     { to: '/console/deposits', label: t('nav', { ns: 'deposits' }), icon: IconBuildingBank },
+    { to: '/console/imports', label: t('nav', { ns: 'imports' }), icon: IconFileImport },
     { to: '/console/team', label: t('nav.team'), icon: IconUsers },
     ...((DOCUMENT_SETTINGS_ROLES as readonly string[]).includes(role)
       ? [{ to: '/console/settings/documents', label: t('nav', { ns: 'settings' }), icon: IconFileSettings }]
@@ -47,6 +51,8 @@ export function ConsoleLayout() {
           },
         ]
       : []),
+    { to: '/console/settings/erp-sync', label: t('nav', { ns: 'erpSync' }), icon: IconRefreshDot },
+    { to: '/console/settings/webhooks', label: t('nav', { ns: 'webhooks' }), icon: IconWebhook },
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;
 }
