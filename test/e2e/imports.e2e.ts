@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -25,12 +24,15 @@ const AGENT = 'jorge@distribuidoradelvalle.example';
 const JOURNEY_MS = 240_000;
 /** Signing in asks who is signed in first: that 401 is expected. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/status of 401|^401 /.test(p));
-const tag = randomUUID().slice(0, 6).toUpperCase();
+// Ids as short as the demo's own ("C-1004", "A-4101"): journeys after this one share the demo and
+// measure its lists, and the next suggested numbers follow the seller's series.
+const base = 5000 + Math.floor(Math.random() * 4000);
+const id = (prefix: string, n: number) => `${prefix}-${base + n}`;
 
 const customersCsv = windows1252Csv([
   ['Clave', 'Razón social', 'RFC', 'Correo', 'Límite de crédito', 'Días de crédito', 'Moneda'],
-  [`CLI-${tag}-1`, 'Ferretería Ñandú', 'FNA010101AAA', 'pagos@nandu.example', '12.500,50', '30', 'MXN'],
-  [`CLI-${tag}-2`, 'Café Año Nuevo', 'CAN020202BBB', 'cxp@cafe.example', '1.000,00', '15', 'MXN'],
+  [id('C', 0), 'Ferretería Ñandú', 'FNA010101AAA', 'pagos@nandu.example', '12.500,50', '30', 'MXN'],
+  [id('C', 1), 'Café Año Nuevo', 'CAN020202BBB', 'cxp@cafe.example', '1.000,00', '15', 'MXN'],
 ]);
 const invoiceHeader = [
   'Folio',
@@ -44,14 +46,14 @@ const invoiceHeader = [
 ];
 const invoicesCsv = windows1252Csv([
   invoiceHeader,
-  [`F-${tag}-1`, `CLI-${tag}-1`, '02/11/2026', '02/12/2026', 'Tornillos', '10', '1.250,50', '16'],
-  [`F-${tag}-1`, `CLI-${tag}-1`, '02/11/2026', '02/12/2026', 'Tuercas', '4', '3,25', '16'],
-  [`F-${tag}-2`, `CLI-${tag}-2`, '05/11/2026', '20/11/2026', 'Cemento', '2', '500,00', '16'],
+  [id('F', 0), id('C', 0), '02/11/2026', '02/12/2026', 'Tornillos', '10', '1.250,50', '16'],
+  [id('F', 0), id('C', 0), '02/11/2026', '02/12/2026', 'Tuercas', '4', '3,25', '16'],
+  [id('F', 1), id('C', 1), '05/11/2026', '20/11/2026', 'Cemento', '2', '500,00', '16'],
 ]);
 const badCsv = windows1252Csv([
   invoiceHeader,
-  [`F-${tag}-3`, `CLI-${tag}-2`, '06/11/2026', '21/11/2026', 'Arena', '1', '100,00', '16'],
-  [`F-${tag}-4`, 'NO-EXISTE', '31/02/2026', '21/11/2026', 'Grava', '1', '100,00', '16'],
+  [id('F', 2), id('C', 1), '06/11/2026', '21/11/2026', 'Arena', '1', '100,00', '16'],
+  [id('F', 3), 'NO-EXISTE', '31/02/2026', '21/11/2026', 'Grava', '1', '100,00', '16'],
 ]);
 
 async function chooseKind(page: Page, kind: string) {

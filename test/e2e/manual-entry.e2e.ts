@@ -239,6 +239,11 @@ test.runIf(hasBrowser)(
 
     await page.goto('/console/customers');
     await page.getByRole('link', { name: 'New customer' }).waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Seaside Market/ })
+      .first()
+      .waitFor();
     await fitsWidth(page);
     await page.getByRole('link', { name: 'New customer' }).click();
     await page.waitForURL(`${baseUrl}/console/customers/new`);

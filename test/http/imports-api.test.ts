@@ -334,4 +334,71 @@ describe('profiles and reviews', () => {
     });
     expect(missing.statusCode).toBe(404);
   });
+
+  test('an aging difference where the ERP shows less open is corrected in Saldo: an ERP payment for the difference', async () => {
+    const file = customersFile([
+      ['CLI-090', 'Abarrotes Aging', 'AAG090909AAA', 'cxp@aging.mx', '', '30', 'MXN'],
+    ]);
+    const created = await upload(file, await settingsOf(file));
+    await execute(created.json().id);
+    const customer = await db
+      .selectFrom('customer_accounts')
+      .select('id')
+      .where('org_id', '=', s.org.id)
+      .where('erp_id', '=', 'CLI-090')
+      .executeTakeFirstOrThrow();
+    const invoice = await agent({
+      method: 'POST',
+      url: '/api/v1/console/invoices',
+      payload: {
+        customerId: customer.id,
+        number: 'F-9090',
+        issueDate: '2026-11-02',
+        lines: [{ description: 'Arroz', quantity: '1', unitPrice: '100.00' }],
+      },
+    });
+    expect(invoice.statusCode, invoice.body).toBe(201);
+
+    const aging = windows1252Csv([
+      ['Cliente', 'Documento', 'Saldo'],
+      ['CLI-090', 'F-9090', '60,00'],
+    ]);
+    const run = await agent({
+      method: 'POST',
+      url: '/api/v1/console/imports?kind=aging&name=antiguedad.csv',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'saldo-import-settings': b64({
+          format: 'csv',
+          decimalMark: ',',
+          dateFormat: 'dd/mm/yyyy',
+          mapping: { customer_erp_id: 'Cliente', document_number: 'Documento', open_amount: 'Saldo' },
+          mode: 'rows',
+        }),
+      },
+      payload: aging,
+    });
+    expect(run.statusCode, run.body).toBe(202);
+    await execute(run.json().id);
+    const reviews = await viewer({ method: 'GET', url: '/api/v1/console/import-reviews' });
+    const review = reviews
+      .json()
+      .reviews.find((r: { reason: string; importId: string }) => r.importId === run.json().id);
+    expect(review).toMatchObject({ kind: 'aging', reason: 'open_amount_differs' });
+
+    expect(
+      (await viewer({ method: 'POST', url: `/api/v1/console/import-reviews/${review.id}/correct` }))
+        .statusCode,
+    ).toBe(403);
+    const corrected = await agent({
+      method: 'POST',
+      url: `/api/v1/console/import-reviews/${review.id}/correct`,
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().payment).toMatchObject({ amount: 4000 });
+    const after = await agent({ method: 'GET', url: `/api/v1/console/invoices/${invoice.json().id}` });
+    expect(after.json().openAmount).toBe(6000);
+    const again = await agent({ method: 'POST', url: `/api/v1/console/import-reviews/${review.id}/correct` });
+    expect(again.statusCode).toBe(409);
+  });
 });

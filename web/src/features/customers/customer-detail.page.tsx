@@ -690,9 +690,12 @@ function ActivityTimeline({ customerId }: { customerId: string }) {
         </Group>
       ) : (
         <Timeline bulletSize={22} lineWidth={2} active={-1}>
-          {items.map((item) => (
+          {items.map((item, index) => (
             <Timeline.Item
-              key={`${item.at}-${item.action}-${item.entityId}`}
+              // Entries of one transaction share their time, action and entity (two contacts added
+              // with their customer): the position in this ordered page tells them apart.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is ordered and read-only
+              key={`${item.at}-${item.action}-${item.entityId}-${index}`}
               bullet={<ActivityIcon action={item.action} />}
               title={
                 <Text size="sm">

@@ -7,7 +7,6 @@ import {
   Pagination,
   Paper,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -28,6 +27,7 @@ import { useStaffContext } from '../../app/session';
 import { Money } from '../../shared/ui/money';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { SkeletonRows } from '../../shared/ui/skeleton-rows';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { canWriteAr } from '../invoices/ar.types';
 import { DepositStatusBadge } from './deposit-status-badge';
@@ -168,59 +168,51 @@ export function DepositsListPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data
-                  ? data.deposits.map((d) => (
-                      <Table.Tr key={d.id}>
-                        <Table.Td data-primary>
-                          <Anchor
-                            component={Link}
-                            to={`/console/deposits/${d.id}`}
-                            fw={500}
-                            size="sm"
-                            aria-label={t('list.open', {
-                              date: format.day(d.arrivalDate),
-                              kind: t(`kind.${d.kind}`),
-                            })}
-                          >
-                            {format.day(d.arrivalDate)}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td fz="sm" data-label={t('list.kindFilter')}>
-                          {t(`kind.${d.kind}`)}
-                        </Table.Td>
-                        <Table.Td fz="sm" c="dimmed" data-label={t('list.covers')}>
-                          {d.coversFrom === d.coversTo
-                            ? format.day(d.coversTo)
-                            : `${format.day(d.coversFrom)} – ${format.day(d.coversTo)}`}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.charges')}>
-                          <Money minor={d.charges} currency={d.currency} />
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.refunds')}>
-                          <Money minor={d.refunds + d.returns} currency={d.currency} />
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.fees')}>
-                          <Money minor={-d.fees} currency={d.currency} />
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" fw={600} data-label={t('list.net')}>
-                          <Money minor={d.net} currency={d.currency} />
-                        </Table.Td>
-                        <Table.Td data-label={t('list.statusColumn')}>
-                          <DepositStatusBadge status={d.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))
-                  : Array.from({ length: 4 }, (_, row) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-                      <Table.Tr key={row}>
-                        {Array.from({ length: 8 }, (_, cell) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-                          <Table.Td key={cell}>
-                            <Skeleton height={14} radius="sm" />
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
+                {data ? (
+                  data.deposits.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td data-primary>
+                        <Anchor
+                          component={Link}
+                          to={`/console/deposits/${d.id}`}
+                          fw={500}
+                          size="sm"
+                          aria-label={t('list.open', {
+                            date: format.day(d.arrivalDate),
+                            kind: t(`kind.${d.kind}`),
+                          })}
+                        >
+                          {format.day(d.arrivalDate)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td fz="sm" data-label={t('list.kindFilter')}>
+                        {t(`kind.${d.kind}`)}
+                      </Table.Td>
+                      <Table.Td fz="sm" c="dimmed" data-label={t('list.covers')}>
+                        {d.coversFrom === d.coversTo
+                          ? format.day(d.coversTo)
+                          : `${format.day(d.coversFrom)} – ${format.day(d.coversTo)}`}
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.charges')}>
+                        <Money minor={d.charges} currency={d.currency} />
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.refunds')}>
+                        <Money minor={d.refunds + d.returns} currency={d.currency} />
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.fees')}>
+                        <Money minor={-d.fees} currency={d.currency} />
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" fw={600} data-label={t('list.net')}>
+                        <Money minor={d.net} currency={d.currency} />
+                      </Table.Td>
+                      <Table.Td data-label={t('list.statusColumn')}>
+                        <DepositStatusBadge status={d.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                ) : (
+                  <SkeletonRows rows={4} cols={8} />
+                )}
               </Table.Tbody>
             </Table>
           </TableScroll>

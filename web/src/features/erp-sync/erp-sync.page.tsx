@@ -32,6 +32,7 @@ import { useStaffContext } from '../../app/session';
 import { Facts } from '../../shared/ui/facts';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { SkeletonRows } from '../../shared/ui/skeleton-rows';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { canWriteAr } from '../invoices/ar.types';
 import {
@@ -462,45 +463,37 @@ function ExportsTable() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data
-                ? data.exports.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td data-primary fw={500}>
-                        {t('exports.number', { sequence: e.sequence })}
-                      </Table.Td>
-                      <Table.Td fz="sm" data-label={t('exports.created')}>
-                        {format.dateTime(String(e.createdAt))}
-                      </Table.Td>
-                      <Table.Td fz="sm" data-label={t('exports.channel')}>
-                        {t(`channel.${e.channel}`)}
-                      </Table.Td>
-                      <Table.Td fz="sm" ta="right" data-label={t('exports.items')}>
-                        {format.number(e.itemCount)}
-                      </Table.Td>
-                      <Table.Td fz="sm" data-label={t('exports.by')}>
-                        {e.createdBy?.name ?? t('exports.bySaldo')}
-                      </Table.Td>
-                      <Table.Td fz="sm" c="dimmed" data-label={t('exports.mailed')}>
-                        {e.mailedAt ? format.dateTime(String(e.mailedAt)) : '—'}
-                      </Table.Td>
-                      <Table.Td data-label={t('exports.file')}>
-                        <Anchor href={exportFileUrl(e.id)} download size="sm">
-                          {t('exports.download', { name: e.fileName })}
-                        </Anchor>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                : Array.from({ length: 3 }, (_, row) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-                    <Table.Tr key={row}>
-                      {Array.from({ length: 7 }, (_, cell) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-                        <Table.Td key={cell}>
-                          <Skeleton height={14} radius="sm" />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
+              {data ? (
+                data.exports.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td data-primary fw={500}>
+                      {t('exports.number', { sequence: e.sequence })}
+                    </Table.Td>
+                    <Table.Td fz="sm" data-label={t('exports.created')}>
+                      {format.dateTime(String(e.createdAt))}
+                    </Table.Td>
+                    <Table.Td fz="sm" data-label={t('exports.channel')}>
+                      {t(`channel.${e.channel}`)}
+                    </Table.Td>
+                    <Table.Td fz="sm" ta="right" data-label={t('exports.items')}>
+                      {format.number(e.itemCount)}
+                    </Table.Td>
+                    <Table.Td fz="sm" data-label={t('exports.by')}>
+                      {e.createdBy?.name ?? t('exports.bySaldo')}
+                    </Table.Td>
+                    <Table.Td fz="sm" c="dimmed" data-label={t('exports.mailed')}>
+                      {e.mailedAt ? format.dateTime(String(e.mailedAt)) : '—'}
+                    </Table.Td>
+                    <Table.Td data-label={t('exports.file')}>
+                      <Anchor href={exportFileUrl(e.id)} download size="sm">
+                        {t('exports.download', { name: e.fileName })}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))
+              ) : (
+                <SkeletonRows rows={3} cols={7} />
+              )}
             </Table.Tbody>
           </Table>
         </TableScroll>

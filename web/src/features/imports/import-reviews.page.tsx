@@ -7,7 +7,6 @@ import {
   Pagination,
   Paper,
   SegmentedControl,
-  Skeleton,
   Table,
   Text,
 } from '@mantine/core';
@@ -21,9 +20,13 @@ import { useStaffContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { SkeletonRows } from '../../shared/ui/skeleton-rows';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { canWriteAr } from '../invoices/ar.types';
-import { type ImportReview, useImportReviews, useResolveReview } from './imports.api';
+import { type ImportReview, useCorrectReview, useImportReviews, useResolveReview } from './imports.api';
+
+/** Aging differences Saldo can correct itself: the ERP shows less open (paid in the ERP). */
+const CORRECTABLE = ['open_amount_differs', 'open_in_saldo_only'];
 
 const PAGE_SIZE = 25;
 const STATUSES = ['open', 'resolved', 'dismissed'] as const;
@@ -51,6 +54,7 @@ export function ImportReviewsPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const reviews = useImportReviews({ status, page });
   const resolve = useResolveReview();
+  const correct = useCorrectReview();
   const data = reviews.data;
   const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const canWrite = canWriteAr(role) && status === 'open';
@@ -72,6 +76,15 @@ export function ImportReviewsPage() {
       { id: review.id, resolution },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: t('reviews.done') }),
+        onError: (error) => notifications.show({ color: 'red', message: error.message }),
+      },
+    );
+
+  const correctIn = (review: ImportReview) =>
+    correct.mutate(
+      { id: review.id },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: t('reviews.corrected') }),
         onError: (error) => notifications.show({ color: 'red', message: error.message }),
       },
     );
@@ -114,73 +127,76 @@ export function ImportReviewsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data
-                  ? data.reviews.map((r) => {
-                      const name = `${t(`reviews.kind.${r.kind}`)} ${r.erpId ?? ''}`.trim();
-                      const path = documentPath(r);
-                      return (
-                        <Table.Tr key={r.id}>
-                          <Table.Td data-primary>
-                            {path ? (
-                              <Anchor component={Link} to={path} size="sm" fw={500}>
-                                {name}
-                              </Anchor>
-                            ) : (
-                              <Text size="sm" fw={500}>
-                                {name}
-                              </Text>
-                            )}
-                          </Table.Td>
-                          <Table.Td fz="sm" data-label={t('reviews.when')}>
-                            {format.dateTime(String(r.createdAt))}
-                          </Table.Td>
-                          <Table.Td fz="sm" data-label={t('reviews.reasonColumn')}>
-                            {r.message}
-                          </Table.Td>
-                          <Table.Td fz="sm" data-label={t('reviews.import')}>
-                            <Anchor component={Link} to={`/console/imports/${r.importId}`} size="sm">
-                              {t('reviews.import')}
+                {data ? (
+                  data.reviews.map((r) => {
+                    const name = `${t(`reviews.kind.${r.kind}`)} ${r.erpId ?? ''}`.trim();
+                    const path = documentPath(r);
+                    return (
+                      <Table.Tr key={r.id}>
+                        <Table.Td data-primary>
+                          {path ? (
+                            <Anchor component={Link} to={path} size="sm" fw={500}>
+                              {name}
                             </Anchor>
-                          </Table.Td>
-                          {canWrite && (
-                            <Table.Td data-label={t('reviews.actions')}>
-                              <Group gap="xs" wrap="nowrap">
-                                <Button
-                                  size="compact-sm"
-                                  variant="light"
-                                  leftSection={<IconCheck size={14} aria-hidden />}
-                                  aria-label={t('reviews.resolveLabel', { document: name })}
-                                  onClick={() => close(r, 'resolved')}
-                                  loading={resolve.isPending && resolve.variables?.id === r.id}
-                                >
-                                  {t('reviews.resolve')}
-                                </Button>
-                                <Button
-                                  size="compact-sm"
-                                  variant="default"
-                                  leftSection={<IconX size={14} aria-hidden />}
-                                  aria-label={t('reviews.dismissLabel', { document: name })}
-                                  onClick={() => close(r, 'dismissed')}
-                                >
-                                  {t('reviews.dismiss')}
-                                </Button>
-                              </Group>
-                            </Table.Td>
+                          ) : (
+                            <Text size="sm" fw={500}>
+                              {name}
+                            </Text>
                           )}
-                        </Table.Tr>
-                      );
-                    })
-                  : Array.from({ length: 3 }, (_, row) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-                      <Table.Tr key={row}>
-                        {Array.from({ length: 4 }, (_, cell) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-                          <Table.Td key={cell}>
-                            <Skeleton height={14} radius="sm" />
+                        </Table.Td>
+                        <Table.Td fz="sm" data-label={t('reviews.when')}>
+                          {format.dateTime(String(r.createdAt))}
+                        </Table.Td>
+                        <Table.Td fz="sm" data-label={t('reviews.reasonColumn')}>
+                          {r.message}
+                        </Table.Td>
+                        <Table.Td fz="sm" data-label={t('reviews.import')}>
+                          <Anchor component={Link} to={`/console/imports/${r.importId}`} size="sm">
+                            {t('reviews.import')}
+                          </Anchor>
+                        </Table.Td>
+                        {canWrite && (
+                          <Table.Td data-label={t('reviews.actions')}>
+                            <Group gap="xs" wrap="nowrap">
+                              {r.kind === 'aging' && CORRECTABLE.includes(r.reason) && (
+                                <Button
+                                  size="compact-sm"
+                                  leftSection={<IconCheck size={14} aria-hidden />}
+                                  aria-label={t('reviews.correctLabel', { document: name })}
+                                  onClick={() => correctIn(r)}
+                                  loading={correct.isPending && correct.variables?.id === r.id}
+                                >
+                                  {t('reviews.correct')}
+                                </Button>
+                              )}
+                              <Button
+                                size="compact-sm"
+                                variant="light"
+                                leftSection={<IconCheck size={14} aria-hidden />}
+                                aria-label={t('reviews.resolveLabel', { document: name })}
+                                onClick={() => close(r, 'resolved')}
+                                loading={resolve.isPending && resolve.variables?.id === r.id}
+                              >
+                                {t('reviews.resolve')}
+                              </Button>
+                              <Button
+                                size="compact-sm"
+                                variant="default"
+                                leftSection={<IconX size={14} aria-hidden />}
+                                aria-label={t('reviews.dismissLabel', { document: name })}
+                                onClick={() => close(r, 'dismissed')}
+                              >
+                                {t('reviews.dismiss')}
+                              </Button>
+                            </Group>
                           </Table.Td>
-                        ))}
+                        )}
                       </Table.Tr>
-                    ))}
+                    );
+                  })
+                ) : (
+                  <SkeletonRows rows={3} cols={4} />
+                )}
               </Table.Tbody>
             </Table>
           </TableScroll>

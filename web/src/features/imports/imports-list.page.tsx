@@ -7,7 +7,6 @@ import {
   Pagination,
   Paper,
   Select,
-  Skeleton,
   Table,
   Text,
 } from '@mantine/core';
@@ -19,6 +18,7 @@ import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { SkeletonRows } from '../../shared/ui/skeleton-rows';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { canWriteAr } from '../invoices/ar.types';
 import { ImportStatusBadge } from './import-status-badge';
@@ -128,63 +128,55 @@ export function ImportsListPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data
-                  ? data.imports.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td data-primary>
-                          <Anchor
-                            component={Link}
-                            to={`/console/imports/${r.id}`}
-                            fw={500}
-                            size="sm"
-                            aria-label={t('list.open', {
-                              when: format.dateTime(String(r.createdAt)),
-                              file: r.fileName,
-                            })}
-                          >
-                            {format.dateTime(String(r.createdAt))}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td fz="sm" data-label={t('list.file')} style={{ wordBreak: 'break-all' }}>
-                          {r.fileName}
-                        </Table.Td>
-                        <Table.Td fz="sm" data-label={t('list.kindColumn')}>
-                          {t(`kind.${r.kind}`)}
-                        </Table.Td>
-                        <Table.Td fz="sm" data-label={t('list.channelColumn')}>
-                          {t(`channel.${r.channel}`)}
-                        </Table.Td>
-                        <Table.Td fz="sm" c="dimmed" data-label={t('list.who')}>
-                          {r.startedBy?.name ?? t('list.nobody')}
-                        </Table.Td>
-                        <Table.Td data-label={t('list.statusColumn')}>
-                          <ImportStatusBadge status={r.status} />
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.created')}>
-                          {count(r.summary?.created)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.updated')}>
-                          {count(r.summary?.updated)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.unchanged')}>
-                          {count(r.summary?.unchanged)}
-                        </Table.Td>
-                        <Table.Td ta="right" fz="sm" data-label={t('list.rejected')}>
-                          {count(r.summary?.rejected)}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))
-                  : Array.from({ length: 4 }, (_, row) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-                      <Table.Tr key={row}>
-                        {Array.from({ length: 10 }, (_, cell) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-                          <Table.Td key={cell}>
-                            <Skeleton height={14} radius="sm" />
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))}
+                {data ? (
+                  data.imports.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td data-primary>
+                        <Anchor
+                          component={Link}
+                          to={`/console/imports/${r.id}`}
+                          fw={500}
+                          size="sm"
+                          aria-label={t('list.open', {
+                            when: format.dateTime(String(r.createdAt)),
+                            file: r.fileName,
+                          })}
+                        >
+                          {format.dateTime(String(r.createdAt))}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td fz="sm" data-label={t('list.file')} style={{ wordBreak: 'break-all' }}>
+                        {r.fileName}
+                      </Table.Td>
+                      <Table.Td fz="sm" data-label={t('list.kindColumn')}>
+                        {t(`kind.${r.kind}`)}
+                      </Table.Td>
+                      <Table.Td fz="sm" data-label={t('list.channelColumn')}>
+                        {t(`channel.${r.channel}`)}
+                      </Table.Td>
+                      <Table.Td fz="sm" c="dimmed" data-label={t('list.who')}>
+                        {r.startedBy?.name ?? t('list.nobody')}
+                      </Table.Td>
+                      <Table.Td data-label={t('list.statusColumn')}>
+                        <ImportStatusBadge status={r.status} />
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.created')}>
+                        {count(r.summary?.created)}
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.updated')}>
+                        {count(r.summary?.updated)}
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.unchanged')}>
+                        {count(r.summary?.unchanged)}
+                      </Table.Td>
+                      <Table.Td ta="right" fz="sm" data-label={t('list.rejected')}>
+                        {count(r.summary?.rejected)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))
+                ) : (
+                  <SkeletonRows rows={4} cols={10} />
+                )}
               </Table.Tbody>
             </Table>
           </TableScroll>

@@ -258,3 +258,16 @@ export function useResolveReview() {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.imports.reviewsAll }),
   });
 }
+
+/** An aging difference the ERP shows as less open: Saldo records an ERP payment for it (409 if closed). */
+export function useCorrectReview() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string }) =>
+      apiRequest<unknown>('POST', `/api/v1/console/import-reviews/${encodeURIComponent(input.id)}/correct`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.imports.reviewsAll });
+      void invalidate(client, 'payment');
+    },
+  });
+}
