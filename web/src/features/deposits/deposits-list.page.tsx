@@ -4,7 +4,6 @@ import {
   Button,
   EmptyState,
   Group,
-  Pagination,
   Paper,
   Select,
   Stack,
@@ -24,6 +23,7 @@ import { useFormatters } from '../../app/format';
 import { useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
+import { ListPagination } from '../../shared/ui/list-pagination';
 import { Money } from '../../shared/ui/money';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
@@ -218,16 +218,12 @@ export function DepositsListPage() {
           </TableScroll>
         )}
 
-        {totalPages > 1 && (
-          <Group justify="flex-end" p="md" component="nav" aria-label={t('list.pagination')}>
-            <Pagination
-              total={totalPages}
-              value={Math.min(page, totalPages)}
-              onChange={(target) => setParam('page', target > 1 ? String(target) : undefined)}
-              size="sm"
-            />
-          </Group>
-        )}
+        <ListPagination
+          totalPages={totalPages}
+          page={page}
+          onPage={(target) => setParam('page', target > 1 ? String(target) : undefined)}
+          label={t('list.pagination')}
+        />
       </Paper>
 
       <Stack gap="xl">

@@ -6,7 +6,6 @@ import {
   Code,
   EmptyState,
   Group,
-  Pagination,
   Paper,
   Radio,
   Select,
@@ -30,6 +29,7 @@ import { useServerErrors } from '../../app/forms';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { Facts } from '../../shared/ui/facts';
+import { ListPagination } from '../../shared/ui/list-pagination';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { SkeletonRows } from '../../shared/ui/skeleton-rows';
@@ -498,11 +498,7 @@ function ExportsTable() {
           </Table>
         </TableScroll>
       )}
-      {totalPages > 1 && (
-        <Group justify="flex-end" p="md" component="nav" aria-label={t('exports.pagination')}>
-          <Pagination total={totalPages} value={Math.min(page, totalPages)} onChange={setPage} size="sm" />
-        </Group>
-      )}
+      <ListPagination totalPages={totalPages} page={page} onPage={setPage} label={t('exports.pagination')} />
     </Paper>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Box, Button, EmptyState, Group, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconFlag, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +7,7 @@ import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
+import { ListPagination } from '../../shared/ui/list-pagination';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { SkeletonRows } from '../../shared/ui/skeleton-rows';
@@ -201,16 +191,12 @@ export function ImportReviewsPage() {
             </Table>
           </TableScroll>
         )}
-        {totalPages > 1 && (
-          <Group justify="flex-end" p="md" component="nav" aria-label={t('reviews.pagination')}>
-            <Pagination
-              total={totalPages}
-              value={Math.min(page, totalPages)}
-              onChange={(target) => setParam('page', target > 1 ? String(target) : undefined)}
-              size="sm"
-            />
-          </Group>
-        )}
+        <ListPagination
+          totalPages={totalPages}
+          page={page}
+          onPage={(target) => setParam('page', target > 1 ? String(target) : undefined)}
+          label={t('reviews.pagination')}
+        />
       </Paper>
     </>
   );

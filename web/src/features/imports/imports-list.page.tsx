@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Box, Button, EmptyState, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconFileImport, IconFlag, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useStaffContext } from '../../app/session';
+import { ListPagination } from '../../shared/ui/list-pagination';
 import { PageHeader } from '../../shared/ui/page-header';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { SkeletonRows } from '../../shared/ui/skeleton-rows';
@@ -182,16 +172,12 @@ export function ImportsListPage() {
           </TableScroll>
         )}
 
-        {totalPages > 1 && (
-          <Group justify="flex-end" p="md" component="nav" aria-label={t('list.pagination')}>
-            <Pagination
-              total={totalPages}
-              value={Math.min(page, totalPages)}
-              onChange={(target) => setParam('page', target > 1 ? String(target) : undefined)}
-              size="sm"
-            />
-          </Group>
-        )}
+        <ListPagination
+          totalPages={totalPages}
+          page={page}
+          onPage={(target) => setParam('page', target > 1 ? String(target) : undefined)}
+          label={t('list.pagination')}
+        />
       </Paper>
     </>
   );
