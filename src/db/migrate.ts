@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-request-keys.ts';
 import * as m0014 from './migrations/0014-imports.ts';
 import * as m0015 from './migrations/0015-webhooks.ts';
 import * as m0016 from './migrations/0016-erp-sync.ts';
+import * as m0017 from './migrations/0017-customer-messages.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-imports': m0014,
   '0015-webhooks': m0015,
   '0016-erp-sync': m0016,
+  '0017-customer-messages': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -694,6 +694,12 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
   /** The seller's mail_templates version it was rendered from; null for Saldo's default. */
   template_version: number | null;
+  /** The customer account it was sent to or about (migration 0017); null for logins and staff. */
+  customer_id: string | null;
+  /** The customer's next contacts, tried in order when delivery to to_address fails for good. */
+  fallback_addresses: Generated<string[]>;
+  /** The message this one is the fallback copy of. */
+  fallback_of: string | null;
 }
 
 /** One version of a seller's mail template (Liquid sources); the highest version is in use. */

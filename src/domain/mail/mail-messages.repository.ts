@@ -60,7 +60,16 @@ export async function insertMailMessage(
   message: Pick<
     MailMessageRecord,
     'id' | 'orgId' | 'template' | 'templateVersion' | 'locale' | 'to' | 'from' | 'subject' | 'sensitive'
-  > & { text: string; html: string },
+  > & {
+    text: string;
+    html: string;
+    /** The customer account it is sent to or about (its activity lists it); none for logins and staff. */
+    customerId?: string | null;
+    /** The customer's next contacts, tried in order when delivery to `to` fails for good. */
+    fallbackAddresses?: string[];
+    /** The message this one replaces as a fallback copy. */
+    fallbackOf?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('mail_messages')
@@ -77,6 +86,9 @@ export async function insertMailMessage(
       html_body: message.html,
       sensitive: message.sensitive,
       status: 'queued',
+      customer_id: message.customerId ?? null,
+      fallback_addresses: message.fallbackAddresses ?? [],
+      fallback_of: message.fallbackOf ?? null,
     })
     .execute();
 }

@@ -19,7 +19,9 @@ export function DueDate({
         {format.day(invoice.dueDate)}
       </Text>
       {late && (
-        <Text size="xs" c="red.7" className={classes.nowrap}>
+        // The hint may wrap ("Vencida hace / 100 días"): a list with a long status and long
+        // amounts still fits a 1280-wide screen beside the navigation.
+        <Text size="xs" c="red.7">
           {t('overdueDays', { count: invoice.daysOverdue })}
         </Text>
       )}
