@@ -1,6 +1,7 @@
 import { agingReportBench } from './aging-report/index.ts';
 import { autopayRun } from './autopay-run/index.ts';
 import { coldStart } from './cold-start/index.ts';
+import { collectionRun } from './collection-run/index.ts';
 import { firstVisitBench } from './first-visit/index.ts';
 import { httpSession } from './http-session/index.ts';
 import { importInvoices } from './import-invoices/index.ts';
@@ -18,4 +19,5 @@ export const registry: readonly Benchmark[] = [
   payThroughput,
   autopayRun,
   importInvoices,
+  collectionRun,
 ];

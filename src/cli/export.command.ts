@@ -4,9 +4,12 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Database } from '../db/client.ts';
 import type { ErpExportFormat } from '../db/schema.ts';
 import { systemActor } from '../domain/audit/record-audit.ts';
+import { exportEInvoice } from '../domain/delivery/export-e-invoice.ts';
+import { AppError } from '../domain/errors.ts';
 import { exportPaymentConfirmations } from '../domain/integration/sync/export-payment-confirmations.ts';
 import { isUuid } from '../domain/shared/ids.ts';
 import { renderPaymentConfirmations } from '../formats/csv/payment-confirmations-csv.ts';
+import { eInvoiceWriters } from '../formats/e-invoice-writers.ts';
 import { withDatabase } from './with-database.ts';
 
 /**
@@ -108,5 +111,67 @@ export function registerExportCommands(program: Command) {
         process.exitCode = 1;
       }
     });
+  for (const format of ['ubl', 'x12-810'] as const)
+    group
+      .command(format)
+      .description(
+        format === 'ubl'
+          ? 'one invoice or credit memo as UBL 2.1 (Peppol BIS Billing 3.0), to stdout'
+          : 'one invoice or credit memo as an ANSI X12 810 (004010) interchange, to stdout (takes the next control numbers)',
+      )
+      .requiredOption('--org <org>', 'the seller, by slug or id')
+      .option('--invoice <number>', 'the invoice, by its number')
+      .option('--credit-memo <number>', 'the credit memo, by its number')
+      .option('--output <file>', 'write the file here instead of stdout')
+      .addHelpText(
+        'after',
+        `\nExample:\n  saldo export ${format} --org acme --invoice F-1001 > F-1001.${format === 'ubl' ? 'xml' : 'x12'}`,
+      )
+      .action(async (o: { org: string; invoice?: string; creditMemo?: string; output?: string }) => {
+        if (!o.invoice === !o.creditMemo) {
+          process.stderr.write('saldo: name one document: --invoice <number> or --credit-memo <number>\n');
+          process.exitCode = 2;
+          return;
+        }
+        try {
+          const result = await withDatabase(async (db) => {
+            const org = await findOrg(db, o.org);
+            return exportEInvoice(
+              { db, writers: eInvoiceWriters },
+              {
+                orgId: org.id,
+                format,
+                type: o.invoice ? 'invoice' : 'credit_memo',
+                number: (o.invoice ?? o.creditMemo)!,
+              },
+            );
+          });
+          if (o.output) {
+            writeAtomically(o.output, result.content);
+            process.stderr.write(`${result.fileName} written to ${o.output}.\n`);
+          } else process.stdout.write(result.content);
+          if (result.note) process.stderr.write(`${result.note}\n`);
+        } catch (error) {
+          const message =
+            error instanceof ExportCommandError
+              ? error.message
+              : error instanceof AppError && error.code === 'not_found'
+                ? `no ${o.invoice ? `invoice "${o.invoice}"` : `credit memo "${o.creditMemo}"`} at ${o.org}`
+                : null;
+          if (message === null) throw error;
+          process.stderr.write(`saldo: ${message}\n`);
+          process.exitCode = 1;
+        }
+      });
   return group;
+}
+
+async function findOrg(db: Database, slugOrId: string) {
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'slug'])
+    .$call((q) => (isUuid(slugOrId) ? q.where('id', '=', slugOrId) : q.where('slug', '=', slugOrId)))
+    .executeTakeFirst();
+  if (!org) throw new ExportCommandError(`no seller with slug or id "${slugOrId}"`);
+  return org;
 }

@@ -17,6 +17,12 @@ import * as m0014 from './migrations/0014-imports.ts';
 import * as m0015 from './migrations/0015-webhooks.ts';
 import * as m0016 from './migrations/0016-erp-sync.ts';
 import * as m0017 from './migrations/0017-customer-messages.ts';
+import * as m0018 from './migrations/0018-pay-now.ts';
+import * as m0019 from './migrations/0019-delivery.ts';
+import * as m0020 from './migrations/0020-collections.ts';
+import * as m0021 from './migrations/0021-mail-template-usage.ts';
+import * as m0022 from './migrations/0022-invoice-discounts.ts';
+import * as m0023 from './migrations/0023-inquiries-promises.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +43,12 @@ const migrations: Record<string, Migration> = {
   '0015-webhooks': m0015,
   '0016-erp-sync': m0016,
   '0017-customer-messages': m0017,
+  '0018-pay-now': m0018,
+  '0019-delivery': m0019,
+  '0020-collections': m0020,
+  '0021-mail-template-usage': m0021,
+  '0022-invoice-discounts': m0022,
+  '0023-inquiries-promises': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

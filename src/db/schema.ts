@@ -160,7 +160,7 @@ export interface InvoiceChargesTable {
   org_id: string;
   invoice_id: string;
   seq: number;
-  kind: 'fee' | 'tax';
+  kind: 'fee' | 'tax' | 'discount';
   name: string;
   rate: string | null;
   amount: bigint;
@@ -337,6 +337,8 @@ export interface PaymentSettingsTable {
   autopay_text_en: string | null;
   /** An order over the credit limit pays the part over it, or the whole order (0012). */
   order_payment: Generated<'excess' | 'whole'>;
+  /** How many days a pay-now e-mail's link stays payable (0018). */
+  pay_link_days: Generated<number>;
   updated_by: string | null;
   updated_at: Generated<Date>;
 }
@@ -700,6 +702,10 @@ export interface MailMessagesTable {
   fallback_addresses: Generated<string[]>;
   /** The message this one is the fallback copy of. */
   fallback_of: string | null;
+  /** A test send from the templates editor (migration 0021): not a use of the template. */
+  is_test: Generated<boolean>;
+  /** The pay link it carries (a pay-now e-mail, 0018). */
+  pay_link_id: Generated<string | null>;
 }
 
 /** One version of a seller's mail template (Liquid sources); the highest version is in use. */
@@ -748,6 +754,13 @@ export interface DB {
   integration_events: IntegrationEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  delivery_preferences: DeliveryPreferencesTable;
+  delivery_settings: DeliverySettingsTable;
+  print_batches: PrintBatchesTable;
+  document_deliveries: DocumentDeliveriesTable;
+  invoice_inquiries: InvoiceInquiriesTable;
+  invoice_inquiry_messages: InvoiceInquiryMessagesTable;
+  payment_promises: PaymentPromisesTable;
   audit_log: AuditLogTable;
   security_events: SecurityEventsTable;
   rate_limits: RateLimitsTable;
@@ -788,6 +801,11 @@ export interface DB {
   autopay_attempts: AutopayAttemptsTable;
   autopay_attempt_items: AutopayAttemptItemsTable;
   autopay_notices: AutopayNoticesTable;
+  collection_schedules: CollectionSchedulesTable;
+  collection_subscriptions: CollectionSubscriptionsTable;
+  collection_runs: CollectionRunsTable;
+  statement_settings: StatementSettingsTable;
+  statements: StatementsTable;
 }
 
 /** Pay links (0012): only the token's SHA-256 is kept; the state is read from the payment. */
@@ -806,6 +824,10 @@ export interface PayLinksTable {
   cancel_reason: 'superseded' | 'staff' | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** Made for a pay-now e-mail (0018): a fresh random token, the console's idempotency key. */
+  sent_by_mail: Generated<boolean>;
+  idempotency_key: string | null;
+  idempotency_fingerprint: string | null;
 }
 
 export interface PayLinkInvoicesTable {
@@ -1042,4 +1064,202 @@ export interface ErpConfirmationItemsTable {
   change: ErpConfirmationChange;
   export_id: string;
   occurred_at: Timestamp;
+}
+
+export type InquiryKind = 'question' | 'dispute';
+export type DisputeReason =
+  | 'price'
+  | 'quantity'
+  | 'damaged_goods'
+  | 'not_received'
+  | 'already_paid'
+  | 'other';
+export type InquiryResolution = 'answered' | 'credit_issued' | 'adjusted' | 'rejected' | 'withdrawn';
+
+/** A customer's question about an invoice or dispute of it (migration 0023). */
+export interface InvoiceInquiriesTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  invoice_id: string;
+  kind: InquiryKind;
+  /** Disputes only. */
+  reason: DisputeReason | null;
+  /** Disputes only; null: the whole open amount. Minor units of `currency`. */
+  disputed_amount: bigint | null;
+  currency: string;
+  status: Generated<'open' | 'resolved'>;
+  resolution: InquiryResolution | null;
+  opened_by: 'customer' | 'staff';
+  opened_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  resolved_at: Timestamp | null;
+  resolved_by_user_id: string | null;
+}
+
+/** One message of an inquiry's thread, in order from 1. */
+export interface InvoiceInquiryMessagesTable {
+  org_id: string;
+  inquiry_id: string;
+  position: number;
+  author: 'customer' | 'staff';
+  author_user_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+/** A promise to pay an amount by a date, for one invoice or (invoice_id null) the account. */
+export interface PaymentPromisesTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  invoice_id: string | null;
+  /** 'YYYY-MM-DD'. */
+  promised_on: string;
+  amount: bigint;
+  currency: string;
+  note: string | null;
+  status: Generated<'open' | 'cancelled'>;
+  recorded_by: 'customer' | 'staff';
+  recorded_by_user_id: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: Timestamp | null;
+}
+
+// 0019-delivery: delivery preferences, e-invoicing (UBL, X12 810), the print batch.
+export type DeliveryChannel = 'email' | 'postal' | 'ubl' | 'edi';
+export type DocumentDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'printed';
+
+export interface DeliveryPreferencesTable {
+  org_id: string;
+  customer_id: string;
+  channel: Generated<DeliveryChannel>;
+  email_attach_pdf: Generated<boolean>;
+  ap_endpoint_url: string | null;
+  ap_auth_sealed: string | null;
+  ap_auth_last4: string | null;
+  peppol_scheme: string | null;
+  peppol_id: string | null;
+  edi_isa_sender_qualifier: string | null;
+  edi_isa_sender_id: string | null;
+  edi_isa_receiver_qualifier: string | null;
+  edi_isa_receiver_id: string | null;
+  edi_gs_sender_id: string | null;
+  edi_gs_receiver_id: string | null;
+  edi_usage: Generated<'T' | 'P'>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DeliverySettingsTable {
+  org_id: string;
+  seller_address: Generated<Json<Address>>;
+  peppol_scheme: string | null;
+  peppol_id: string | null;
+  edi_interchange_control: Generated<bigint>;
+  edi_group_control: Generated<bigint>;
+  edi_transaction_control: Generated<bigint>;
+  updated_at: Generated<Date>;
+}
+
+export interface PrintBatchesTable {
+  org_id: string;
+  id: string;
+  number: number;
+  document_count: number;
+  customer_count: number;
+  page_count: number;
+  pdf: Buffer;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DocumentDeliveriesTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  document_type: 'invoice' | 'credit_memo';
+  document_id: string;
+  document_number: string;
+  channel: Exclude<DeliveryChannel, 'email'>;
+  status: DocumentDeliveryStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  file_name: string | null;
+  content_type: string | null;
+  content: Buffer | null;
+  control_number: bigint | null;
+  print_batch_id: string | null;
+  printed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** The weekly automatic collection (0020): one schedule per seller, in its time zone. */
+export type CollectionDocuments = 'all_open' | 'overdue';
+export interface CollectionSchedulesTable {
+  org_id: string;
+  enabled: Generated<boolean>;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: Generated<number>;
+  /** Local hour 0–23. */
+  hour: Generated<number>;
+  template: Generated<'weekly_collection'>;
+  documents: Generated<CollectionDocuments>;
+  last_slot: Date | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface CollectionSubscriptionsTable {
+  org_id: string;
+  customer_id: string;
+  subscribed: Generated<boolean>;
+  subscribed_at: Date | null;
+  subscribed_by: string | null;
+  unsubscribed_at: Date | null;
+  unsubscribed_by: string | null;
+}
+
+export interface CollectionRunsTable {
+  org_id: string;
+  id: string;
+  slot: Date | null;
+  trigger: 'schedule' | 'manual';
+  status: Generated<'queued' | 'running' | 'done'>;
+  customers: Generated<number>;
+  messages: Generated<number>;
+  last_customer_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+/** Monthly statements of account (0020). */
+export interface StatementSettingsTable {
+  org_id: string;
+  enabled: Generated<boolean>;
+  day_of_month: Generated<number>;
+  /** 'YYYY-MM': the latest month queued. */
+  last_period: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface StatementsTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  period_start: string;
+  period_end: string;
+  currency: string;
+  opening_balance: bigint;
+  closing_balance: bigint;
+  channel: 'monthly' | 'on_demand';
+  mail_message_ids: Generated<string[]>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }

@@ -39,6 +39,9 @@ export const en: Messages = {
   'error.currency_mismatch': 'Invoice {number} is in {invoiceCurrency}, not {currency}.',
   'error.customer_mismatch': 'Invoice {number} belongs to another customer.',
   'error.invoice_not_open': 'Invoice {number} is not open ({status}).',
+  'error.dispute_already_open':
+    'This invoice already has an open dispute: answer or resolve it before opening another.',
+  'error.inquiry_resolved': 'This inquiry is already resolved: open a new one if needed.',
   'error.invoice_has_applications':
     'Invoice {number} has payments or credits applied; unapply them before voiding it.',
   'error.payment_reversed': 'This payment was reversed and can no longer be applied.',
@@ -73,6 +76,9 @@ export const en: Messages = {
     'This payment link is not valid. Check that you opened the whole link, or ask the seller for a new one.',
   'error.pay_link_expired': 'This payment link has expired. Ask the seller for a new one.',
   'error.pay_link_cancelled': 'This payment link was cancelled. Ask the seller for a new one.',
+  'error.invoice_already_paid': 'Invoice {number} is already paid: there is nothing to collect.',
+  'error.pay_now_no_recipients':
+    'No contact of the customer with an email receives invoices. Choose who gets it, or add a contact.',
   'error.pay_link_paid': 'This payment link has already been paid. Nothing more is owed through it.',
   'error.pay_link_in_progress':
     'A payment through this link is still being processed. Wait for it to finish before paying again.',
@@ -92,6 +98,14 @@ export const en: Messages = {
     'The ERP shows more open on {number} than Saldo. Import the invoice again from the ERP (its new total), or undo the payment in Saldo, instead.',
   'error.aging_not_invoice':
     'Only an invoice paid in the ERP is corrected here. Import the ERP’s payments or credit memos for {number} instead.',
+  'error.delivery_not_resendable': 'Only an e-invoice that failed can be sent again; this one is {status}.',
+  'error.nothing_to_print': 'Nothing is waiting to be printed.',
+  'error.delivery_setup_incomplete': 'The customer’s delivery preference is incomplete: {missing}.',
+  'error.collection_no_recipients':
+    'This customer has no contact with an e-mail address that receives reminders: add one (or tick “reminders” on a contact) before subscribing it to the weekly collection.',
+  'error.statement_no_recipients':
+    'This customer has no contact with an e-mail address that receives statements: add one (or tick “statements” on a contact) first.',
+  'error.statement_period_invalid': 'The period must start on or before its end, within ten years.',
   'field.not_an_import_field': 'is not a field of this kind of import',
   // files the readers could not read (formats/import, ImportFileError)
   'importErrors.file_too_large': 'The file is too large ({size} bytes; at most {limit} bytes are accepted).',
@@ -157,6 +171,7 @@ export const en: Messages = {
   'importErrors.invalid_email': 'is not a valid e-mail address',
   'importErrors.invalid_enum': 'must be one of: {values}',
   'importErrors.not_positive': 'must be more than zero',
+  'importErrors.zero_quantity': 'cannot be zero (a return or credit line has a negative quantity)',
   'importErrors.negative': 'cannot be negative',
   'importErrors.discount_invalid': 'the discount cannot be negative or more than the line’s amount',
   'importErrors.unknown_customer': 'there is no customer {customer} (by ERP id or account number)',
@@ -268,6 +283,10 @@ export const en: Messages = {
   'field.additionalProperties': 'is not a known field',
   'field.too_precise': 'has more decimals than the currency allows ({digits})',
   'field.invalid': 'is not valid',
+  'field.template_syntax': 'does not parse at line {line}, column {column}: {reason}',
+  'field.template_render': 'cannot be written at line {line}, column {column}: {reason}',
+  'field.unknown_variable':
+    'uses {variable} at line {line}, column {column}, which this template does not have',
   'field.webhook_invalid': 'is not a valid web address',
   'field.webhook_scheme': 'must start with https:// (http:// only for localhost in development)',
   'field.webhook_credentials': 'must not carry a user name or password',

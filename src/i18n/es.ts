@@ -39,6 +39,9 @@ export const es = {
   'error.currency_mismatch': 'La factura {number} está en {invoiceCurrency}, no en {currency}.',
   'error.customer_mismatch': 'La factura {number} es de otro cliente.',
   'error.invoice_not_open': 'La factura {number} no está abierta ({status}).',
+  'error.dispute_already_open':
+    'Esta factura ya tiene una disputa abierta: respóndela o resuélvela antes de abrir otra.',
+  'error.inquiry_resolved': 'Esta consulta ya está resuelta: abre una nueva si hace falta.',
   'error.invoice_has_applications':
     'La factura {number} tiene pagos o notas de crédito aplicados; desaplícalos antes de cancelarla.',
   'error.payment_reversed': 'Este pago fue revertido y ya no se puede aplicar.',
@@ -75,6 +78,9 @@ export const es = {
     'Este enlace de pago no es válido. Comprueba que abriste el enlace completo o pide uno nuevo al vendedor.',
   'error.pay_link_expired': 'Este enlace de pago ha caducado. Pide uno nuevo al vendedor.',
   'error.pay_link_cancelled': 'Este enlace de pago fue cancelado. Pide uno nuevo al vendedor.',
+  'error.invoice_already_paid': 'La factura {number} ya está pagada: no hay nada que cobrar.',
+  'error.pay_now_no_recipients':
+    'Ningún contacto del cliente con correo recibe facturas. Elige a quién enviarlo o agrega un contacto.',
   'error.pay_link_paid': 'Este enlace de pago ya está pagado. No hay nada más que pagar con él.',
   'error.pay_link_in_progress':
     'Un pago con este enlace todavía se está procesando. Espera a que termine antes de volver a pagar.',
@@ -94,6 +100,16 @@ export const es = {
     'El ERP muestra más saldo abierto en {number} que Saldo. Importa de nuevo la factura desde el ERP (su nuevo total), o deshaz el pago en Saldo.',
   'error.aging_not_invoice':
     'Aquí solo se corrige una factura pagada en el ERP. Importa los pagos o notas de crédito del ERP para {number}.',
+  'error.delivery_not_resendable':
+    'Solo se vuelve a enviar una factura electrónica que falló; esta está {status}.',
+  'error.nothing_to_print': 'No hay nada pendiente de imprimir.',
+  'error.delivery_setup_incomplete': 'La preferencia de entrega del cliente está incompleta: {missing}.',
+  'error.collection_no_recipients':
+    'Este cliente no tiene ningún contacto con correo que reciba recordatorios: agregue uno (o marque «recordatorios» en un contacto) antes de suscribirlo a la cobranza semanal.',
+  'error.statement_no_recipients':
+    'Este cliente no tiene ningún contacto con correo que reciba estados de cuenta: agregue uno (o marque «estados de cuenta» en un contacto) primero.',
+  'error.statement_period_invalid':
+    'El periodo debe empezar antes o el mismo día que termina, dentro de diez años.',
   'field.not_an_import_field': 'no es un campo de este tipo de importación',
   // archivos que los lectores no pudieron leer (formats/import, ImportFileError)
   'importErrors.file_too_large':
@@ -163,6 +179,7 @@ export const es = {
   'importErrors.invalid_email': 'no es un correo electrónico válido',
   'importErrors.invalid_enum': 'debe ser uno de: {values}',
   'importErrors.not_positive': 'debe ser mayor que cero',
+  'importErrors.zero_quantity': 'no puede ser cero (una línea de devolución o abono lleva cantidad negativa)',
   'importErrors.negative': 'no puede ser negativo',
   'importErrors.discount_invalid': 'el descuento no puede ser negativo ni mayor que el importe de la línea',
   'importErrors.unknown_customer':
@@ -276,6 +293,10 @@ export const es = {
   'field.additionalProperties': 'no es un campo conocido',
   'field.too_precise': 'tiene más decimales de los que permite la moneda ({digits})',
   'field.invalid': 'no es válido',
+  'field.template_syntax': 'no se puede leer en la línea {line}, columna {column}: {reason}',
+  'field.template_render': 'no se puede escribir en la línea {line}, columna {column}: {reason}',
+  'field.unknown_variable':
+    'usa {variable} en la línea {line}, columna {column}, y esta plantilla no la tiene',
   'field.webhook_invalid': 'no es una dirección web válida',
   'field.webhook_scheme': 'debe empezar con https:// (http:// solo para localhost en desarrollo)',
   'field.webhook_credentials': 'no debe llevar usuario ni contraseña',

@@ -1,5 +1,6 @@
 import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
 import { AUTOPAY_SWEEP_TASK } from './tasks/autopay-jobs.ts';
+import { COLLECTIONS_SWEEP_TASK, STATEMENTS_SWEEP_TASK } from './tasks/collection-jobs.ts';
 import { DEPOSITS_SWEEP_TASK } from './tasks/deposit-jobs.ts';
 import { ERP_SYNC_SWEEP_TASK } from './tasks/erp-sync-jobs.ts';
 import { DROP_FOLDER_SWEEP_TASK, IMPORTS_RECOVER_TASK } from './tasks/import-jobs.ts';
@@ -16,6 +17,8 @@ export const cronItems: CronItem[] = [
   { task: AUTOPAY_SWEEP_TASK, match: '3 * * * *', identifier: 'autopay-sweep' },
   { task: DEPOSITS_SWEEP_TASK, match: '7 * * * *', identifier: 'deposits-sweep' },
   { task: ERP_SYNC_SWEEP_TASK, match: '* * * * *', identifier: 'erp-sync-sweep' },
+  { task: COLLECTIONS_SWEEP_TASK, match: '*/5 * * * *', identifier: 'collections-sweep' },
+  { task: STATEMENTS_SWEEP_TASK, match: '11 * * * *', identifier: 'statements-sweep' },
   { task: IMPORTS_RECOVER_TASK, match: '* * * * *', identifier: 'imports-recover' },
   { task: DROP_FOLDER_SWEEP_TASK, match: '* * * * *', identifier: 'imports-drop-folder' },
 ];

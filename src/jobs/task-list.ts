@@ -2,13 +2,17 @@ import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
+import type { BatchMailer } from '../domain/collections/collection-mail-port.ts';
 import { DEPOSIT_REPORT_TASK, type DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
 import type { ErpExportMailer } from '../domain/integration/sync/send-export-mail.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { PAYMENT_RECEIPT_TASK } from '../domain/payments/send-payment-receipt.ts';
+import { statementPdf } from '../formats/pdf/statement-pdf.ts';
 import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
 import { autopayTasks } from './tasks/autopay-jobs.ts';
+import { collectionTasks } from './tasks/collection-jobs.ts';
+import { deliveryTasks } from './tasks/delivery-jobs.ts';
 import {
   DEPOSITS_SWEEP_TASK,
   DEPOSITS_SYNC_TASK,
@@ -46,6 +50,8 @@ export interface TaskDeps {
   webhooks?: WebhookTaskDeps;
   /** Writes the payment confirmation exports' e-mails (manual marking) to the outbox (jobs/tasks/erp-sync-jobs.ts). */
   erpExportMailer?: ErpExportMailer;
+  /** Writes the weekly collection's messages a page at a time (mail/batch-mailer.ts). */
+  batchMailer?: BatchMailer;
   /** The sellers' import drop folders (config.dropFolderRoot); without it the drop-folder sweep does nothing. */
   dropFolderRoot?: string | undefined;
 }
@@ -89,5 +95,21 @@ export function buildTaskList(deps: TaskDeps): TaskList {
         : {}),
     ...erpSyncTasks({ db: deps.db, mailer: deps.erpExportMailer }),
     ...importTasks({ db: deps.db, dropFolderRoot: deps.dropFolderRoot }),
+    ...collectionTasks({
+      db: deps.db,
+      transport: deps.transport,
+      batchMailer: deps.batchMailer,
+      mailer: deps.mailer,
+      statementPdf,
+      publicUrl: deps.publicUrl ?? deps.payments?.publicUrl,
+      secretKey: deps.payments?.secretKey,
+    }),
+    ...(deps.payments
+      ? deliveryTasks({
+          db: deps.db,
+          secretKey: deps.payments.secretKey,
+          publicUrl: deps.publicUrl ?? deps.payments.publicUrl,
+        })
+      : {}),
   };
 }

@@ -4,10 +4,12 @@ import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
 import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
+import type { BatchMailer } from '../domain/collections/collection-mail-port.ts';
 import type { DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
 import type { ErpExportMailer } from '../domain/integration/sync/send-export-mail.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
 import { resolveGateways } from '../gateways/resolve-gateways.ts';
+import { createBatchMailer } from '../mail/batch-mailer.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
 import { createAutopayMailer } from '../mail/templates/autopay-mail.ts';
 import { createDepositReportMailer } from '../mail/templates/deposit-report-mail.ts';
@@ -108,6 +110,7 @@ function mailerDeps(config: StartWorkerOptions['config']): {
   autopayMailer?: AutopayMailer;
   depositReportMailer?: DepositReportMailer;
   erpExportMailer?: ErpExportMailer;
+  batchMailer?: BatchMailer;
   publicUrl?: string;
 } {
   if (!config.mailFrom) return {};
@@ -116,6 +119,7 @@ function mailerDeps(config: StartWorkerOptions['config']): {
     autopayMailer: createAutopayMailer({ mailFrom: config.mailFrom }),
     depositReportMailer: createDepositReportMailer({ mailFrom: config.mailFrom }),
     erpExportMailer: createErpExportMailer({ mailFrom: config.mailFrom }),
+    batchMailer: createBatchMailer({ mailFrom: config.mailFrom }),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
 }

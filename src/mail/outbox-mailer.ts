@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import { addJob } from '../db/jobs.ts';
-import { insertMailMessage } from '../domain/mail/mail-messages.repository.ts';
+import { insertMailMessage, insertMailMessageAttachments } from '../domain/mail/mail-messages.repository.ts';
 import type { Mailer, OutgoingMail } from '../domain/mail/mail-port.ts';
 import { findCurrentMailTemplate } from '../domain/mail/mail-templates.repository.ts';
 import { mailTemplateSpecs } from '../domain/mail/mail-templates.ts';
@@ -85,10 +86,73 @@ export function createOutboxMailer(config: Pick<Config, 'mailFrom'>): Mailer {
         text: rendered.text,
         html: rendered.html,
         sensitive: mailTemplateSpecs[mail.template].carriesSingleUseLink,
+        customerId: mail.customerId ?? null,
+        fallbackAddresses: (mail.fallbackAddresses ?? [])
+          .map((a) => a.trim().toLowerCase())
+          .filter((a) => a !== to && singleAddress.test(a)),
+        payLinkId: mail.payLinkId ?? null,
       });
+      await insertMailMessageAttachments(db, { messageId: id, files: mail.attachments ?? [] });
       const payload: SendEmailPayload = { messageId: id };
       await addJob(db, SEND_EMAIL_TASK, payload, { jobKey: `mail:${id}`, maxAttempts: sendEmailMaxAttempts });
       return { id };
     },
   };
+}
+
+/**
+ * A customer message that failed for good, copied to the first of its fallback addresses (the
+ * customer's next contact) with the rest as the copy's own fallbacks, its files and its pay link
+ * kept, and queued for delivery: once per failed message (the original's row lock and the look-up
+ * of an existing copy make a repeated call a no-op). The customer's activity shows both, the copy
+ * pointing at the message it replaces (fallback_of).
+ */
+export async function queueMailFallback(
+  db: Database,
+  failedMessageId: string,
+): Promise<{ id: string } | null> {
+  return db.transaction().execute(async (trx) => {
+    const original = await trx
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('id', '=', failedMessageId)
+      .where('status', '=', 'failed')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!original || original.fallback_addresses.length === 0) return null;
+    if (original.text_body === null || original.html_body === null) return null;
+    const existing = await trx
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('fallback_of', '=', failedMessageId)
+      .executeTakeFirst();
+    if (existing) return null;
+    const [next, ...rest] = original.fallback_addresses;
+    const id = uuidv7();
+    await insertMailMessage(trx, {
+      id,
+      orgId: original.org_id,
+      template: original.template,
+      templateVersion: original.template_version,
+      locale: original.locale,
+      to: next!,
+      from: original.from_address,
+      subject: original.subject,
+      text: original.text_body,
+      html: original.html_body,
+      sensitive: original.sensitive,
+      customerId: original.customer_id,
+      fallbackAddresses: rest,
+      fallbackOf: original.id,
+      payLinkId: original.pay_link_id,
+    });
+    await sql`
+      insert into mail_attachments (message_id, position, filename, content_type, content)
+      select ${id}, position, filename, content_type, content from mail_attachments
+      where message_id = ${failedMessageId}
+    `.execute(trx);
+    const payload: SendEmailPayload = { messageId: id };
+    await addJob(trx, SEND_EMAIL_TASK, payload, { jobKey: `mail:${id}`, maxAttempts: sendEmailMaxAttempts });
+    return { id };
+  });
 }

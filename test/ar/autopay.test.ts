@@ -700,7 +700,7 @@ describe('notices', () => {
     expect((await sendAutopayNotices(deps, { orgId: s.orgId, today: '2027-01-11' })).sent).toBe(0);
     expect((await sendAutopayNotices(deps, { orgId: s.orgId, today: '2027-01-12' })).sent).toBe(2);
     expect((await sendAutopayNotices(deps, { orgId: s.orgId, today: '2027-01-13' })).sent).toBe(0);
-    const [notice] = await s.mails('autopay_notice');
+    const [notice] = await s.mails('autopay_upcoming');
     expect(notice!.subject).toBe('Autopay: Harbor Supply Co. will charge $120.00 on Jan 15, 2027');
     expect(notice!.text_body).toMatch(/AP-\d+: \$120\.00/);
     expect(notice!.text_body).toContain('Visa ·· 4242');

@@ -180,3 +180,94 @@ test.runIf(hasBrowser)(
     await phone.context.close();
   },
 );
+
+// An aging report that shows less open than Saldo for one invoice: the difference was paid in the ERP.
+const agingCustomersCsv = windows1252Csv([
+  ['Clave', 'Razón social', 'RFC', 'Correo', 'Límite de crédito', 'Días de crédito', 'Moneda'],
+  [id('C', 7), 'Abarrotes Antigüedad', 'AAN070707AAA', 'cxp@antiguedad.example', '5.000,00', '30', 'MXN'],
+]);
+// With a discount on the whole invoice (a negative charge): 100.00 + 16.00 IVA − 10.00 = 106.00.
+const agingInvoiceCsv = windows1252Csv([
+  [...invoiceHeader, 'Cargo', 'Importe cargo'],
+  [id('F', 7), id('C', 7), '03/11/2026', '03/12/2026', 'Cemento gris', '1', '100,00', '16', '', ''],
+  [id('F', 7), id('C', 7), '03/11/2026', '03/12/2026', '', '', '', '', 'Descuento por volumen', '-10,00'],
+]);
+const agingCsv = windows1252Csv([
+  ['Cliente', 'Documento', 'Saldo'],
+  [id('C', 7), id('F', 7), '16,00'],
+]);
+
+test.runIf(hasBrowser)(
+  'staff: an aging difference (less open in the ERP) is corrected in Saldo from the reviews',
+  { timeout: JOURNEY_MS },
+  async () => {
+    const { page, context } = await newPage('es-MX', { viewport: DESKTOP });
+    await signIn(page, AGENT);
+    await page.waitForURL(`${baseUrl}/console`);
+    // A customer and an invoice of 106.00 from the ERP…
+    await page.goto('/console/imports/new');
+    await previewFile(page, 'clientes-antiguedad.csv', agingCustomersCsv);
+    await importAndWait(page);
+    expect(await figure(page, 'Creados')).toBe('1');
+    await page.goto('/console/imports/new');
+    await chooseKind(page, 'Facturas');
+    await previewFile(page, 'factura-antiguedad.csv', agingInvoiceCsv);
+    await importAndWait(page);
+    expect(await figure(page, 'Creados')).toBe('1');
+    // …then its aging report says only 16.00 is open: a difference held for review.
+    await page.goto('/console/imports/new');
+    await chooseKind(page, 'Antigüedad de saldos (partidas abiertas)');
+    await previewFile(page, 'antiguedad.csv', agingCsv);
+    await importAndWait(page);
+
+    const phone = await newPage('es-MX', { viewport: PHONE });
+    await signIn(phone.page, AGENT);
+    await phone.page.waitForURL(`${baseUrl}/console`);
+    await phone.page.goto('/console/imports/reviews');
+    await phone.page
+      .getByRole('button', { name: new RegExp(`^Corregir en Saldo: .*${id('F', 7)}`) })
+      .waitFor({ timeout: 20_000 });
+    await screenshot(phone.page, 'imports-10-review-phone');
+    expect(unexpected(pageProblems(phone.page))).toEqual([]);
+    await phone.context.close();
+
+    await page.goto('/console/imports/reviews');
+    await page.getByRole('heading', { name: 'Documentos señalados', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: 'Documentos señalados' });
+    const correct = page.getByRole('button', { name: new RegExp(`^Corregir en Saldo: .*${id('F', 7)}`) });
+    await correct.waitFor({ timeout: 20_000 });
+    expect(await table.innerText()).toContain(id('F', 7));
+    // The reason in words, not its code.
+    expect(await table.innerText()).toContain(
+      `El reporte de antigüedad del ERP muestra otro saldo abierto en ${id('F', 7)} que Saldo.`,
+    );
+    await screenshot(page, 'imports-09-review-correct');
+    await correct.click();
+    await page.getByText('Corregido: Saldo registró el pago del ERP por la diferencia').waitFor();
+    // Corrected: no longer open, listed among the resolved ones.
+    await expect.poll(() => correct.count(), { timeout: 10_000 }).toBe(0);
+    await page.getByText('Resueltos', { exact: true }).click();
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain(id('F', 7));
+    await screenshot(page, 'imports-11-review-resolved');
+
+    // The invoice now has open what the ERP says: 16.00, the rest paid by an ERP payment; its
+    // discount is shown under its name and in the totals.
+    await page.goto('/console/invoices');
+    await page
+      .getByRole('link', { name: new RegExp(id('F', 7)) })
+      .first()
+      .click();
+    const totals = page.getByRole('table', { name: 'Totales' });
+    await totals.waitFor();
+    await expect.poll(() => totals.innerText(), { timeout: 10_000 }).toMatch(/Saldo pendiente\s+MXN\s16\.00/);
+    const shown = await totals.innerText();
+    expect(shown).toMatch(/Descuento sobre la factura\s+-MXN\s10\.00/);
+    expect(shown).toMatch(/Total\s+MXN\s106\.00/);
+    expect(shown).toMatch(/Pagado\s+-MXN\s90\.00/);
+    await page.getByText('Cargos y descuentos').waitFor();
+    await page.getByText('Descuento por volumen').waitFor();
+    await screenshot(page, 'imports-12-invoice-corrected');
+    expect(unexpected(pageProblems(page))).toEqual([]);
+    await context.close();
+  },
+);

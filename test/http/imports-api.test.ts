@@ -117,6 +117,39 @@ describe('inspect', () => {
     expect(cells.find((c) => c.field === 'email')?.error?.message).toMatch(/\S/);
   });
 
+  test('an amount more precise than its currency is flagged in the preview, as the import refuses it', async () => {
+    const file = customersFile([
+      ['CLI-7', 'Dólares SA', '', '', '12.345', '30', 'USD'], // USD has 2 decimals
+      ['CLI-8', 'Dinares SA', '', '', '12.345', '30', 'BHD'], // BHD has 3
+      ['CLI-9', 'Pesos SA', '', '', '12.340', '30', ''], // the seller's currency; 12.34 fits
+    ]);
+    const r = await inspect(file, { decimalMark: '.' }, 'es');
+    expect(r.statusCode, r.body).toBe(200);
+    const limits = (
+      r.json().rows as { cells: { field: string; value: string | null; error: unknown }[] }[]
+    ).map((row) => row.cells.find((c) => c.field === 'credit_limit'));
+    expect(limits).toEqual([
+      {
+        field: 'credit_limit',
+        raw: '12.345',
+        value: null,
+        error: { code: 'too_many_decimals', message: 'tiene más decimales de los que admite la moneda (2)' },
+      },
+      { field: 'credit_limit', raw: '12.345', value: '12.345', error: null },
+      { field: 'credit_limit', raw: '12.340', value: '12.340', error: null },
+    ]);
+    // The import itself refuses the same cell.
+    const settings = { ...(await inspect(file, { decimalMark: '.' })).json().settings, mode: 'rows' };
+    const run = await upload(file, settings);
+    expect(run.statusCode, run.body).toBe(202);
+    await execute(run.json().id);
+    const errors = await agent({ method: 'GET', url: `/api/v1/console/imports/${run.json().id}/errors` });
+    expect(errors.json()).toMatchObject({
+      total: 1,
+      errors: [{ line: 2, column: 'Límite de crédito', code: 'too_many_decimals' }],
+    });
+  });
+
   test('a binary file or an unknown kind is refused with a reason', async () => {
     const binary = await inspect(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]));
     expect(binary.statusCode).toBe(422);
@@ -385,6 +418,9 @@ describe('profiles and reviews', () => {
       .json()
       .reviews.find((r: { reason: string; importId: string }) => r.importId === run.json().id);
     expect(review).toMatchObject({ kind: 'aging', reason: 'open_amount_differs' });
+    // The reason in the reader's words (importReviews.<reason>), not its code.
+    expect(review.message).toMatch(/F-9090/);
+    expect(review.message).not.toBe('open_amount_differs');
 
     expect(
       (await viewer({ method: 'POST', url: `/api/v1/console/import-reviews/${review.id}/correct` }))

@@ -2,13 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { updateCreditCheckSettings } from '../../src/domain/credit-checks/update-credit-check-settings.ts';
 import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { createApiKey } from '../../src/domain/identity/create-api-key.ts';
+import { openInquiry } from '../../src/domain/inquiries/open-inquiry.ts';
 import { exportPaymentConfirmations } from '../../src/domain/integration/sync/export-payment-confirmations.ts';
 import { createWebhookEndpoint } from '../../src/domain/integration/webhooks/create-webhook-endpoint.ts';
 import { sendTestWebhook } from '../../src/domain/integration/webhooks/send-test-webhook.ts';
+import { saveMailTemplate } from '../../src/domain/mail/save-mail-template.ts';
 import { createPayLink } from '../../src/domain/pay-links/create-pay-link.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { recordPromise } from '../../src/domain/promises/record-promise.ts';
 import { renderPaymentConfirmations } from '../../src/formats/csv/payment-confirmations-csv.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
+import { liquidTemplateEngine } from '../../src/mail/templates/liquid-template-engine.ts';
 import { as, seedSeller, signIn, signInTo, useTestApp } from '../support/app.ts';
 import { createCustomerAccount } from '../support/factories.ts';
 
@@ -229,7 +233,229 @@ await db
 const bRecipients = () =>
   db.selectFrom('deposit_report_recipients').select('email').where('org_id', '=', b.org.id).execute();
 
+// Seller B's dispute of its invoice, and its promise to pay (issue 10).
+const bInquiry = await openInquiry(
+  { db },
+  {
+    orgId: b.org.id,
+    customerId: b.account.id,
+    invoiceId: bPayInvoiceId,
+    kind: 'dispute',
+    reason: 'price',
+    message: 'Precio equivocado',
+    openedBy: 'staff',
+    actor: {},
+  },
+);
+const bPromise = await recordPromise(
+  { db },
+  {
+    orgId: b.org.id,
+    customerId: b.account.id,
+    promisedOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+    amount: 100n,
+    recordedBy: 'staff',
+    actor: {},
+  },
+);
+const bInquiryUntouched = async () => {
+  const row = await db
+    .selectFrom('invoice_inquiries')
+    .where('id', '=', bInquiry.id)
+    .select('status')
+    .executeTakeFirstOrThrow();
+  const messages = await db
+    .selectFrom('invoice_inquiry_messages')
+    .where('inquiry_id', '=', bInquiry.id)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  expect([row.status, Number(messages.n)]).toEqual(['open', 1]);
+};
+
+// Seller B's own version of the pay-now e-mail (issue 10's template editor).
+const B_SUBJECT = 'Only seller B writes this subject {{ org_name }}';
+const bSources = {
+  subject: B_SUBJECT,
+  preheader: '',
+  textBody: 'B text {{ url }}',
+  htmlBody: '<p>B html {{ url }}</p>',
+};
+await saveMailTemplate(
+  { db, templates: liquidTemplateEngine },
+  { orgId: b.org.id, key: 'pay_now', locale: 'es', sources: bSources, actor: { userId: b.staff.owner.id } },
+);
+const bTemplateVersions = () =>
+  db
+    .selectFrom('mail_templates')
+    .select(['version', 'subject'])
+    .where('org_id', '=', b.org.id)
+    .where('key', '=', 'pay_now')
+    .execute();
+
 const checks: Record<string, () => Promise<void>> = {
+  // Mail templates: seller B's versions are neither shown, previewed with B's customers, nor changed.
+  'GET /api/v1/console/mail-templates': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/mail-templates' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('Only seller B');
+    const payNow = r.json().items.find((t: { key: string }) => t.key === 'pay_now');
+    expect(payNow.versions.es).toBeNull();
+  },
+  'GET /api/v1/console/mail-templates/{key}/{locale}': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/mail-templates/pay_now/es' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain('Only seller B');
+  },
+  'POST /api/v1/console/mail-templates/{key}/{locale}/preview': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/mail-templates/pay_now/es/preview',
+      payload: { sources: bSources, customerId: b.account.id },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/mail-templates/{key}/{locale}/versions': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/mail-templates/pay_now/es/versions',
+      payload: { ...bSources, subject: 'Seller A now {{ org_name }}' },
+    });
+    expect(r.statusCode).toBeLessThan(300);
+    expect(await bTemplateVersions()).toEqual([{ version: 1, subject: B_SUBJECT }]);
+  },
+  'POST /api/v1/console/mail-templates/{key}/{locale}/versions/{version}/restore': async () => {
+    // Seller A has a version 1 of its own by now (the check above); B's version 1 is never A's.
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/mail-templates/pay_now/en/versions/1/restore',
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bTemplateVersions()).toEqual([{ version: 1, subject: B_SUBJECT }]);
+  },
+  'POST /api/v1/console/mail-templates/{key}/{locale}/test': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/mail-templates/pay_now/es/test',
+      payload: { sources: bSources, customerId: b.account.id },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  // Questions, disputes and promises: seller B's are neither listed, read, answered nor resolved.
+  'GET /api/v1/console/inquiries': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/inquiries?pageSize=100' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(bInquiry.id);
+  },
+  'GET /api/v1/console/inquiries/{id}': async () => {
+    expect(
+      (await aOwner({ method: 'GET', url: `/api/v1/console/inquiries/${bInquiry.id}` })).statusCode,
+    ).toBe(404);
+  },
+  'POST /api/v1/console/inquiries': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/inquiries',
+      payload: { customerId: b.account.id, invoiceId: bPayInvoiceId, kind: 'question', message: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/inquiries/{id}/replies': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/inquiries/${bInquiry.id}/replies`,
+      payload: { message: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+    await bInquiryUntouched();
+  },
+  'POST /api/v1/console/inquiries/{id}/resolve': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/inquiries/${bInquiry.id}/resolve`,
+      payload: { resolution: 'rejected' },
+    });
+    expect(r.statusCode).toBe(404);
+    await bInquiryUntouched();
+  },
+  'GET /api/v1/console/customers/{id}/promises': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/promises` });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{id}/promises': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/promises`,
+      payload: { promisedOn: '2099-01-01', amount: 100 },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/console/customers/{id}/promises/{promiseId}/cancel': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/promises/${bPromise.id}/cancel`,
+    });
+    expect(r.statusCode).toBe(404);
+    const mixed = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${a.account.id}/promises/${bPromise.id}/cancel`,
+    });
+    expect(mixed.statusCode).toBe(404);
+    const row = await db
+      .selectFrom('payment_promises')
+      .where('id', '=', bPromise.id)
+      .select('status')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('open');
+  },
+  'GET /api/v1/portal/inquiries': async () => {
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/inquiries' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(bInquiry.id);
+  },
+  'GET /api/v1/portal/inquiries/{id}': async () => {
+    expect(
+      (await aCustomer({ method: 'GET', url: `/api/v1/portal/inquiries/${bInquiry.id}` })).statusCode,
+    ).toBe(404);
+  },
+  'POST /api/v1/portal/inquiries': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/portal/inquiries',
+      payload: { invoiceId: bPayInvoiceId, kind: 'question', message: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/inquiries/{id}/replies': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: `/api/v1/portal/inquiries/${bInquiry.id}/replies`,
+      payload: { message: 'x' },
+    });
+    expect(r.statusCode).toBe(404);
+    await bInquiryUntouched();
+  },
+  'POST /api/v1/portal/inquiries/{id}/withdraw': async () => {
+    const r = await aCustomer({ method: 'POST', url: `/api/v1/portal/inquiries/${bInquiry.id}/withdraw` });
+    expect(r.statusCode).toBe(404);
+    await bInquiryUntouched();
+  },
+  'GET /api/v1/portal/promises': async () => {
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/promises' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(bPromise.id);
+  },
+  'POST /api/v1/portal/promises': async () => {
+    const r = await aCustomer({
+      method: 'POST',
+      url: '/api/v1/portal/promises',
+      payload: { invoiceId: bPayInvoiceId, promisedOn: '2099-01-01', amount: 100 },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'POST /api/v1/portal/promises/{id}/cancel': async () => {
+    const r = await aCustomer({ method: 'POST', url: `/api/v1/portal/promises/${bPromise.id}/cancel` });
+    expect(r.statusCode).toBe(404);
+  },
   'GET /api/v1/console/deposits': async () => {
     const r = await aOwner({ method: 'GET', url: '/api/v1/console/deposits?pageSize=100' });
     expect(r.statusCode).toBe(200);
@@ -385,6 +611,129 @@ const checks: Record<string, () => Promise<void>> = {
     const { exportId } = await bErpExport();
     const r = await aOwner({ method: 'GET', url: `/api/v1/console/erp-sync/exports/${exportId}/file` });
     expect(r.statusCode).toBe(404);
+  },
+  // The weekly collection and statements (migration 0020): seller B's schedule, subscription and
+  // statements stay B's.
+  'GET /api/v1/console/collections': async () => {
+    await bCollection();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/collections' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().subscribed).toBe(0);
+    expect(r.json().schedule.weekday).not.toBe(3);
+  },
+  'PUT /api/v1/console/collections/schedule': async () => {
+    await bCollection();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/collections/schedule',
+      payload: { enabled: true, weekday: 5, hour: 8, documents: 'overdue' },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('collection_schedules')
+      .select(['weekday', 'hour'])
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow).toEqual({ weekday: 3, hour: 10 });
+  },
+  'GET /api/v1/console/collections/preview': async () => {
+    await bCollection();
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/console/collections/preview?customerId=${b.account.id}`,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().customers).toEqual([]);
+  },
+  'POST /api/v1/console/collections/runs': async () => {
+    await bCollection();
+    const r = await aOwner({ method: 'POST', url: '/api/v1/console/collections/runs', payload: {} });
+    expect(r.statusCode).toBe(202);
+    const bRuns = await db
+      .selectFrom('collection_runs')
+      .select('id')
+      .where('org_id', '=', b.org.id)
+      .execute();
+    expect(bRuns).toEqual([]);
+  },
+  'GET /api/v1/console/collections/subscriptions': async () => {
+    await bCollection();
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/console/collections/subscriptions?customerId=${b.account.id}`,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().subscribed).toEqual([]);
+  },
+  'GET /api/v1/console/customers/{id}/collection': async () => {
+    await bCollection();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/collection` });
+    expect(r.statusCode).toBe(404);
+  },
+  'PUT /api/v1/console/customers/{id}/collection': async () => {
+    await bCollection();
+    const r = await aOwner({
+      method: 'PUT',
+      url: `/api/v1/console/customers/${b.account.id}/collection`,
+      payload: { subscribed: false },
+    });
+    expect(r.statusCode).toBe(404);
+    const bSub = await db
+      .selectFrom('collection_subscriptions')
+      .select('subscribed')
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bSub.subscribed).toBe(true);
+  },
+  'POST /api/v1/console/customers/{id}/statements': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/statements`,
+      payload: { from: '2026-01-01', to: '2026-01-31' },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/customers/{id}/statements': async () => {
+    await bCollection();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/statements` });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items).toEqual([]);
+  },
+  'GET /api/v1/console/customers/{id}/statement.pdf': async () => {
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/console/customers/${b.account.id}/statement.pdf?from=2026-01-01&to=2026-01-31`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/settings/statements': async () => {
+    await bCollection();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/statements' });
+    expect(r.json()).toEqual({ enabled: false, dayOfMonth: 1 });
+  },
+  'PUT /api/v1/console/settings/statements': async () => {
+    await bCollection();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/statements',
+      payload: { enabled: true, dayOfMonth: 5 },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('statement_settings')
+      .select('day_of_month')
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow.day_of_month).toBe(20);
+  },
+  'GET /api/v1/portal/statement.pdf': async () => {
+    await bCollection();
+    const r = await aCustomer({
+      method: 'GET',
+      url: '/api/v1/portal/statement.pdf?from=2026-01-01&to=2026-12-01',
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.rawPayload.toString('latin1')).not.toContain('Seller B');
   },
   'GET /api/v1/payment-confirmations': async () => {
     await bErpExport();
@@ -1397,6 +1746,53 @@ const checks: Record<string, () => Promise<void>> = {
       .executeTakeFirstOrThrow();
     expect(bRow).toEqual({ order_payment: 'whole', online_orders: true });
   },
+  // Pay-now e-mails (pay-now helper): B's invoice, customer, links and setting stay B's.
+  'POST /api/v1/console/pay-now-emails': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/pay-now-emails',
+      payload: { invoiceIds: [bPayInvoiceId] },
+    });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/customers/{id}/pay-now': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/pay-now` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/invoices/{id}/pay-now-links': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/invoices/${bPayInvoiceId}/pay-now-links` });
+    expect(r.json()).toEqual({ links: [] });
+  },
+  'GET /api/v1/console/customers/{id}/messages': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/messages` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/settings/pay-now': async () => {
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/pay-now' });
+    expect(r.json()).toEqual({ linkDays: 14 });
+  },
+  'PUT /api/v1/console/settings/pay-now': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/pay-now',
+      payload: { linkDays: 14 },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('payment_settings')
+      .select('pay_link_days')
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirst();
+    expect(bRow?.pay_link_days ?? 14).toBe(14);
+  },
+  'GET /api/v1/pay-links/{token}/invoices/{invoiceId}/pdf': async () => {
+    // B's order link names no invoice: none of B's (nor A's) invoices opens through it.
+    const r = await aOwner({
+      method: 'GET',
+      url: `/api/v1/pay-links/${bPayLink.token}/invoices/${bPayInvoiceId}/pdf`,
+    });
+    expect(r.statusCode).toBe(404);
+  },
   // A pay link's token is its only authority: a session of seller A adds nothing to B's link.
   'GET /api/v1/pay-links/{token}': async () => {
     const r = await aOwner({ method: 'GET', url: `/api/v1/pay-links/${bPayLink.token}` });
@@ -1734,6 +2130,41 @@ async function bWebhook(): Promise<{ endpointId: string; deliveryId: string }> {
 }
 
 // Seller B's sync settings (a recipient) and one payment confirmation export (its payment).
+let bCollectionDone = false;
+/** Seller B's weekly collection (Wednesdays 10:00, its customer subscribed), statement settings and a statement. */
+async function bCollection(): Promise<void> {
+  if (bCollectionDone) return;
+  bCollectionDone = true;
+  await db
+    .insertInto('collection_schedules')
+    .values({ org_id: b.org.id, enabled: true, weekday: 3, hour: 10 })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  await db
+    .insertInto('collection_subscriptions')
+    .values({ org_id: b.org.id, customer_id: b.account.id, subscribed: true })
+    .onConflict((oc) => oc.columns(['org_id', 'customer_id']).doNothing())
+    .execute();
+  await db
+    .insertInto('statement_settings')
+    .values({ org_id: b.org.id, enabled: true, day_of_month: 20 })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  await db
+    .insertInto('statements')
+    .values({
+      org_id: b.org.id,
+      id: crypto.randomUUID(),
+      customer_id: b.account.id,
+      period_start: '2026-01-01',
+      period_end: '2026-01-31',
+      currency: 'MXN',
+      opening_balance: 0n,
+      closing_balance: 0n,
+      channel: 'on_demand',
+    })
+    .execute();
+}
 let bErpExportIds: { exportId: string } | undefined;
 async function bErpExport(): Promise<{ exportId: string }> {
   if (bErpExportIds) return bErpExportIds;
@@ -1748,6 +2179,202 @@ async function bErpExport(): Promise<{ exportId: string }> {
   bErpExportIds = { exportId: result!.export.id };
   return bErpExportIds;
 }
+
+// Delivery (delivery/e-invoicing helper): B's preference (postal, with a sealed AP secret), a
+// postal delivery due to print, an EDI delivery with its file, a print batch and B's seller settings.
+let bDeliveryIds: { postalId: string; ediId: string; batchId: string } | undefined;
+async function bDelivery(): Promise<{ postalId: string; ediId: string; batchId: string }> {
+  if (bDeliveryIds) return bDeliveryIds;
+  await db
+    .insertInto('delivery_preferences')
+    .values({
+      org_id: b.org.id,
+      customer_id: b.account.id,
+      channel: 'postal',
+      ap_endpoint_url: 'https://ap-b.example.com/in',
+      ap_auth_last4: 'BBBB',
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'customer_id']).doNothing())
+    .execute();
+  await db
+    .insertInto('delivery_settings')
+    .values({ org_id: b.org.id, peppol_scheme: '0088', peppol_id: 'B-PEPPOL' })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  const batchId = crypto.randomUUID();
+  await db
+    .insertInto('print_batches')
+    .values({
+      org_id: b.org.id,
+      id: batchId,
+      number: 1,
+      document_count: 1,
+      customer_count: 1,
+      page_count: 1,
+      pdf: Buffer.from('%PDF-B'),
+    })
+    .execute();
+  const base = {
+    org_id: b.org.id,
+    customer_id: b.account.id,
+    document_type: 'invoice' as const,
+    document_id: bArInvoiceId,
+    document_number: 'B-AR-1',
+  };
+  const postalId = crypto.randomUUID();
+  const ediId = crypto.randomUUID();
+  await db
+    .insertInto('document_deliveries')
+    .values([
+      { ...base, id: postalId, channel: 'postal', status: 'pending' },
+      {
+        ...base,
+        id: ediId,
+        channel: 'edi',
+        status: 'delivered',
+        file_name: 'b.x12',
+        content_type: 'application/edi-x12',
+        content: Buffer.from('ISA*B'),
+      },
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        channel: 'ubl',
+        status: 'failed',
+        file_name: 'b.xml',
+        content_type: 'application/xml',
+        content: Buffer.from('<B/>'),
+      },
+    ])
+    .execute();
+  bDeliveryIds = { postalId, ediId, batchId };
+  return bDeliveryIds;
+}
+const bDeliveryState = async () => ({
+  preference: await db
+    .selectFrom('delivery_preferences')
+    .select(['channel', 'ap_endpoint_url'])
+    .where('org_id', '=', b.org.id)
+    .execute(),
+  deliveries: await db
+    .selectFrom('document_deliveries')
+    .select(['id', 'status', 'attempts', 'print_batch_id'])
+    .where('org_id', '=', b.org.id)
+    .orderBy('id')
+    .execute(),
+  settings: await db
+    .selectFrom('delivery_settings')
+    .select(['peppol_id', 'edi_interchange_control'])
+    .where('org_id', '=', b.org.id)
+    .execute(),
+});
+Object.assign(checks, {
+  'GET /api/v1/console/customers/{id}/delivery': async () => {
+    await bDelivery();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/delivery` });
+    expect(r.statusCode).toBe(404);
+  },
+  'PUT /api/v1/console/customers/{id}/delivery': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const r = await aOwner({
+      method: 'PUT',
+      url: `/api/v1/console/customers/${b.account.id}/delivery`,
+      payload: { channel: 'email', emailAttachPdf: false },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+  'POST /api/v1/console/deliveries': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const r = await aOwner({
+      method: 'POST',
+      url: '/api/v1/console/deliveries',
+      payload: { documentType: 'invoice', documentId: bArInvoiceId, channel: 'postal' },
+    });
+    expect(r.statusCode).toBe(404);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+  'GET /api/v1/console/deliveries': async () => {
+    const { postalId, ediId } = await bDelivery();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/deliveries?customerId=${b.account.id}` });
+    expect(r.json().items).toEqual([]);
+    const all = await aOwner({ method: 'GET', url: '/api/v1/console/deliveries' });
+    expect(all.body).not.toContain(postalId);
+    expect(all.body).not.toContain(ediId);
+  },
+  'POST /api/v1/console/deliveries/{id}/resend': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const failed = before.deliveries.find((d) => d.status === 'failed')!;
+    const r = await aOwner({ method: 'POST', url: `/api/v1/console/deliveries/${failed.id}/resend` });
+    expect(r.statusCode).toBe(404);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+  'GET /api/v1/console/deliveries/{id}/file': async () => {
+    const { ediId } = await bDelivery();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/deliveries/${ediId}/file` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/print-queue': async () => {
+    const { postalId } = await bDelivery();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/print-queue' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).not.toContain(postalId);
+  },
+  'POST /api/v1/console/print-batches': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const r = await aOwner({ method: 'POST', url: '/api/v1/console/print-batches', payload: {} });
+    expect(r.statusCode).toBe(409);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+  'GET /api/v1/console/print-batches': async () => {
+    const { batchId } = await bDelivery();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/print-batches' });
+    expect(r.body).not.toContain(batchId);
+  },
+  'GET /api/v1/console/print-batches/{id}/pdf': async () => {
+    const { batchId } = await bDelivery();
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/print-batches/${batchId}/pdf` });
+    expect(r.statusCode).toBe(404);
+  },
+  'GET /api/v1/console/settings/delivery': async () => {
+    await bDelivery();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/delivery' });
+    expect(r.body).not.toContain('B-PEPPOL');
+  },
+  'PUT /api/v1/console/settings/delivery': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/settings/delivery',
+      payload: { sellerAddress: { city: 'A' }, peppol: { scheme: '0088', id: 'A-PEPPOL' } },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+  'GET /api/v1/portal/delivery': async () => {
+    await bDelivery();
+    const r = await aCustomer({ method: 'GET', url: '/api/v1/portal/delivery' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().channel).toBe('email');
+    expect(r.body).not.toContain('ap-b.example.com');
+  },
+  'PUT /api/v1/portal/delivery': async () => {
+    await bDelivery();
+    const before = await bDeliveryState();
+    const r = await aCustomer({
+      method: 'PUT',
+      url: '/api/v1/portal/delivery',
+      payload: { channel: 'postal', emailAttachPdf: true },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(await bDeliveryState()).toEqual(before);
+  },
+});
 
 const documented = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
   paths: Record<string, Record<string, unknown>>;

@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { buildInvoiceDocument } from '../../src/domain/documents/invoice-document.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { loadInvoice } from '../../src/domain/invoices/invoices.repository.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
+import { invoicePdf } from '../../src/formats/pdf/invoice-pdf.ts';
 import { useTestDb } from '../support/db.ts';
 import { addStaff, createCustomerAccount, createOrg, createUser } from '../support/factories.ts';
 import { importRecords, ledgerProblems } from '../support/import-engine.ts';
@@ -268,19 +274,103 @@ describe('invoices import: bad input', () => {
         line({ number: 'R-1' }),
         line({ number: 'R-2' }),
         line({ number: 'R-1', line_description: 'Tuercas' }),
-        line({ number: 'R-2', line_quantity: '-1' }), // one bad line rejects all of R-2
+        line({ number: 'R-2', line_quantity: '0' }), // one bad line rejects all of R-2
         line({ number: 'R-3', issue_date: '2026-02-31' }),
       ],
       { mode: 'rows' },
     );
     expect(errors).toEqual([
-      { line: 5, column: 'line_quantity', code: 'not_positive', params: {} },
+      { line: 5, column: 'line_quantity', code: 'zero_quantity', params: {} },
       { line: 6, column: 'issue_date', code: 'impossible_date', params: { value: '2026-02-31' } },
     ]);
     expect(summary).toMatchObject({ documents: 3, created: 1, rejected: 2, committed: true });
     const r1 = (await invoiceOf(org.id, 'R-1'))!;
     expect(r1.total).toBe(4872n);
     expect(await invoiceOf(org.id, 'R-2')).toBeUndefined();
+    expect(await ledgerProblems(db, org.id)).toEqual([]);
+  });
+
+  test('a negative quantity is a return line, a negative fee a document discount; the same file twice is unchanged', async () => {
+    const { org } = await seller();
+    const fee = (over: Rec): Rec =>
+      line({
+        line_description: null,
+        line_quantity: null,
+        line_unit_price: null,
+        line_tax_rate: null,
+        ...over,
+      });
+    const file = [
+      line({ number: 'D-1' }), // 21.00 + 3.36
+      line({ number: 'D-1', line_description: 'Devolución', line_quantity: '-1' }), // −10.50 − 1.68
+      fee({ number: 'D-1', fee_name: 'Pronto pago', fee_amount: '-2.00' }),
+      fee({ number: 'D-1', fee_amount: '-1' }),
+      fee({ number: 'D-1', fee_name: 'Flete', fee_amount: '5' }),
+      line({ number: 'D-2', line_quantity: '-2' }), // the total would be below zero
+      line({ number: 'D-3', line_quantity: '-1', line_discount: '1' }), // no discount on a return
+      line({ number: 'D-3' }),
+    ];
+    const { summary, errors } = await run(org.id, file, { mode: 'rows' });
+    expect(errors).toEqual([
+      { line: 7, column: 'total', code: 'amount_not_positive', params: { number: 'D-2' } },
+      { line: 8, column: 'line_discount', code: 'discount_invalid', params: {} },
+    ]);
+    expect(summary).toMatchObject({ created: 1, rejected: 2, sums: [{ currency: 'MXN', amount: '1418' }] });
+    const d1 = (await invoiceOf(org.id, 'D-1'))!;
+    expect(d1).toMatchObject({ subtotal: 1050n, tax_total: 168n, fee_total: 200n, total: 1418n });
+    expect(
+      await db
+        .selectFrom('invoice_charges')
+        .select(['seq', 'kind', 'name', 'amount'])
+        .where('org_id', '=', org.id)
+        .where('invoice_id', '=', d1.id)
+        .orderBy('seq')
+        .execute(),
+    ).toEqual([
+      { seq: 1, kind: 'discount', name: 'Pronto pago', amount: -200n },
+      { seq: 2, kind: 'discount', name: 'Descuento', amount: -100n },
+      { seq: 3, kind: 'fee', name: 'Flete', amount: 500n },
+    ]);
+    expect(
+      (
+        await db
+          .selectFrom('invoice_lines')
+          .select(['quantity', 'net_amount', 'tax_amount'])
+          .where('org_id', '=', org.id)
+          .where('invoice_id', '=', d1.id)
+          .orderBy('line_no')
+          .execute()
+      ).map((l) => [l.quantity, l.net_amount, l.tax_amount]),
+    ).toEqual([
+      ['2.0000', 2100n, 336n],
+      ['-1.0000', -1050n, -168n],
+    ]);
+    expect(await ledgerProblems(db, org.id)).toEqual([]);
+    // The PDF lists each discount under its name, negative, beside the fees (pdftotext reads it).
+    const dir = mkdtempSync(path.join(tmpdir(), 'saldo-pdf-'));
+    try {
+      const pdf = path.join(dir, 'd1.pdf');
+      writeFileSync(
+        pdf,
+        await invoicePdf(await buildInvoiceDocument({ db }, { orgId: org.id, invoiceId: d1.id })),
+      );
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/Pronto pago\s+-\s?\$?\s?2\.00/);
+      expect(text).toMatch(/Descuento\s+-\s?\$?\s?1\.00/);
+      expect(text).toMatch(/Flete\s+\$?\s?5\.00/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const again = await run(org.id, file.slice(0, 5));
+    expect(again.summary).toMatchObject({ unchanged: 1, updated: 0, committed: false });
+    // A discount that changes is an update, its difference posted.
+    const changed = await run(org.id, [...file.slice(0, 2), fee({ number: 'D-1', fee_amount: '-3.00' })]);
+    expect(changed.summary).toMatchObject({ updated: 1 });
+    expect((await invoiceOf(org.id, 'D-1'))!).toMatchObject({
+      fee_total: -300n,
+      total: 918n,
+      open_amount: 918n,
+    });
     expect(await ledgerProblems(db, org.id)).toEqual([]);
   });
 
@@ -462,6 +552,58 @@ describe('invoices import: changes from the ERP', () => {
     expect(reopen.errors).toEqual([
       { line: 2, column: 'status', code: 'invoice_void', params: { number: 'V-1' } },
     ]);
+  });
+
+  test('a void from the ERP sends invoice.voided as a console void does (with the ERP id)', async () => {
+    const { org } = await seller();
+    await run(org.id, [line({ number: 'W-1', erp_id: 'ERP-W1' }), line({ number: 'W-2' })]);
+    await db
+      .insertInto('webhook_endpoints')
+      .values({
+        org_id: org.id,
+        id: crypto.randomUUID(),
+        url: 'https://erp.example.test/hooks',
+        event_types: ['invoice.voided'],
+        secret_sealed: 'sealed',
+        secret_last4: 'abcd',
+      })
+      .execute();
+    const w1 = (await invoiceOf(org.id, 'W-1'))!;
+    const { summary } = await run(org.id, [
+      line({ number: 'W-1', erp_id: 'ERP-W1', status: 'cancelada' }),
+      line({ number: 'W-2' }),
+    ]);
+    expect(summary).toMatchObject({ voided: 1, unchanged: 1 });
+    const events = await db
+      .selectFrom('integration_events')
+      .select('body')
+      .where('org_id', '=', org.id)
+      .where('type', '=', 'invoice.voided')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.body).data)).toEqual([
+      {
+        invoiceId: w1.id,
+        invoiceErpId: 'ERP-W1',
+        number: 'W-1',
+        customerId: w1.customer_id,
+        customerErpId: 'CLI-1',
+        total: String(w1.total),
+        currency: 'MXN',
+        reason: 'Cancelada en el ERP',
+      },
+    ]);
+    const deliveries = await db
+      .selectFrom('webhook_deliveries')
+      .select('event_type')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(deliveries).toEqual([{ event_type: 'invoice.voided' }]);
+    // The same void again is unchanged: no second event.
+    const again = await run(org.id, [line({ number: 'W-1', erp_id: 'ERP-W1', status: 'void' })]);
+    expect(again.summary).toMatchObject({ unchanged: 1, voided: 0 });
+    expect(
+      await db.selectFrom('integration_events').select('id').where('org_id', '=', org.id).execute(),
+    ).toHaveLength(1);
   });
 
   test('what was prepaid for the order is applied to its invoice, as createInvoice does', async () => {

@@ -63,7 +63,8 @@ export interface InvoiceDocument {
     taxAmount: bigint;
     taxes: { name: string; rate: string | null; amount: bigint }[];
   }[];
-  charges: { kind: 'fee' | 'tax'; name: string; rate: string | null; amount: bigint }[];
+  /** 'discount': a document discount (amount < 0), shown with the fees. */
+  charges: { kind: 'fee' | 'tax' | 'discount'; name: string; rate: string | null; amount: bigint }[];
   /** Live payment applications, by date received. */
   payments: { number: string; receivedOn: string; method: PaymentMethod; amount: bigint }[];
   /** Live credit applications, by the credit memo's date. */

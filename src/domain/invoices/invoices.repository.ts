@@ -92,7 +92,8 @@ export interface InvoiceLine {
 }
 
 export interface InvoiceCharge {
-  kind: 'fee' | 'tax';
+  /** 'discount': a document discount (imported: a UBL allowance, an ERP's negative charge), amount < 0. */
+  kind: 'fee' | 'tax' | 'discount';
   name: string;
   rate: string | null;
   amount: bigint;

@@ -25,18 +25,35 @@ export function describeSendError(err: unknown): string {
     .slice(0, 500);
 }
 
-export type DeliveryOutcome = 'sent' | 'already_sent' | 'missing' | 'no_body';
+export type DeliveryOutcome = 'sent' | 'already_sent' | 'missing' | 'no_body' | 'failed';
+
+/**
+ * An SMTP answer no retry will change (5xx: no such mailbox, relay refused): the message is failed
+ * at once rather than retried for hours.
+ */
+export function isPermanentSendError(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown })?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * What happens to a customer message that failed for good with contacts left to try: a copy goes to
+ * the next one (src/mail/outbox-mailer.ts queues it, with the rest as its own fallbacks).
+ */
+export type QueueMailFallback = (db: Database, failedMessageId: string) => Promise<{ id: string } | null>;
 
 /**
  * Delivers one queued message. Idempotent: a message already sent is left alone. A failure is
  * recorded on the message and rethrown (the queue retries with backoff); the last allowed attempt
- * marks it failed. Once an SMTP server has accepted a sensitive message (it carries a single-use
+ * marks it failed. A permanent refusal (5xx) fails it at once, with no retry. A message that failed
+ * for good with fallback addresses (a customer's next contacts) has a copy queued to the next one
+ * (`queueFallback`). Once an SMTP server has accepted a sensitive message (it carries a single-use
  * link) its body is erased; the capture transport keeps it, since the captured outbox is the only
  * mailbox there is. No transaction: each write stands alone, and the send between them is not
  * the database's to undo.
  */
 export async function deliverMailMessage(
-  deps: { db: Database; transport: MailTransport },
+  deps: { db: Database; transport: MailTransport; queueFallback?: QueueMailFallback | undefined },
   input: { messageId: string; lastAttempt: boolean },
 ): Promise<DeliveryOutcome> {
   const { db, transport } = deps;
@@ -59,12 +76,18 @@ export async function deliverMailMessage(
     }));
   } catch (err) {
     const lastError = describeSendError(err);
+    // A 5xx answer will not change on a retry: failed now, and the next contact tried at once.
+    const permanent = isPermanentSendError(err);
+    const failed = input.lastAttempt || permanent;
     await recordMailMessageFailure(db, {
       id: message.id,
       transport: transport.kind,
       lastError,
-      failed: input.lastAttempt,
+      failed,
     });
+    if (failed && message.fallbackAddresses.length > 0 && deps.queueFallback)
+      await deps.queueFallback(db, message.id);
+    if (permanent) return 'failed';
     throw new Error(lastError, { cause: err });
   }
   await markMailMessageSent(db, {

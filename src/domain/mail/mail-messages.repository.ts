@@ -29,6 +29,14 @@ export interface MailMessageRecord {
   smtpMessageId: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** The customer account it was sent to or about (0017); null for logins and staff. */
+  customerId: string | null;
+  /** The customer's next contacts, tried in order when delivery to `to` fails for good. */
+  fallbackAddresses: string[];
+  /** The message this one is the fallback copy of. */
+  fallbackOf: string | null;
+  /** The pay link it carries (0018). */
+  payLinkId: string | null;
 }
 
 function toMailMessage(row: MailMessage): MailMessageRecord {
@@ -51,6 +59,10 @@ function toMailMessage(row: MailMessage): MailMessageRecord {
     smtpMessageId: row.smtp_message_id,
     createdAt: row.created_at,
     sentAt: row.sent_at,
+    customerId: row.customer_id,
+    fallbackAddresses: row.fallback_addresses ?? [],
+    fallbackOf: row.fallback_of,
+    payLinkId: row.pay_link_id ?? null,
   };
 }
 
@@ -69,6 +81,10 @@ export async function insertMailMessage(
     fallbackAddresses?: string[];
     /** The message this one replaces as a fallback copy. */
     fallbackOf?: string | null;
+    /** The pay link it carries (a pay-now e-mail, 0018). */
+    payLinkId?: string | null;
+    /** A test send from the templates editor (0021): not counted as a use of the template. */
+    test?: boolean;
   },
 ): Promise<void> {
   await db
@@ -89,7 +105,29 @@ export async function insertMailMessage(
       customer_id: message.customerId ?? null,
       fallback_addresses: message.fallbackAddresses ?? [],
       fallback_of: message.fallbackOf ?? null,
+      ...(message.payLinkId ? { pay_link_id: message.payLinkId } : {}),
+      ...(message.test ? { is_test: true } : {}),
     })
+    .execute();
+}
+
+/** The files a queued message carries, in order (mail_attachments). */
+export async function insertMailMessageAttachments(
+  db: Database,
+  input: { messageId: string; files: { filename: string; contentType: string; content: Buffer }[] },
+): Promise<void> {
+  if (input.files.length === 0) return;
+  await db
+    .insertInto('mail_attachments')
+    .values(
+      input.files.map((f, position) => ({
+        message_id: input.messageId,
+        position,
+        filename: f.filename,
+        content_type: f.contentType,
+        content: f.content,
+      })),
+    )
     .execute();
 }
 

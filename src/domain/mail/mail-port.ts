@@ -1,9 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale } from '../../db/schema.ts';
+import type { AutopayMailData } from '../autopay/autopay-mail-port.ts';
 import type { MailTemplateKey } from './mail-templates.ts';
 
 /** What each message needs; the mail adapter turns it into its template's variables. */
 export interface MailTemplateData {
+  /** A pay-now e-mail (issue 10): some invoices, their PDFs attached, and a link that pays them. */
+  pay_now: PayNowMailData;
   password_reset: { name: string; url: string; expiresInMinutes: number };
   invitation_staff: {
     inviterName: string;
@@ -39,6 +42,81 @@ export interface MailTemplateData {
     /** The payment's page in the portal (a login, no token); null when the public address is unknown. */
     url: string | null;
   };
+  /** An invoice sent to the customer (issue 10's delivery): amounts in minor units of `currency`. */
+  invoice_delivery: CustomerMailCommon & {
+    invoice: { number: string; issuedOn: string; dueOn: string; total: bigint; open: bigint };
+    pdfAttached: boolean;
+    /** Where the invoice can be seen (a pay link or the portal); null when there is none. */
+    url: string | null;
+  };
+  /** One dunning step: the invoices it chases, `daysFromDue` of the oldest (negative before due). */
+  reminder: CustomerMailCommon & {
+    invoices: { number: string; dueOn: string; open: bigint }[];
+    /** The seller's today, 'YYYY-MM-DD': each invoice's days from due are counted from it. */
+    today: string;
+    url: string | null;
+  };
+  /** The account was placed on hold: what the seller tells the customer, and what is overdue. */
+  account_on_hold: CustomerMailCommon & { message: string; amountDue: bigint; url: string | null };
+  /** Staff answered (or resolved) a customer's question or dispute about an invoice. */
+  inquiry_reply: CustomerMailCommon & {
+    invoiceNumber: string;
+    kind: 'question' | 'dispute';
+    reply: string;
+    /** Set when the answer resolves it: how. */
+    resolution: 'answered' | 'credit_issued' | 'adjusted' | 'rejected' | 'withdrawn' | null;
+    url: string | null;
+  };
+  /** Autopay's notice before a charge (src/domain/autopay/autopay-mail-port.ts). */
+  autopay_upcoming: AutopayMailData['autopay_notice'];
+  /** Autopay's word after a charge that did not go through. */
+  autopay_failed: AutopayMailData['autopay_failed'];
+  /** The weekly collection: every document the run takes for the customer, and one pay link. */
+  weekly_collection: CustomerMailCommon & {
+    documents: {
+      number: string;
+      issueDate: string;
+      dueDate: string;
+      amountDue: bigint;
+      daysOverdue: number;
+    }[];
+    url: string | null;
+    expiresInDays: number;
+  };
+  /** A statement of account (PDF attached): the period and its balances; a pay link when something is due. */
+  statement: CustomerMailCommon & {
+    periodStart: string;
+    periodEnd: string;
+    openingBalance: bigint;
+    closingBalance: bigint;
+    url: string | null;
+  };
+}
+
+/** Who a customer message is for, and how its amounts read (the seller's country, the currency). */
+export interface CustomerMailCommon {
+  name: string;
+  orgName: string;
+  accountName: string;
+  country: string;
+  currency: string;
+}
+
+/** A pay-now e-mail's data (mail/templates/pay-now-variables.ts makes its variables). */
+export interface PayNowMailData {
+  name: string;
+  orgName: string;
+  accountName: string;
+  /** The seller's country: amounts and dates read as in es-MX or en-US there. */
+  country: string;
+  currency: string;
+  /** Calendar dates 'YYYY-MM-DD'; amounts in minor units: `amount` is what the link collects. */
+  invoices: { number: string; issuedOn: string; dueOn: string; total: bigint; amount: bigint }[];
+  amountDue: bigint;
+  /** The seller's calendar day the link expires, 'YYYY-MM-DD', and its lifetime in days. */
+  expiresOn: string;
+  expiresInDays: number;
+  url: string;
 }
 
 export type OutgoingMail = {
@@ -49,6 +127,14 @@ export type OutgoingMail = {
     locale: Locale;
     template: K;
     data: MailTemplateData[K];
+    /** The customer account it is sent to or about: its activity lists the message (0017). */
+    customerId?: string | null;
+    /** The customer's next contacts, tried in order when delivery to `to` fails for good. */
+    fallbackAddresses?: string[];
+    /** Files the message carries (mail_attachments, in order): an invoice's PDF. */
+    attachments?: { filename: string; contentType: string; content: Buffer }[];
+    /** The pay link the message carries (a pay-now e-mail, 0018). */
+    payLinkId?: string | null;
   };
 }[MailTemplateKey];
 

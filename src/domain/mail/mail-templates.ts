@@ -11,6 +11,15 @@ export const mailTemplateKeys = [
   'invitation_customer',
   'password_reset',
   'payment_receipt',
+  'pay_now',
+  'invoice_delivery',
+  'reminder',
+  'account_on_hold',
+  'autopay_upcoming',
+  'autopay_failed',
+  'weekly_collection',
+  'statement',
+  'inquiry_reply',
 ] as const;
 export type MailTemplateKey = (typeof mailTemplateKeys)[number];
 
@@ -39,7 +48,66 @@ const invitation = [
   v('expires_in', 'Cuándo vence el enlace ("7 días")', 'When the link expires ("7 days")'),
 ];
 
+const customerGreeting = [
+  v(
+    'name',
+    'Nombre del contacto que recibe (puede estar vacío)',
+    "The receiving contact's name (may be empty)",
+  ),
+  v('org_name', 'Nombre del vendedor', "The seller's name"),
+  v('account_name', 'La cuenta de cliente', 'The customer account'),
+];
+
+const autopayCommon = [
+  ...customerGreeting,
+  v('method', 'Con qué se cobra ("Visa ·· 4242")', 'What is charged ("Visa ·· 4242")'),
+  v('amount', 'El importe del cobro, con su moneda', 'The amount of the charge, with its currency'),
+  v(
+    'invoices',
+    'Las facturas del cobro: cada una con `number` y `amount` ({% for i in invoices %})',
+    'The invoices of the charge: each with `number` and `amount` ({% for i in invoices %})',
+  ),
+  v(
+    'url',
+    'La página del pago automático en el portal (pide iniciar sesión; puede estar vacío)',
+    'The autopay page in the portal (asks to sign in; may be empty)',
+  ),
+];
+
 export const mailTemplateSpecs: Record<MailTemplateKey, MailTemplateSpec> = {
+  // A pay-now e-mail: its link opens and pays exactly its invoices, with no sign-in.
+  pay_now: {
+    key: 'pay_now',
+    perSeller: true,
+    carriesSingleUseLink: true,
+    variables: [
+      v(
+        'name',
+        'Nombre del contacto que recibe (puede estar vacío)',
+        "The receiving contact's name (may be empty)",
+      ),
+      v('org_name', 'Nombre del vendedor', "The seller's name"),
+      v('account_name', 'La cuenta de cliente', 'The customer account'),
+      v(
+        'invoices',
+        'Los documentos: cada uno con `number`, `issued_on`, `due_on`, `total` y `amount` (lo que se cobra) ({% for i in invoices %})',
+        'The documents: each with `number`, `issued_on`, `due_on`, `total` and `amount` (what is due) ({% for i in invoices %})',
+      ),
+      v('count', 'Cuántos documentos ("2")', 'How many documents ("2")'),
+      v('amount_due', 'El total a pagar, con su moneda', 'The total due, with its currency'),
+      v(
+        'expires_on',
+        'El día en que vence el enlace ("12 sept 2026")',
+        'The day the link expires ("Sep 12, 2026")',
+      ),
+      v('expires_in', 'Cuánto dura el enlace ("14 días")', 'How long the link lasts ("14 days")'),
+      v(
+        'url',
+        'El enlace para ver y pagar estos documentos, sin iniciar sesión',
+        'The link that shows and pays these documents, with no sign-in',
+      ),
+    ],
+  },
   invitation_staff: {
     key: 'invitation_staff',
     perSeller: true,
@@ -93,6 +161,165 @@ export const mailTemplateSpecs: Record<MailTemplateKey, MailTemplateSpec> = {
         'url',
         'El enlace a este pago en el portal (pide iniciar sesión)',
         "This payment's page in the portal (asks to sign in)",
+      ),
+    ],
+  },
+  // Issue 10's templates: invoice delivery, reminders, holds, autopay.
+  invoice_delivery: {
+    key: 'invoice_delivery',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v('invoice_number', 'El número de la factura', 'The invoice number'),
+      v('issued_on', 'La fecha de emisión ("12 sept 2026")', 'The issue date ("Sep 12, 2026")'),
+      v('due_on', 'La fecha de vencimiento', 'The due date'),
+      v('total', 'El total de la factura, con su moneda', 'The invoice total, with its currency'),
+      v('amount_due', 'Lo que queda por pagar', 'What remains to be paid'),
+      v(
+        'pdf_attached',
+        'Verdadero si el PDF va adjunto ({% if pdf_attached %})',
+        'True when the PDF is attached ({% if pdf_attached %})',
+      ),
+      v(
+        'url',
+        'El enlace para ver la factura (puede estar vacío)',
+        'The link to view the invoice (may be empty)',
+      ),
+    ],
+  },
+  reminder: {
+    key: 'reminder',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v(
+        'invoices',
+        'Las facturas: cada una con `number`, `due_on`, `amount` y `days_from_due` ({% for i in invoices %})',
+        'The invoices: each with `number`, `due_on`, `amount` and `days_from_due` ({% for i in invoices %})',
+      ),
+      v(
+        'days_from_due',
+        'Días respecto al vencimiento de la factura más antigua: negativo antes, 0 el día, positivo después',
+        "Days relative to the oldest invoice's due date: negative before, 0 on the day, positive after",
+      ),
+      v(
+        'due_phrase',
+        'Lo mismo en palabras ("vence en 3 días", "venció hace 7 días")',
+        'The same in words ("due in 3 days", "7 days overdue")',
+      ),
+      v('amount_due', 'El total por pagar de esas facturas', 'The total due on those invoices'),
+      v('url', 'El enlace para pagar (puede estar vacío)', 'The link to pay (may be empty)'),
+    ],
+  },
+  inquiry_reply: {
+    key: 'inquiry_reply',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v('invoice_number', 'La factura de la consulta', 'The invoice asked about'),
+      v(
+        'kind',
+        'Consulta o disputa, en una frase ("tu disputa")',
+        'Question or dispute, in a sentence ("your dispute")',
+      ),
+      v('reply', 'La respuesta del vendedor, tal como la escribió', "The seller's answer, as written"),
+      v('resolved', 'Verdadero si con esta respuesta quedó resuelta', 'True when this answer resolves it'),
+      v(
+        'resolution',
+        'Cómo se resolvió ("se emitió una nota de crédito"); vacío si sigue abierta',
+        'How it was resolved ("a credit note was issued"); empty while open',
+      ),
+      v(
+        'url',
+        'La factura en el portal (pide iniciar sesión)',
+        'The invoice in the portal (asks to sign in)',
+      ),
+    ],
+  },
+  account_on_hold: {
+    key: 'account_on_hold',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v(
+        'message',
+        'Lo que el vendedor dice al cliente sobre la retención (puede estar vacío)',
+        'What the seller tells the customer about the hold (may be empty)',
+      ),
+      v('amount_due', 'El saldo vencido de la cuenta', "The account's overdue balance"),
+      v(
+        'url',
+        'El enlace para pagar o ver la cuenta (puede estar vacío)',
+        'The link to pay or view the account (may be empty)',
+      ),
+    ],
+  },
+  autopay_upcoming: {
+    key: 'autopay_upcoming',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...autopayCommon,
+      v('charge_on', 'El día del cobro ("14 sept 2026")', 'The charge day ("Sep 14, 2026")'),
+    ],
+  },
+  autopay_failed: {
+    key: 'autopay_failed',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...autopayCommon,
+      v('attempted_on', 'El día del intento', 'The day of the attempt'),
+      v('reason', 'Por qué no se pudo cobrar, en palabras', 'Why the charge did not go through, in words'),
+      v(
+        'next_retry_on',
+        'El día del próximo intento (vacío si no habrá otro)',
+        'The day of the next attempt (empty when there is none)',
+      ),
+      v(
+        'paused',
+        'No vacío si el pago automático quedó en pausa (el método ya no sirve)',
+        'Not empty when autopay is paused (the method can no longer be used)',
+      ),
+    ],
+  },
+  // The weekly automatic collection and the statement of account (src/domain/collections, statements).
+  weekly_collection: {
+    key: 'weekly_collection',
+    perSeller: true,
+    // The pay link opens only the documents it names, for whoever holds the e-mail, like a paper bill.
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v(
+        'documents',
+        'Los documentos: cada uno con `number`, `issue_date`, `due_date`, `amount_due` y `days_overdue` ({% for d in documents %})',
+        'The documents: each with `number`, `issue_date`, `due_date`, `amount_due` and `days_overdue` ({% for d in documents %})',
+      ),
+      v('document_count', 'Cuántos documentos', 'How many documents'),
+      v('total_due', 'El total por pagar, con su moneda', 'The total due, with its currency'),
+      v('overdue_total', 'Lo vencido de ese total', 'The overdue part of that total'),
+      v('url', 'El enlace para pagarlos (puede estar vacío)', 'The link to pay them (may be empty)'),
+      v('expires_in', 'Cuándo vence el enlace ("7 días")', 'When the link expires ("7 days")'),
+    ],
+  },
+  statement: {
+    key: 'statement',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v('period', 'El periodo ("1 nov 2026 – 30 nov 2026")', 'The period ("Nov 1, 2026 – Nov 30, 2026")'),
+      v('opening_balance', 'El saldo al inicio del periodo', 'The balance at the start of the period'),
+      v('closing_balance', 'El saldo al cierre del periodo', 'The balance at the end of the period'),
+      v(
+        'url',
+        'El enlace para pagar el saldo (vacío si no hay nada por pagar)',
+        'The link to pay the balance (empty when nothing is due)',
       ),
     ],
   },
@@ -158,4 +385,44 @@ export interface MailTemplateEngine {
   defaults(key: MailTemplateKey, locale: Locale): MailTemplateSources;
   /** Every problem of a candidate version: syntax, unknown tags or filters, unknown variables. */
   check(key: MailTemplateKey, sources: MailTemplateSources): MailTemplateProblem[];
+}
+
+/**
+ * The real case a preview (or a test send) is written for: the seller, the staff member or
+ * customer contact it goes to, and the customer chosen in the editor with its open invoices.
+ * The engine builds each key's variables from it (src/mail/templates/preview-data.ts); a key it
+ * has no builder for yet uses its sample data.
+ */
+export interface MailPreviewContext {
+  org: { name: string; country: string; branding: { accentColor?: string; footer?: string } };
+  recipient: { name: string; email: string };
+  /** Null when the editor chose no customer: the sample customer is used. */
+  customer: {
+    name: string;
+    accountNumber: string;
+    currency: string;
+    /** What the customer is told about a hold (customer_accounts.hold_message). */
+    holdMessage: string | null;
+    /** Oldest due first; amounts in minor units of `currency`. */
+    openInvoices: { number: string; issuedOn: string; dueOn: string; total: bigint; open: bigint }[];
+  } | null;
+  /** The seller's today, 'YYYY-MM-DD' (days relative to due are counted from it). */
+  today: string;
+  /** Saldo's public address (links in the preview point under it). */
+  publicUrl: string;
+}
+
+/** A preview: the message as it would be sent, or why it cannot be written. */
+export type MailPreview =
+  | { problems: []; subject: string; text: string; html: string }
+  | { problems: MailTemplateProblem[]; subject: null; text: null; html: null };
+
+/** The engine's preview side (added to the port by the templates editor). */
+export interface MailTemplatePreviewer {
+  preview(
+    key: MailTemplateKey,
+    locale: Locale,
+    sources: MailTemplateSources,
+    context: MailPreviewContext,
+  ): MailPreview;
 }

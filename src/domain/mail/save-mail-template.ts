@@ -13,6 +13,10 @@ import {
 } from './mail-templates.ts';
 
 /** A part of the template with its problem as a field error: `htmlBody` template_syntax { line, column, reason }. */
+export function problemsAsFields(problems: MailTemplateProblem[]) {
+  return problems.map(toField);
+}
+
 function toField(problem: MailTemplateProblem): { field: string; code: string; params: ErrorParams } {
   const { part, line, column } = problem;
   return problem.kind === 'unknown_variable'

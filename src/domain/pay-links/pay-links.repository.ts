@@ -28,6 +28,8 @@ export interface PayLink {
   /** The latest payment made through it (a failed one leaves the link open for another try). */
   payment: { id: string; number: string; status: PaymentLifecycleStatus } | null;
   invoices: { id: string; number: string; amount: bigint }[];
+  /** Made for a pay-now e-mail (0018). */
+  sentByMail: boolean;
 }
 
 /** Payment statuses that mean the link's money arrived, or is on its way. */
@@ -69,6 +71,7 @@ function linksWithParties(db: Db) {
       'l.cancelled_at',
       'l.cancel_reason',
       'l.payment_id',
+      'l.sent_by_mail',
       'c.id as customer_id',
       'c.name as customer_name',
       'c.account_number',
@@ -112,6 +115,7 @@ function toPayLink(row: LinkRow, invoices: PayLink['invoices']): PayLink {
         ? { id: row.payment_id, number: row.payment_number, status: row.payment_status }
         : null,
     invoices,
+    sentByMail: row.sent_by_mail,
   };
 }
 

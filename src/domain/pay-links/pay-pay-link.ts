@@ -18,6 +18,35 @@ export interface PayLinkPayment {
   requestId?: string | null;
   /** Where 3-D Secure sends the payer back; the payment's id is appended. */
   returnUrl: string;
+  /**
+   * A link of invoices paid in part (when the seller's payment settings allow it): this much, taken
+   * by the link's invoices in their order (oldest due first). None: everything the link names.
+   */
+  amount?: bigint | null | undefined;
+}
+
+/** What a partial amount pays on each of the link's invoices, oldest due first. */
+export function allocateLinkAmount(
+  invoices: { id: string; number: string; amount: bigint }[],
+  amount: bigint,
+  currency: string,
+): { invoiceId: string; amount: bigint }[] {
+  const total = invoices.reduce((sum, i) => sum + i.amount, 0n);
+  if (amount <= 0n) throw new AppError('amount_not_positive');
+  if (amount > total)
+    throw new AppError('exceeds_open_amount', {
+      number: invoices.map((i) => i.number).join(', '),
+      available: { amount: total, currency },
+    });
+  const allocations: { invoiceId: string; amount: bigint }[] = [];
+  let left = amount;
+  for (const invoice of invoices) {
+    if (left <= 0n) break;
+    const take = invoice.amount < left ? invoice.amount : left;
+    allocations.push({ invoiceId: invoice.id, amount: take });
+    left -= take;
+  }
+  return allocations;
 }
 
 const refusals: Record<Exclude<PayLinkState, 'open'>, () => AppError> = {
@@ -50,7 +79,10 @@ export async function payPayLink(
     orgId: link.orgId,
     customerId: link.customer.id,
     kind: input.kind,
-    allocations: link.invoices.map((i) => ({ invoiceId: i.id, amount: i.amount })),
+    allocations:
+      input.amount != null && link.purpose === 'invoices'
+        ? allocateLinkAmount(link.invoices, input.amount, link.currency)
+        : link.invoices.map((i) => ({ invoiceId: i.id, amount: i.amount })),
     order,
     payLinkId: link.id,
     methodToken: input.methodToken,

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { findAccountRecipients } from '../customers/customers.repository.ts';
 import type { Mailer, MailTemplateData } from '../mail/mail-port.ts';
+import { deliveredRecipientsOfLink } from '../pay-now/pay-now.repository.ts';
 import { claimPaymentReceipt, findReceiptContext } from './payment-receipts.repository.ts';
 
 /** The job capturePayment queues when the money arrived; its key makes a duplicate one job. */
@@ -38,6 +39,24 @@ export function sendPaymentReceipt(
       customerId: payment.customerId,
       contactsReceiving: ['receipts'],
     });
+    // Paid through a pay-now e-mail's link: whoever that e-mail reached hears of it too.
+    const link = await trx
+      .selectFrom('payments')
+      .select('pay_link_id')
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', payment.id)
+      .executeTakeFirst();
+    if (link?.pay_link_id) {
+      const known = new Set(recipients.map((r) => r.email));
+      for (const r of await deliveredRecipientsOfLink(trx, {
+        orgId: input.orgId,
+        payLinkId: link.pay_link_id,
+      }))
+        if (!known.has(r.email)) {
+          known.add(r.email);
+          recipients.push({ email: r.email, name: '', locale: r.locale });
+        }
+    }
     const kind = payment.method === 'ach' ? 'ach' : 'card';
     const data: Omit<MailTemplateData['payment_receipt'], 'name'> = {
       orgName: context.orgName,
@@ -59,6 +78,7 @@ export function sendPaymentReceipt(
         locale: recipient.locale,
         template: 'payment_receipt',
         data: { ...data, name: recipient.name },
+        customerId: payment.customerId,
       });
     }
     return { sent: recipients.length };

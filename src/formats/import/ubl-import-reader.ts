@@ -199,18 +199,20 @@ function invoiceRows(doc: Node): (string | null)[][] {
     const name = text(ac, 'AllowanceChargeReason') ?? text(ac, 'AllowanceChargeReasonCode');
     const taxCategory = at(ac, 'TaxCategory');
     const rate = text(taxCategory, 'Percent');
-    if (charge && isDecimal(rate) && Number(rate) !== 0) {
-      // A taxed charge is a line: Saldo's fees carry no tax, and the document's tax includes it.
+    if (isDecimal(rate) && Number(rate) !== 0) {
+      // A taxed charge or allowance is a line (Saldo's charges carry no tax, and the document's tax
+      // includes it): a charge one of quantity 1, an allowance a credit line of quantity −1.
       rows.push({
         ...head,
-        line_description: name ?? 'Charge',
-        line_quantity: '1',
+        line_description: name ?? (charge ? 'Charge' : 'Allowance'),
+        line_quantity: charge ? '1' : '-1',
         line_unit_price: amount,
         line_tax_name: text(taxCategory, 'TaxScheme', 'ID'),
         line_tax_rate: rate,
       });
     } else {
-      // An untaxed charge is a fee; a document allowance a negative one (Saldo has no document discount).
+      // An untaxed charge is a fee; an untaxed allowance a negative one, which Saldo keeps as a
+      // document discount (invoice_charges kind 'discount').
       rows.push({
         ...head,
         fee_name: name ?? (charge ? 'Charge' : 'Allowance'),
@@ -263,8 +265,10 @@ function decodeXml(bytes: Buffer): string {
 
 /**
  * Reads a UBL 2.1 Invoice or CreditNote (Peppol BIS Billing 3.0) into rows under canonical field
- * names. Invoices: one row per InvoiceLine, then one per document AllowanceCharge (a taxed charge as
- * a line, an untaxed one as a fee, an allowance as a negative fee); credit notes: one row. A row's
+ * names. Invoices: one row per InvoiceLine (a negative InvoicedQuantity is a return line), then one
+ * per document AllowanceCharge (a taxed charge as a line of quantity 1, a taxed allowance as a
+ * credit line of quantity −1, an untaxed charge as a fee, an untaxed allowance as a negative fee —
+ * a document discount); credit notes: one row. A row's
  * line is its place among the document's rows (1 = the first InvoiceLine). Amounts keep the
  * document's digits ('.' decimals); dates are ISO.
  */

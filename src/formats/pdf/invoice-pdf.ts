@@ -108,7 +108,8 @@ export async function invoicePdf(view: InvoiceDocumentView): Promise<Buffer> {
   } else if (invoice.taxTotal !== 0n) {
     totals.push({ label: t('taxes'), value: layout.money(invoice.taxTotal) });
   }
-  for (const fee of invoice.charges.filter((c) => c.kind === 'fee'))
+  // Fees, and document discounts (negative: an imported allowance), each under its own name.
+  for (const fee of invoice.charges.filter((c) => c.kind === 'fee' || c.kind === 'discount'))
     totals.push({
       label: `${fee.name}${fee.rate ? ` ${layout.rate(fee.rate)}` : ''}`,
       value: layout.money(fee.amount),

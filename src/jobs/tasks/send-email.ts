@@ -3,6 +3,7 @@ import { validate as isUuid } from 'uuid';
 import type { Database } from '../../db/client.ts';
 import { deliverMailMessage } from '../../domain/mail/deliver-mail-message.ts';
 import type { MailTransport } from '../../domain/mail/mail-port.ts';
+import { queueMailFallback } from '../../mail/outbox-mailer.ts';
 
 export interface SendEmailDeps {
   db: Database;
@@ -26,12 +27,17 @@ export function sendEmailTask(deps: SendEmailDeps): Task {
       helpers.logger.error(`send-email job ${helpers.job.id} has a malformed payload; dropped`);
       return;
     }
-    const outcome = await deliverMailMessage(deps, {
-      messageId,
-      lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
-    });
+    const outcome = await deliverMailMessage(
+      { ...deps, queueFallback: queueMailFallback },
+      {
+        messageId,
+        lastAttempt: helpers.job.attempts >= helpers.job.max_attempts,
+      },
+    );
     if (outcome === 'missing')
       helpers.logger.warn(`Mail message ${messageId} no longer exists; nothing to send`);
+    if (outcome === 'failed')
+      helpers.logger.warn(`Mail message ${messageId} was refused for good; not retried`);
     if (outcome === 'no_body') helpers.logger.error(`Mail message ${messageId} has no body; cannot send`);
   };
 }

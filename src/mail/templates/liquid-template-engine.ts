@@ -2,15 +2,19 @@ import type { Template } from 'liquidjs';
 import type { Locale } from '../../db/schema.ts';
 import type { OutgoingMail } from '../../domain/mail/mail-port.ts';
 import {
+  type MailPreview,
+  type MailPreviewContext,
   type MailTemplateEngine,
   type MailTemplateKey,
   type MailTemplatePart,
+  type MailTemplatePreviewer,
   type MailTemplateProblem,
   type MailTemplateSources,
   mailTemplateVariables,
 } from '../../domain/mail/mail-templates.ts';
 import { defaultMailTemplate } from './defaults/index.ts';
 import { htmlLiquid, textLiquid } from './liquid.ts';
+import { previewData } from './preview-data.ts';
 import { renderMail } from './render-mail.ts';
 import { sampleData } from './variables.ts';
 
@@ -50,6 +54,9 @@ function unknownVariables(
     for (const use of uses) {
       const path = use.segments.every((s) => typeof s === 'string') ? use.segments.join('.') : null;
       if (path !== null && allowed.has(path)) continue;
+      // A list or a value read further (`invoices[0].number`, `name.size`): its root is a variable.
+      const [root] = use.segments;
+      if (typeof root === 'string' && allowed.has(root) && use.segments.length > 1) continue;
       problems.push({
         part,
         line: use.location.row,
@@ -67,7 +74,7 @@ function unknownVariables(
  * it must parse (known tags and filters only), read only its key's variables, and render the
  * whole message with sample data (which also holds it to the render budget).
  */
-export const liquidTemplateEngine: MailTemplateEngine = {
+export const liquidTemplateEngine: MailTemplateEngine & MailTemplatePreviewer = {
   defaults: (key: MailTemplateKey, locale: Locale) => defaultMailTemplate(key, locale),
 
   check(key: MailTemplateKey, sources: MailTemplateSources): MailTemplateProblem[] {
@@ -100,6 +107,56 @@ export const liquidTemplateEngine: MailTemplateEngine = {
       }
     }
     return problems;
+  },
+
+  preview(
+    key: MailTemplateKey,
+    locale: Locale,
+    sources: MailTemplateSources,
+    context: MailPreviewContext,
+  ): MailPreview {
+    const refused = (problems: MailTemplateProblem[]): MailPreview => ({
+      problems,
+      subject: null,
+      text: null,
+      html: null,
+    });
+    const problems = liquidTemplateEngine.check(key, sources);
+    if (problems.length) return refused(problems);
+    const mail = {
+      orgId: null,
+      to: context.recipient.email,
+      locale,
+      template: key,
+      data: previewData(key, context),
+    } as OutgoingMail;
+    const org = { name: context.org.name, branding: context.org.branding };
+    try {
+      return { problems: [], ...renderMail(mail, org, sources) };
+    } catch {
+      // Which part fails on this customer's data: each alone, the others Saldo's.
+      const failures: MailTemplateProblem[] = [];
+      for (const part of parts) {
+        try {
+          renderMail(mail, org, { ...defaultMailTemplate(key, locale), [part]: sources[part] });
+        } catch (err) {
+          failures.push({ part, ...positionOf(err), kind: 'render', reason: reasonOf(err) });
+        }
+      }
+      return refused(
+        failures.length
+          ? failures
+          : [
+              {
+                part: 'htmlBody',
+                line: 1,
+                column: 1,
+                kind: 'render',
+                reason: 'The message cannot be written',
+              },
+            ],
+      );
+    }
   },
 };
 

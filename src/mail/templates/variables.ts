@@ -2,14 +2,29 @@ import type { Locale } from '../../db/schema.ts';
 import type { MailTemplateData, OutgoingMail } from '../../domain/mail/mail-port.ts';
 import type { MailTemplateKey } from '../../domain/mail/mail-templates.ts';
 import { formatAmount, formatCalendarDate } from '../../domain/money/format.ts';
+import {
+  collectionSampleData,
+  statementVariables,
+  weeklyCollectionVariables,
+} from './collection-variables.ts';
+import {
+  accountOnHoldVariables,
+  autopayFailedVariables,
+  autopayUpcomingVariables,
+  customerSampleData,
+  invoiceDeliveryVariables,
+  reminderVariables,
+} from './customer-variables.ts';
 import { formatDays, formatMinutes } from './durations.ts';
+import { inquiryReplySampleData, inquiryReplyVariables } from './inquiry-variables.ts';
+import { payNowSampleData, payNowVariables } from './pay-now-variables.ts';
 import { roleName } from './role-names.ts';
 
 /**
  * What a message renders from: the subject's words chosen here, so templates stay plain Liquid.
  * Strings, or a list of rows of strings for `{% for %}` (a receipt's invoices).
  */
-export type MailVariables = Record<string, string | Record<string, string>[]>;
+export type MailVariables = Record<string, string | number | boolean | Record<string, string | number>[]>;
 
 function webLink(url: string): string {
   if (!/^https?:\/\//i.test(url)) throw new Error('Mail links must be http(s) URLs');
@@ -35,6 +50,24 @@ export function mailVariables(mail: OutgoingMail): MailVariables {
       };
     case 'payment_receipt':
       return receiptVariables(locale, mail.data);
+    case 'pay_now':
+      return payNowVariables(locale, mail.data);
+    case 'invoice_delivery':
+      return invoiceDeliveryVariables(locale, mail.data);
+    case 'reminder':
+      return reminderVariables(locale, mail.data);
+    case 'account_on_hold':
+      return accountOnHoldVariables(locale, mail.data);
+    case 'autopay_upcoming':
+      return autopayUpcomingVariables(locale, mail.data);
+    case 'autopay_failed':
+      return autopayFailedVariables(locale, mail.data);
+    case 'weekly_collection':
+      return weeklyCollectionVariables(locale, mail.data);
+    case 'statement':
+      return statementVariables(locale, mail.data);
+    case 'inquiry_reply':
+      return inquiryReplyVariables(locale, mail.data);
   }
 }
 
@@ -133,4 +166,8 @@ export const sampleData: { [K in MailTemplateKey]: MailTemplateData[K] } = {
     ],
     url: 'https://saldo.example/portal/payments/sample',
   },
+  pay_now: payNowSampleData,
+  ...customerSampleData,
+  ...collectionSampleData,
+  inquiry_reply: inquiryReplySampleData,
 };

@@ -75,7 +75,7 @@ describe('UBL 2.1 (Peppol BIS Billing 3.0)', () => {
     expect(info.sample.map((r) => r.line)).toEqual([1, 2, 3]);
   });
 
-  test('allowances and charges: line ones net into the discount, price per base quantity per unit, document allowance a negative fee', async () => {
+  test('allowances and charges: line ones net into the discount, price per base quantity per unit, a taxed document charge a line and a taxed document allowance a credit line (quantity −1)', async () => {
     const info = await inspectImportFile(sample('Allowance-example.xml'));
     const rows = info.sample.map((row) => record(info.header, row));
     expect(
@@ -92,7 +92,7 @@ describe('UBL 2.1 (Peppol BIS Billing 3.0)', () => {
       ['item name', '10', '100', undefined, '0.0', undefined],
       ['item name', '10', '100', '100', '25.0', undefined],
       ['Cleaning', '1', '200', undefined, '25', undefined],
-      ['Discount', undefined, undefined, undefined, undefined, '-200'],
+      ['Discount', '-1', '200', undefined, '25', undefined],
     ]);
     // The document's total before its prepayment (PayableAmount is 6125 after 1000 prepaid).
     expect(new Set(rows.map((r) => r.total))).toEqual(new Set(['7125']));

@@ -4,12 +4,16 @@ import authEn from '../features/auth/i18n/en.json';
 import authEs from '../features/auth/i18n/es.json';
 import autopayEn from '../features/autopay/i18n/en.json';
 import autopayEs from '../features/autopay/i18n/es.json';
+import collectionsEn from '../features/collections/i18n/en.json';
+import collectionsEs from '../features/collections/i18n/es.json';
 import consoleInvoicesEn from '../features/console-invoices/i18n/en.json';
 import consoleInvoicesEs from '../features/console-invoices/i18n/es.json';
 import creditsEn from '../features/credits/i18n/en.json';
 import creditsEs from '../features/credits/i18n/es.json';
 import customersEn from '../features/customers/i18n/en.json';
 import customersEs from '../features/customers/i18n/es.json';
+import deliveryEn from '../features/delivery/i18n/en.json';
+import deliveryEs from '../features/delivery/i18n/es.json';
 import depositsEn from '../features/deposits/i18n/en.json';
 import depositsEs from '../features/deposits/i18n/es.json';
 import erpSyncEn from '../features/erp-sync/i18n/en.json';
@@ -20,12 +24,18 @@ import homeEn from '../features/home/i18n/en.json';
 import homeEs from '../features/home/i18n/es.json';
 import importsEn from '../features/imports/i18n/en.json';
 import importsEs from '../features/imports/i18n/es.json';
+import inquiriesEn from '../features/inquiries/i18n/en.json';
+import inquiriesEs from '../features/inquiries/i18n/es.json';
 import invoicesEn from '../features/invoices/i18n/en.json';
 import invoicesEs from '../features/invoices/i18n/es.json';
+import mailTemplatesEn from '../features/mail-templates/i18n/en.json';
+import mailTemplatesEs from '../features/mail-templates/i18n/es.json';
 import outboxEn from '../features/outbox/i18n/en.json';
 import outboxEs from '../features/outbox/i18n/es.json';
 import payLinkEn from '../features/pay-link/i18n/en.json';
 import payLinkEs from '../features/pay-link/i18n/es.json';
+import payNowEn from '../features/pay-now/i18n/en.json';
+import payNowEs from '../features/pay-now/i18n/es.json';
 import paymentsEn from '../features/payments/i18n/en.json';
 import paymentsEs from '../features/payments/i18n/es.json';
 import portalDashboardEn from '../features/portal-dashboard/i18n/en.json';
@@ -40,6 +50,8 @@ import settingsEn from '../features/settings/i18n/en.json';
 import settingsEs from '../features/settings/i18n/es.json';
 import shellEn from '../features/shell/i18n/en.json';
 import shellEs from '../features/shell/i18n/es.json';
+import statementsEn from '../features/statements/i18n/en.json';
+import statementsEs from '../features/statements/i18n/es.json';
 import takePaymentEn from '../features/take-payment/i18n/en.json';
 import takePaymentEs from '../features/take-payment/i18n/es.json';
 import teamEn from '../features/team/i18n/en.json';
@@ -66,11 +78,13 @@ export const resources = {
     shell: shellEn,
     home: homeEn,
     outbox: outboxEn,
+    mailTemplates: mailTemplatesEn,
     team: teamEn,
     invoices: invoicesEn,
     customers: customersEn,
     deposits: depositsEn,
     imports: importsEn,
+    inquiries: inquiriesEn,
     payments: paymentsEn,
     credits: creditsEn,
     consoleInvoices: consoleInvoicesEn,
@@ -79,10 +93,14 @@ export const resources = {
     portalPay: portalPayEn,
     autopay: autopayEn,
     payLink: payLinkEn,
+    payNow: payNowEn,
     reports: reportsEn,
     settings: settingsEn,
     webhooks: webhooksEn,
     erpSync: erpSyncEn,
+    collections: collectionsEn,
+    statements: statementsEn,
+    delivery: deliveryEn,
     takePayment: takePaymentEn,
     help: helpEn,
   },
@@ -93,11 +111,13 @@ export const resources = {
     shell: shellEs,
     home: homeEs,
     outbox: outboxEs,
+    mailTemplates: mailTemplatesEs,
     team: teamEs,
     invoices: invoicesEs,
     customers: customersEs,
     deposits: depositsEs,
     imports: importsEs,
+    inquiries: inquiriesEs,
     payments: paymentsEs,
     credits: creditsEs,
     consoleInvoices: consoleInvoicesEs,
@@ -106,10 +126,14 @@ export const resources = {
     portalPay: portalPayEs,
     autopay: autopayEs,
     payLink: payLinkEs,
+    payNow: payNowEs,
     reports: reportsEs,
     settings: settingsEs,
     webhooks: webhooksEs,
     erpSync: erpSyncEs,
+    collections: collectionsEs,
+    statements: statementsEs,
+    delivery: deliveryEs,
     takePayment: takePaymentEs,
     help: helpEs,
   },

@@ -61,6 +61,12 @@ export const queryKeys = {
     aging: (asOf: string | null) => ['reports', 'aging', { asOf }] as const,
   },
   team: ['console', 'team'] as const,
+  mailTemplates: {
+    all: ['mail-templates'] as const,
+    one: (key: string, locale: string) => ['mail-templates', 'one', key, locale] as const,
+    preview: (key: string, locale: string, body: object) =>
+      ['mail-templates', 'preview', key, locale, body] as const,
+  },
   outbox: {
     all: ['outbox'] as const,
     list: (page: number, q: string) => ['outbox', 'list', { page, q }] as const,
@@ -120,6 +126,23 @@ export const queryKeys = {
     overview: ['console', 'erp-sync', 'overview'] as const,
     exports: (page: number) => ['console', 'erp-sync', 'exports', page] as const,
   },
+  /** The weekly collection and statements (features/collections, features/statements). */
+  collections: {
+    all: ['console', 'collections'] as const,
+    overview: ['console', 'collections', 'overview'] as const,
+    preview: ['console', 'collections', 'preview'] as const,
+    customer: (id: string) => ['console', 'collections', 'customer', id] as const,
+    subscribed: (ids: readonly string[]) => ['console', 'collections', 'subscribed', ids] as const,
+    statements: (customerId: string) => ['console', 'collections', 'statements', customerId] as const,
+  },
+  /** Delivery preferences, e-invoices and the print console (features/delivery). */
+  delivery: {
+    all: ['console', 'delivery'] as const,
+    customer: (id: string) => ['console', 'delivery', 'customer', id] as const,
+    printQueue: ['console', 'delivery', 'print-queue'] as const,
+    printBatches: ['console', 'delivery', 'print-batches'] as const,
+    portal: ['portal', 'delivery'] as const,
+  },
   documentSettings: ['console', 'settings', 'documents'] as const,
   paymentSettings: ['console', 'settings', 'payments'] as const,
   creditCheckSettings: ['console', 'settings', 'credit-checks'] as const,
@@ -131,6 +154,23 @@ export const queryKeys = {
   /** What a link shows: the same whoever is signed in (see session.ts). */
   passwordReset: (token: string) => ['password-reset', token] as const,
   invitation: (token: string) => ['invitation', token] as const,
+  /** Pay-now e-mails (features/pay-now): under the customer's and the invoice's detail keys. */
+  payNow: {
+    customer: (id: string) => ['console', 'customers', 'detail', id, 'pay-now'] as const,
+    invoice: (id: string) => ['console', 'invoices', 'detail', id, 'pay-now'] as const,
+    messages: (id: string, page: number, pageSize: number) =>
+      ['console', 'customers', 'detail', id, 'messages', { page, pageSize }] as const,
+    settings: ['console', 'settings', 'pay-now'] as const,
+  },
+  /** Questions, disputes and promises to pay (features/inquiries), per audience. */
+  inquiries: {
+    all: (audience: 'console' | 'portal') => [audience, 'inquiries'] as const,
+    list: (audience: 'console' | 'portal', filters: object) =>
+      [audience, 'inquiries', 'list', filters] as const,
+    detail: (audience: 'console' | 'portal', id: string) => [audience, 'inquiries', 'detail', id] as const,
+    promises: (audience: 'console' | 'portal', customerId: string, invoiceId: string) =>
+      [audience, 'inquiries', 'promises', customerId, invoiceId] as const,
+  },
 };
 
 /** What changes the data on the server, from the web. */

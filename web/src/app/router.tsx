@@ -275,6 +275,20 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'settings/mail-templates',
+                lazy: page(
+                  () => import('../features/mail-templates/mail-templates-list.page'),
+                  (m) => m.MailTemplatesListPage,
+                ),
+              },
+              {
+                path: 'settings/mail-templates/:key/:locale',
+                lazy: page(
+                  () => import('../features/mail-templates/mail-template-editor.page'),
+                  (m) => m.MailTemplateEditorPage,
+                ),
+              },
+              {
                 path: 'settings/documents',
                 lazy: page(
                   () => import('../features/settings/documents-settings.page'),
@@ -334,6 +348,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'inquiries',
+                lazy: page(
+                  () => import('../features/inquiries/inquiries-queue.page'),
+                  (m) => m.InquiriesQueuePage,
+                ),
+              },
+              {
                 path: 'imports/reviews',
                 lazy: page(
                   () => import('../features/imports/import-reviews.page'),
@@ -352,6 +373,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../features/reports/aging-report.page'),
                   (m) => m.AgingReportPage,
+                ),
+              },
+              {
+                path: 'print',
+                lazy: page(
+                  () => import('../features/delivery/print-batch.page'),
+                  (m) => m.PrintBatchPage,
                 ),
               },
               { path: '*', element: <NotFoundContent /> },
@@ -426,6 +454,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../features/autopay/autopay.page'),
                   (m) => m.AutopayPage,
+                ),
+              },
+              {
+                path: 'delivery',
+                lazy: page(
+                  () => import('../features/delivery/portal-delivery.page'),
+                  (m) => m.PortalDeliveryPage,
                 ),
               },
               {

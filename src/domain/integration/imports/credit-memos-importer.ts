@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { applyToInvoices } from '../../applications/apply-to-invoices.ts';
 import { lockInvoice } from '../../invoices/invoices.repository.ts';
+import { postEntriesFrom } from '../../ledger/post-entries.ts';
 import { MINOR_UNIT_EXPONENTS } from '../../money/exponents.ts';
 import type { AppliedCounts, KindImporter, StagingContext } from './kind-importer.ts';
 
@@ -140,8 +141,9 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
   // Entries: issued (new), adjusted (amount changed), voided (the issue reversed).
   await sql`
     create temporary table import_credit_entries on commit drop as
-    select uuidv7() as entry_id, s.* from (
-      select d.new_id as memo_id, d.customer_id, d.cur as currency, d.amount::bigint as amount,
+    select uuidv7() as entry_id, s.*, null::uuid as invoice_id, 'sales_returns' as debit,
+           'customer_credits' as credit from (
+      select d.new_id as credit_memo_id, d.customer_id, d.cur as currency, d.amount::bigint as amount,
              d.number as memo, 'credit.issued' as kind
         from ${D} d where d.action = 'create'
       union all
@@ -168,19 +170,7 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
   await sql`
     update credit_memos m set status = 'void', voided_at = now()
       from ${D} d where d.action = 'void' and m.org_id = ${orgId} and m.id = d.existing_id`.execute(trx);
-  await sql`
-    insert into journal_entries (org_id, id, currency, kind, memo, created_by)
-    select ${orgId}, entry_id, currency, kind, memo, ${userId} from import_credit_entries order by entry_id`.execute(
-    trx,
-  );
-  await sql`
-    insert into journal_lines (org_id, entry_id, line_no, account, customer_id, credit_memo_id, amount)
-    select ${orgId}, x.entry_id, v.line_no, v.account, x.customer_id, x.memo_id, v.amount
-      from import_credit_entries x
-      cross join lateral (values (1, 'sales_returns', x.amount), (2, 'customer_credits', -x.amount))
-        v(line_no, account, amount)
-     where x.amount <> 0
-     order by x.entry_id, v.line_no`.execute(trx);
+  await postEntriesFrom(trx, { orgId, table: 'import_credit_entries', createdBy: userId });
   await sql`
     insert into audit_log (org_id, id, actor_user_id, actor_api_key_id, action, entity_type, entity_id,
                            before, after, request_id, ip)

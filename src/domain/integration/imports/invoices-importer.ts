@@ -1,7 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { applyPrepayments } from '../../credit-checks/apply-prepayments.ts';
+import { postEntriesFrom } from '../../ledger/post-entries.ts';
 import { MINOR_UNIT_EXPONENTS } from '../../money/exponents.ts';
+import { recordIntegrationEvent } from '../webhooks/record-integration-event.ts';
+import { findSubscribedEndpoints } from '../webhooks/webhooks.repository.ts';
 import type { AppliedCounts, KindImporter, StagingContext } from './kind-importer.ts';
 
 /**
@@ -12,7 +15,10 @@ import type { AppliedCounts, KindImporter, StagingContext } from './kind-importe
  * The amounts follow computeInvoice's one rule (compute-invoice.ts), here in SQL numerics, exactly:
  * each line's net is quantity × unit price rounded half away from zero to the minor unit, less
  * its discount; its tax is the ERP's amount when given, else the rate on that net rounded the same
- * way; a row with a fee amount adds a fee charge. test/integration/imports-invoices-compute.test.ts
+ * way; a row with a fee amount adds a fee charge (a negative one a document discount: kind
+ * 'discount', counted in fee_total). A line may have a negative quantity — a return or credit line
+ * inside the invoice (its net and tax negative, no discount on it); the invoice's total must still
+ * be above zero. test/integration/imports-invoices-compute.test.ts
  * holds the two to the same results (a property test).
  *
  * Upsert by ERP id (the number when the file has none; an invoice Saldo already has under that
@@ -59,8 +65,8 @@ const rowChecks: [string, string, string, string][] = [
   ['l.is_line and l.unit_price is null', 'line_unit_price', 'required', "'{}'"],
   ['not l.is_line and not l.is_fee', 'line_description', 'required', "'{}'"],
   ['l.quantity <> round(l.quantity, 4)', 'line_quantity', 'too_precise', `'{"digits": 4}'`],
-  ['l.quantity <= 0', 'line_quantity', 'not_positive', "'{}'"],
-  ['l.quantity >= 1e14', 'line_quantity', 'too_large', "'{}'"],
+  ['l.quantity = 0', 'line_quantity', 'zero_quantity', "'{}'"],
+  ['abs(l.quantity) >= 1e14', 'line_quantity', 'too_large', "'{}'"],
   ['l.unit_price <> round(l.unit_price, 6)', 'line_unit_price', 'too_precise', `'{"digits": 6}'`],
   ['l.unit_price < 0', 'line_unit_price', 'negative', "'{}'"],
   ['l.unit_price >= 1e18', 'line_unit_price', 'too_large', "'{}'"],
@@ -80,9 +86,8 @@ const rowChecks: [string, string, string, string][] = [
     "jsonb_build_object('digits', l.ex)",
   ],
   ['l.fee <> round(l.fee)', 'fee_amount', 'too_precise', "jsonb_build_object('digits', l.ex)"],
-  ['l.fee < 0', 'fee_amount', 'negative', "'{}'"],
   [
-    'l.quantity < 1e14 and l.unit_price < 1e18 and (abs(l.gross) > 1e15 or abs(l.tax) > 1e15 or abs(l.fee) > 1e15)',
+    'abs(l.quantity) < 1e14 and l.unit_price < 1e18 and (abs(l.gross) > 1e15 or abs(l.tax) > 1e15 or abs(l.fee) > 1e15)',
     'line_unit_price',
     'too_large',
     "'{}'",
@@ -151,7 +156,7 @@ async function validate(ctx: StagingContext): Promise<void> {
   // hold a value beyond bigint, refused below).
   await sql`
     create temporary table ${sql.table(LINES)} on commit drop as
-    select t.line, d.doc, d.ex, d.scale, t.rejected,
+    select t.line, d.doc, d.first_line as doc_line, d.ex, d.scale, t.rejected,
            t.line_sku as sku, t.line_description as description, t.line_quantity as quantity,
            t.line_unit as unit, t.line_unit_price as unit_price, t.line_tax_name as tax_name,
            t.line_tax_rate as tax_rate, t.line_tax_amount as tax_amount_given,
@@ -170,7 +175,7 @@ async function validate(ctx: StagingContext): Promise<void> {
                                  coalesce(t.line_discount, 0) * d.scale as discount,
                                  t.line_tax_amount * d.scale as tax_given,
                                  t.fee_amount * d.scale as fee) g
-    window w as (partition by d.doc order by t.line)`.execute(trx);
+    window w as (partition by d.first_line order by t.line)`.execute(trx);
 
   // Rows: a line needs its description, quantity and price; amounts as precise as their scale.
   await stage(
@@ -276,6 +281,7 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
   const es = lang.rows[0]?.locale !== 'en';
   const taxName = es ? 'IVA' : 'Tax';
   const feeName = es ? 'Cargo' : 'Fee';
+  const discountName = es ? 'Descuento' : 'Discount';
   const voidReason = es ? 'Cancelada en el ERP' : 'Voided in the ERP';
   await sql`
     update ${D} d set lines_print = p.print
@@ -286,7 +292,8 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
                       case when tax is null then '∅' else coalesce(tax_rate::numeric(9, 4)::text, '∅') end),
                       E'\n' order by line_no)
                     filter (where is_line), '')
-                    || '#' || coalesce(string_agg(concat_ws('|', fee_seq, coalesce(fee_name, ${feeName}), fee::bigint),
+                    || '#' || coalesce(string_agg(concat_ws('|', fee_seq,
+                      coalesce(fee_name, case when fee < 0 then ${discountName} else ${feeName} end), fee::bigint),
                       E'\n' order by fee_seq) filter (where is_fee), '')) as print
               from ${L} where doc in (select doc from ${D} where not rejected and existing_id is not null)
              group by doc) p
@@ -298,7 +305,7 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
                    l.tax_amount, coalesce(tx.name, '∅'), coalesce(tx.rate::text, '∅')), E'\n' order by l.line_no), '')
                || '#' || coalesce((select string_agg(concat_ws('|', c.seq, c.name, c.amount), E'\n' order by c.seq)
                                      from invoice_charges c where c.org_id = ${orgId} and c.invoice_id = e.id
-                                      and c.kind = 'fee'), '')) as print
+                                      and c.kind in ('fee', 'discount')), '')) as print
         from import_invoice_existing e
         join invoice_lines l on l.org_id = ${orgId} and l.invoice_id = e.id
         left join lateral (select case when count(*) = 1 then min(name) else string_agg(name, '+') end as name,
@@ -319,12 +326,17 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
          and e.subtotal = d.subtotal and e.discount_total = d.discount_total and e.tax_total = d.tax_total
          and e.fee_total = d.fee_total and e.total = d.total and x.print = d.lines_print then 'unchanged'
         when d.total < (e.total - e.open_amount) + e.pending_amount then 'flag'
-        else 'update' end,
-      new_id = case when e.id is null and d.status = 'open' then uuidv7() end
+        else 'update' end
       from ${D} d2
       left join import_invoice_existing e on e.id = d2.existing_id
       left join x on x.id = e.id
      where d2.doc = d.doc and d.doc = d2.doc and not d.rejected`.execute(trx);
+  // The new invoices' ids ascend in file order (uuidv7 is evaluated after the sort): their rows,
+  // lines and taxes are then written in their keys' order, each index appended to, not scattered.
+  await sql`
+    update ${D} d set new_id = x.id
+      from (select doc, uuidv7() as id from ${D} where action = 'create' and status = 'open' order by first_line) x
+     where x.doc = d.doc`.execute(trx);
 
   // Held for review: the ERP's new total is below what is already paid, credited or in flight.
   await sql`
@@ -357,6 +369,31 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
   await sql`
     update invoices i set status = 'void', voided_at = now(), void_reason = ${voidReason}, updated_at = now()
       from ${D} d where d.action = 'void' and i.org_id = ${orgId} and i.id = d.existing_id`.execute(trx);
+  // The ERP's listeners hear of each void as of a console void (one look-up when none listens).
+  const { rows: voids } = await sql<{
+    id: string;
+    number: string;
+    customer_id: string;
+    total: string;
+    currency: string;
+  }>`
+    select e.id, e.number, e.customer_id, e.total::text as total, e.currency
+      from ${D} d join import_invoice_existing e on e.id = d.existing_id
+     where d.action = 'void' order by d.first_line`.execute(trx);
+  if (voids.length && (await findSubscribedEndpoints(trx, { orgId, type: 'invoice.voided' })).length)
+    for (const v of voids)
+      await recordIntegrationEvent(trx, {
+        orgId,
+        type: 'invoice.voided',
+        data: {
+          invoiceId: v.id,
+          number: v.number,
+          customerId: v.customer_id,
+          total: BigInt(v.total),
+          currency: v.currency,
+          reason: voidReason,
+        },
+      });
 
   // Changed: lines replaced, header updated, the difference in total posted and moved to open.
   for (const table of ['invoice_charges', 'invoice_line_taxes', 'invoice_lines'])
@@ -396,25 +433,27 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
                                discount_amount, net_amount, tax_amount, total_amount)
     select ${orgId}, d.new_id, l.line_no, l.sku, l.description, l.quantity, l.unit, l.unit_price,
            l.discount::bigint, l.net::bigint, coalesce(l.tax, 0)::bigint, (l.net + coalesce(l.tax, 0))::bigint
-      from ${L} l join ${D} d on d.doc = l.doc
-     where d.action in ('create', 'update') and l.is_line`.execute(trx);
+      from ${L} l join ${D} d on d.first_line = l.doc_line
+     where d.action in ('create', 'update') and l.is_line order by d.new_id, l.line_no`.execute(trx);
   await sql`
     insert into invoice_line_taxes (org_id, invoice_id, line_no, seq, name, rate, amount)
     select ${orgId}, d.new_id, l.line_no, 1, coalesce(l.tax_name, ${taxName}), l.tax_rate, l.tax::bigint
-      from ${L} l join ${D} d on d.doc = l.doc
-     where d.action in ('create', 'update') and l.is_line and l.tax is not null`.execute(trx);
+      from ${L} l join ${D} d on d.first_line = l.doc_line
+     where d.action in ('create', 'update') and l.is_line and l.tax is not null
+     order by d.new_id, l.line_no`.execute(trx);
   await sql`
     insert into invoice_charges (org_id, invoice_id, seq, kind, name, rate, amount)
-    select ${orgId}, d.new_id, l.fee_seq, 'fee', coalesce(l.fee_name, ${feeName}), null, l.fee::bigint
-      from ${L} l join ${D} d on d.doc = l.doc
-     where d.action in ('create', 'update') and l.is_fee`.execute(trx);
+    select ${orgId}, d.new_id, l.fee_seq, case when l.fee < 0 then 'discount' else 'fee' end,
+           coalesce(l.fee_name, case when l.fee < 0 then ${discountName} else ${feeName} end), null, l.fee::bigint
+      from ${L} l join ${D} d on d.first_line = l.doc_line
+     where d.action in ('create', 'update') and l.is_fee order by d.new_id, l.fee_seq`.execute(trx);
   await postEntries(
     trx,
     ctx,
     sql`
     select d.new_id as invoice_id, d.customer_id, d.cur as currency, d.total::bigint as amount, d.number as memo,
            'invoice.posted' as kind, 'accounts_receivable' as debit, 'sales' as credit
-      from ${D} d where d.action = 'create'`,
+      from ${D} d where d.action = 'create' order by d.new_id`,
   );
 
   // Audited as the console audits each invoice (one row each, set-based), naming the import.
@@ -487,24 +526,19 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
 async function postEntries(trx: Transaction<DB>, ctx: StagingContext, select: ReturnType<typeof sql>) {
   await sql`
     create temporary table if not exists import_invoice_entries (
-      entry_id uuid, invoice_id uuid, customer_id uuid, currency text, amount bigint, memo text,
-      kind text, debit text, credit text
+      entry_id uuid, invoice_id uuid, credit_memo_id uuid, customer_id uuid, currency text, amount bigint,
+      memo text, kind text, debit text, credit text
     ) on commit drop;
     truncate import_invoice_entries`.execute(ctx.trx);
   await sql`
     insert into import_invoice_entries
-    select uuidv7(), s.invoice_id, s.customer_id, s.currency, s.amount, s.memo, s.kind, s.debit, s.credit
+    select uuidv7(), s.invoice_id, null, s.customer_id, s.currency, s.amount, s.memo, s.kind, s.debit, s.credit
       from (${select}) s where s.amount <> 0`.execute(trx);
-  await sql`
-    insert into journal_entries (org_id, id, currency, kind, memo, created_by)
-    select ${ctx.orgId}, entry_id, currency, kind, memo, ${ctx.actor.userId ?? null}
-      from import_invoice_entries order by entry_id`.execute(trx);
-  await sql`
-    insert into journal_lines (org_id, entry_id, line_no, account, customer_id, invoice_id, amount)
-    select ${ctx.orgId}, x.entry_id, v.line_no, v.account, x.customer_id, x.invoice_id, v.amount
-      from import_invoice_entries x
-      cross join lateral (values (1, x.debit, x.amount), (2, x.credit, -x.amount)) v(line_no, account, amount)
-     order by x.entry_id, v.line_no`.execute(trx);
+  await postEntriesFrom(trx, {
+    orgId: ctx.orgId,
+    table: 'import_invoice_entries',
+    createdBy: ctx.actor.userId ?? null,
+  });
 }
 
 export const invoicesImporter: KindImporter = { kind: 'invoices', validate, apply };

@@ -130,11 +130,22 @@ export function enumValue(values: readonly string[], text: string): string | und
  */
 const plainComma = /^-?\d{1,16}(?:,\d{1,12})?$/;
 const plainPoint = /^-?\d{1,16}(?:\.\d{1,12})?$/;
+// Grouped in thousands, no other sign or symbol ("1.234,56", "-12,345,678.9"): at most 16 digits
+// before the mark (5 full groups after a first of 1–3 digits not starting with 0).
+const groupedComma = /^(-?)([1-9]\d{0,2}(?:\.\d{3}){1,4})(?:,(\d{1,12}))?$/;
+const groupedPoint = /^(-?)([1-9]\d{0,2}(?:,\d{3}){1,4})(?:\.(\d{1,12}))?$/;
 
 export function parseDecimalText(text: string, mark: '.' | ','): ParsedValue {
-  // Most cells are plain ("1234,56", "-12"): read at once.
+  // Most cells are plain ("1234,56", "-12") or grouped ("1.234,56"): read at once. A grouped one
+  // comes out exactly as the long way below writes it ("1.000,50" → "1000.5").
   if (mark === ',' ? plainComma.test(text) : plainPoint.test(text))
     return ok(mark === ',' ? text.replace(',', '.') : text);
+  const grouped = (mark === ',' ? groupedComma : groupedPoint).exec(text);
+  if (grouped) {
+    const integer = grouped[2]!.replaceAll(mark === ',' ? '.' : ',', '');
+    const fraction = grouped[3]?.endsWith('0') ? grouped[3].replace(/0+$/, '') : grouped[3];
+    return ok(`${grouped[1]}${integer}${fraction ? `.${fraction}` : ''}`);
+  }
   let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -193,12 +204,47 @@ const datePatterns: Record<DateFormat, RegExp> = {
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isoDate = /^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})$/;
 
+const digitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** dd/mm/yyyy or mm/dd/yyyy written whole with '/', '.' or '-'; null when it is not (the long way decides). */
+function fastDate(text: string, dayFirst: boolean): ParsedValue | null {
+  const sep = text[2];
+  if ((sep !== '/' && sep !== '.' && sep !== '-') || text[5] !== sep) return null;
+  const digits = [0, 1, 3, 4, 6, 7, 8, 9].map((i) => digitAt(text, i));
+  if (digits.includes(-1)) return null;
+  const [a1, a2, b1, b2, y1, y2, y3, y4] = digits as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const d = dayFirst ? a1 * 10 + a2 : b1 * 10 + b2;
+  const m = dayFirst ? b1 * 10 + b2 : a1 * 10 + a2;
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return null;
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : monthDays[m - 1]!;
+  if (d > days) return null;
+  return ok(`${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`);
+}
+
 /**
  * A date as the profile writes it; an ISO date (what XLSX and JSON readers give) is always read.
  * A time after the date ("31/01/2026 00:00:00", "2026-01-31T00:00:00") is dropped. A date that
  * does not exist (31/02/2026) is `impossible_date`, never rolled over into March.
  */
 export function parseDateText(text: string, format: DateFormat): ParsedValue {
+  // Most cells are the profile's own ten characters ("31/01/2026"): read digit by digit.
+  if (text.length === 10 && format !== 'yyyy-mm-dd') {
+    const fast = fastDate(text, format === 'dd/mm/yyyy');
+    if (fast) return fast;
+  }
   const s =
     text.length <= 10
       ? text

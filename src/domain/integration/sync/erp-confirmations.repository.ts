@@ -216,42 +216,22 @@ export async function findApplicationDetails(
   ids: string[],
 ): Promise<ApplicationDetail[]> {
   if (ids.length === 0) return [];
-  const rows =
-    kind === 'payment'
-      ? await db
-          .selectFrom('payment_applications as a')
-          .innerJoin('invoices as i', (j) =>
-            j.onRef('i.org_id', '=', 'a.org_id').onRef('i.id', '=', 'a.invoice_id'),
-          )
-          .select([
-            'a.id',
-            'a.payment_id as source_id',
-            'a.amount',
-            'a.created_at',
-            'i.id as invoice_id',
-            'i.number',
-            'i.erp_id',
-          ])
-          .where('a.org_id', '=', orgId)
-          .where('a.id', 'in', ids)
-          .execute()
-      : await db
-          .selectFrom('credit_applications as a')
-          .innerJoin('invoices as i', (j) =>
-            j.onRef('i.org_id', '=', 'a.org_id').onRef('i.id', '=', 'a.invoice_id'),
-          )
-          .select([
-            'a.id',
-            'a.credit_memo_id as source_id',
-            'a.amount',
-            'a.created_at',
-            'i.id as invoice_id',
-            'i.number',
-            'i.erp_id',
-          ])
-          .where('a.org_id', '=', orgId)
-          .where('a.id', 'in', ids)
-          .execute();
+  // Payment and credit applications have the same shape: one query, the table and its source named.
+  const [table, source] =
+    kind === 'payment' ? ['payment_applications', 'payment_id'] : ['credit_applications', 'credit_memo_id'];
+  const { rows } = await sql<{
+    id: string;
+    source_id: string;
+    amount: bigint;
+    created_at: Date;
+    invoice_id: string;
+    number: string;
+    erp_id: string | null;
+  }>`
+    select a.id, a.${sql.ref(source)} as source_id, a.amount, a.created_at, i.id as invoice_id, i.number, i.erp_id
+      from ${sql.table(table)} a
+      join invoices i on i.org_id = a.org_id and i.id = a.invoice_id
+     where a.org_id = ${orgId} and a.id = any(${ids}::uuid[])`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     sourceId: r.source_id,

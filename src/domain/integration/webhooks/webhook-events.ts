@@ -14,6 +14,8 @@ export const webhookEventTypes = [
   'credit.applied',
   'customer.hold_changed',
   'import.finished',
+  'invoice.disputed',
+  'invoice.dispute_resolved',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
@@ -63,6 +65,26 @@ export interface WebhookEventData {
     currency: string;
     applied: bigint;
     allocations: { invoiceId: string; amount: bigint }[];
+  };
+  /** The customer disputed all or part of an invoice (disputedAmount: what it disputes). */
+  'invoice.disputed': {
+    invoiceId: string;
+    number: string;
+    customerId: string;
+    reason: string;
+    disputedAmount: bigint;
+    currency: string;
+  };
+  /** The seller resolved a dispute; reminders chase what is still open again. */
+  'invoice.dispute_resolved': {
+    invoiceId: string;
+    number: string;
+    customerId: string;
+    reason: string;
+    /** Null: the whole open amount was disputed. */
+    disputedAmount: bigint | null;
+    currency: string;
+    resolution: string;
   };
   'customer.hold_changed': {
     customerId: string;

@@ -98,7 +98,8 @@ export const consoleCreditCheckRoutes: FastifyPluginAsyncTypebox<AppDeps> = asyn
       if (!(await customerExists(db, { orgId, customerId }))) throw new AppError('not_found');
       const [checks, links] = await Promise.all([
         listCreditChecks(db, { orgId, customerId, limit: 50 }),
-        listPayLinks(db, { orgId, customerId, limit: 50 }),
+        // Pay-now e-mails' links have their own panel (GET /console/customers/:id/pay-now).
+        listPayLinks(db, { orgId, customerId, limit: 50 }).then((all) => all.filter((l) => !l.sentByMail)),
       ]);
       return {
         creditChecks: checks.map((c) => ({

@@ -23,6 +23,10 @@ import {
 } from '../../../domain/integration/import-types.ts';
 import { correctAgingDifference } from '../../../domain/integration/imports/correct-aging-difference.ts';
 import { parseImportValue } from '../../../domain/integration/imports/parse-import-value.ts';
+import {
+  amountPrecisionProblem,
+  previewRowCurrencies,
+} from '../../../domain/integration/preview-precision.ts';
 import { createImportRun } from '../../../domain/integration/runs/create-import-run.ts';
 import { deleteImportProfile } from '../../../domain/integration/runs/delete-import-profile.ts';
 import { getImportProfile } from '../../../domain/integration/runs/get-import-profile.ts';
@@ -194,6 +198,13 @@ export function importErrorMessage(
   params: Record<string, string | number> = {},
 ) {
   return importErrorReason({ line: null, column: null, code, params }, locale);
+}
+
+/** Why an import held a document for review, in the reader's words. */
+function reviewMessage(locale: Locale, reason: string, params: Record<string, string | number>): string {
+  const key = `importReviews.${reason}`;
+  const words = t(locale, key, params);
+  return words === key ? reason : words;
 }
 
 const ErrorSchema = Type.Object({
@@ -378,12 +389,25 @@ function previewCell(
   header: string[],
   row: ImportRow,
   fieldName: string,
+  currency: string,
 ) {
   const column = settings.mapping[fieldName];
   const index = column === undefined ? -1 : header.indexOf(column);
   const raw = index < 0 ? null : (row.cells[index] ?? null);
   const field = importField(kind, fieldName)!;
   const parsed = parseImportValue(field, raw, settings);
+  // An amount more precise than its currency (12.345 USD) is refused by the import: flagged here.
+  const precision =
+    parsed.ok && parsed.value !== null && field.type === 'amount'
+      ? amountPrecisionProblem(parsed.value, currency)
+      : null;
+  if (precision)
+    return {
+      field: fieldName,
+      raw,
+      value: null,
+      error: { code: precision.code, message: importErrorMessage(locale, precision.code, precision.params) },
+    };
   if (parsed.ok)
     return { field: fieldName, raw, value: parsed.value === null ? null : String(parsed.value), error: null };
   const params = parsed.params ?? {};
@@ -512,6 +536,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
         })
         .map((f) => f.name);
       const mapped = fields.filter((f) => settings.mapping[f.name] !== undefined).map((f) => f.name);
+      const preview = info.sample.slice(0, PREVIEW_ROWS);
+      const currencies = await previewRowCurrencies(
+        { db },
+        { orgId, kind, settings, header: info.header, rows: preview },
+      );
       return {
         format: info.format,
         encoding: info.encoding,
@@ -530,10 +559,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
         suggested,
         settings,
         missingRequired,
-        rows: info.sample.slice(0, PREVIEW_ROWS).map((row) => ({
+        rows: preview.map((row, i) => ({
           line: row.line,
           overflow: row.overflow ?? 0,
-          cells: mapped.map((f) => previewCell(locale, kind, settings, info.header, row, f)),
+          cells: mapped.map((f) => previewCell(locale, kind, settings, info.header, row, f, currencies[i]!)),
         })),
       };
     },
@@ -869,7 +898,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db
           documentId: r.documentId,
           erpId: r.erpId,
           reason: r.reason,
-          message: importErrorMessage(locale, r.reason, r.params),
+          // Each reason's own words (src/i18n `importReviews.<reason>`), the reason itself when unknown.
+          message: reviewMessage(locale, r.reason, r.params),
           params: r.params,
           status: r.status,
           createdAt: r.createdAt,

@@ -62,6 +62,8 @@ export const InvoiceSummarySchema = Type.Object({
 });
 
 const ChargeKind = Type.Union([Type.Literal('fee'), Type.Literal('tax')]);
+/** What an invoice's charges may be: also 'discount', a document discount (imported; amount < 0). */
+const ChargeKindOut = Type.Union([Type.Literal('fee'), Type.Literal('tax'), Type.Literal('discount')]);
 
 export const InvoiceDetailSchema = Type.Object({
   ...InvoiceSummarySchema.properties,
@@ -90,7 +92,7 @@ export const InvoiceDetailSchema = Type.Object({
   ),
   charges: Type.Array(
     Type.Object({
-      kind: ChargeKind,
+      kind: ChargeKindOut,
       name: Type.String(),
       rate: Nullable(Type.String()),
       amount: MinorAmountOut,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { buildInvoiceDocument } from '../../../domain/documents/invoice-document.ts';
 import { buildReceiptDocument } from '../../../domain/documents/receipt-document.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { getPayLinkPayment } from '../../../domain/pay-links/get-pay-link-payment.ts';
@@ -12,6 +13,7 @@ import { openMethodEntry } from '../../../domain/payments/open-method-entry.ts';
 import { cardFee } from '../../../domain/payments/payment-settings.repository.ts';
 import { onlineEligibility } from '../../../domain/payments/quote-online-payment.ts';
 import { enforceRateLimit } from '../../../domain/shared/rate-limit.ts';
+import { invoicePdf } from '../../../formats/pdf/invoice-pdf.ts';
 import { receiptPdf } from '../../../formats/pdf/receipt-pdf.ts';
 import { t } from '../../../i18n/index.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -30,6 +32,22 @@ import { PaymentStatusSchema, paymentStatusJson } from '../portal/online-payment
 
 const params = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
+const InvoiceDetail = Type.Object({
+  issueDate: Type.String(),
+  dueDate: Type.String(),
+  total: MinorAmountOut,
+  openAmount: MinorAmountOut,
+  pdfUrl: Type.String(),
+  lines: Type.Array(
+    Type.Object({
+      description: Type.String(),
+      quantity: Type.String(),
+      unitPrice: Type.String(),
+      netAmount: MinorAmountOut,
+    }),
+  ),
+});
+
 const PayLinkSchema = Type.Object({
   id: Uuid,
   state: Type.Union([Type.Literal('open'), Type.Literal('processing'), Type.Literal('paid')]),
@@ -37,7 +55,17 @@ const PayLinkSchema = Type.Object({
   customer: Type.Object({ name: Type.String() }),
   purpose: Type.Union([Type.Literal('order'), Type.Literal('invoices')]),
   orderReference: Nullable(Type.String()),
-  invoices: Type.Array(Type.Object({ number: Type.String(), amount: MinorAmountOut })),
+  invoices: Type.Array(
+    Type.Object({
+      number: Type.String(),
+      amount: MinorAmountOut,
+      /** A pay-now e-mail's link shows each document's detail and its PDF. */
+      detail: Type.Optional(InvoiceDetail),
+    }),
+  ),
+  /** Made for a pay-now e-mail (0018): its documents' detail is shown, partial payment per settings. */
+  sentByMail: Type.Optional(Type.Boolean()),
+  partial: Type.Optional(Type.Object({ allowed: Type.Boolean(), minimum: Nullable(MinorAmountOut) })),
   amount: MinorAmountOut,
   currency: Type.String(),
   expiresAt: DateTime,
@@ -81,6 +109,62 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     }
   }
 
+  /** Each invoice of a pay-now link as its holder may read it: dates, amounts, lines, its PDF. */
+  async function detailsOf(link: PayLink, token: string) {
+    return Promise.all(
+      link.invoices.map(async (i) => {
+        const view = await buildInvoiceDocument(
+          { db },
+          { orgId: link.orgId, invoiceId: i.id, customerId: link.customer.id },
+        );
+        const invoice = view.invoice;
+        return {
+          number: i.number,
+          amount: i.amount,
+          detail: {
+            issueDate: invoice.issueDate,
+            dueDate: invoice.dueDate,
+            total: invoice.total,
+            openAmount: invoice.openAmount,
+            pdfUrl: `/api/v1/pay-links/${token}/invoices/${i.id}/pdf`,
+            lines: invoice.lines.map((l) => ({
+              description: l.description,
+              quantity: l.quantity,
+              unitPrice: l.unitPrice,
+              netAmount: l.netAmount,
+            })),
+          },
+        };
+      }),
+    );
+  }
+
+  app.get(
+    '/pay-links/:token/invoices/:invoiceId/pdf',
+    {
+      schema: {
+        tags: ['pay-links'],
+        summary: "One of the link's invoices as a PDF (a pay-now e-mail's link only; no other invoice)",
+        params: Type.Object({ token: params.properties.token, invoiceId: Uuid }),
+        produces: ['application/pdf'],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+          ...problems(400, 404, 410, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const link = await linkOf(request);
+      const invoice = link.invoices.find((i) => i.id === request.params.invoiceId);
+      if (!link.sentByMail || !invoice) throw new AppError('not_found');
+      const view = await buildInvoiceDocument(
+        { db },
+        { orgId: link.orgId, invoiceId: invoice.id, customerId: link.customer.id },
+      );
+      return sendPdf(reply, invoice.number, await invoicePdf(view));
+    },
+  );
+
   app.get(
     '/pay-links/:token',
     {
@@ -108,7 +192,15 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
         customer: { name: link.customer.name },
         purpose: link.purpose,
         orderReference: link.orderReference,
-        invoices: link.invoices.map((i) => ({ number: i.number, amount: i.amount })),
+        invoices: link.sentByMail
+          ? await detailsOf(link, request.params.token)
+          : link.invoices.map((i) => ({ number: i.number, amount: i.amount })),
+        ...(link.sentByMail
+          ? {
+              sentByMail: true,
+              partial: { allowed: settings.partialAllowed, minimum: settings.partialMinimum },
+            }
+          : {}),
         amount: link.amount,
         currency: link.currency,
         expiresAt: link.expiresAt,
@@ -190,6 +282,8 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
             kind: MethodKind,
             methodToken: MethodToken,
             achAuthorizationAccepted: Type.Optional(Type.Boolean()),
+            /** A pay-now link paid in part (payment settings allow it): minor units, oldest invoice first. */
+            amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
           },
           { additionalProperties: false },
         ),
@@ -210,6 +304,7 @@ export const payLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
           client: clientInfo(request),
           requestId: request.id,
           returnUrl: `${config.publicUrl}/pay/return/${link.id}?payment=`,
+          amount: body.amount !== undefined && link.sentByMail ? BigInt(body.amount) : null,
         },
       );
       const p = result.payment;

@@ -326,6 +326,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/mail-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every mail template with the version in use and its usage, per language */
+        get: operations["getConsoleMailTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/mail-templates/{key}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template: its sources in use, variables, Saldo’s default and every version */
+        get: operations["getConsoleMailTemplatesByKeyByLocale"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/mail-templates/{key}/{locale}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Candidate sources written for a customer of this seller, or their problems */
+        post: operations["postConsoleMailTemplatesByKeyByLocalePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/mail-templates/{key}/{locale}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keeps a new version, in use from now on; refused with each problem’s line */
+        post: operations["postConsoleMailTemplatesByKeyByLocaleVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/mail-templates/{key}/{locale}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Brings back an older version as a new one (history is kept) */
+        post: operations["postConsoleMailTemplatesByKeyByLocaleVersionsByVersionRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/mail-templates/{key}/{locale}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the candidate sources to the signed-in staff member, marked as a test */
+        post: operations["postConsoleMailTemplatesByKeyByLocaleTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/api-keys": {
         parameters: {
             query?: never;
@@ -1658,6 +1760,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pay-links/{token}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the link's invoices as a PDF (a pay-now e-mail's link only; no other invoice) */
+        get: operations["getPayLinksByTokenInvoicesByInvoiceIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pay-links/{token}": {
         parameters: {
             query?: never;
@@ -1794,6 +1913,95 @@ export interface paths {
         get: operations["getConsoleSettingsCreditChecks"];
         /** Change how orders over the credit limit are paid */
         put: operations["putConsoleSettingsCreditChecks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/pay-now-emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pay-now e-mail: invoices of one customer, their PDFs, and a link that pays them
+         * @description To the chosen contacts of the customer, or else to every contact who receives invoices; the customer's other contacts are the fallbacks when delivery fails for good. Refused for another seller's invoices (404), invoices of different customers (422 `customer_mismatch`), void or draft ones (409 `invoice_not_open`), paid ones (409 `invoice_already_paid`) and ones with a payment in flight (409 `payment_in_progress`). The same `Idempotency-Key` and body answer the e-mail already sent (200); another body under it is 422 `idempotency_key_reused`.
+         */
+        post: operations["postConsolePayNowEmails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/pay-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's pay-now links (with their state and messages) and the contacts who can get one */
+        get: operations["getConsoleCustomersByIdPayNow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/invoices/{id}/pay-now-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pay-now links sent for an invoice, with their state */
+        get: operations["getConsoleInvoicesByIdPayNowLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's messages (its activity): every e-mail sent to it, with its delivery status */
+        get: operations["getConsoleCustomersByIdMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/pay-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many days a pay-now e-mail's link stays payable */
+        get: operations["getConsoleSettingsPayNow"];
+        /** Change how many days a pay-now e-mail's link stays payable (1–90); links already sent keep theirs */
+        put: operations["putConsoleSettingsPayNow"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2329,6 +2537,554 @@ export interface paths {
         /** One export again, byte for byte as first handed out */
         get: operations["getPaymentConfirmationsExportsById"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly collection: schedule, next run, subscribed customers, latest runs */
+        get: operations["getConsoleCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/collections/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the weekly collection schedule (weekday and hour in the seller’s time zone) */
+        put: operations["putConsoleCollectionsSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/collections/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the next run would send: customers, their documents and who receives them */
+        get: operations["getConsoleCollectionsPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/collections/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the weekly collection now (outside the schedule) */
+        post: operations["postConsoleCollectionsRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/collections/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which of the given customers are subscribed (the customer list’s marks) */
+        get: operations["getConsoleCollectionsSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s weekly collection: subscribed or not, and the contacts who receive it */
+        get: operations["getConsoleCustomersByIdCollection"];
+        /** Subscribes a customer to the weekly collection, or turns it off */
+        put: operations["putConsoleCustomersByIdCollection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statements sent to a customer, newest first */
+        get: operations["getConsoleCustomersByIdStatements"];
+        put?: never;
+        /** E-mails the customer its statement of account for a period (PDF attached, with a pay link) */
+        post: operations["postConsoleCustomersByIdStatements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s statement of account for any period, as a PDF */
+        get: operations["getConsoleCustomersByIdStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly statement: on or off, and the day of the month */
+        get: operations["getConsoleSettingsStatements"];
+        /** Sets the monthly statement (day 1–28 of each month, for the month before) */
+        put: operations["putConsoleSettingsStatements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s statement of account for a period, as a PDF */
+        get: operations["getPortalStatementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions and disputes: open first, then the most recently active */
+        get: operations["getConsoleInquiries"];
+        put?: never;
+        /** Record a customer's question or dispute on its behalf (a call, an e-mail) */
+        post: operations["postConsoleInquiries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One question or dispute with its thread */
+        get: operations["getConsoleInquiriesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/inquiries/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a question or dispute; the answer is e-mailed to the customer */
+        post: operations["postConsoleInquiriesByIdReplies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/inquiries/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a question or dispute with its outcome (and a last word to the customer) */
+        post: operations["postConsoleInquiriesByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/promises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's promises to pay, newest date first, with where each stands */
+        get: operations["getConsoleCustomersByIdPromises"];
+        put?: never;
+        /** Record a promise to pay: reminders for what it covers pause until its date */
+        post: operations["postConsoleCustomersByIdPromises"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/promises/{promiseId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a promise to pay: reminders resume */
+        post: operations["postConsoleCustomersByIdPromisesByPromiseIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's questions and disputes, open first */
+        get: operations["getPortalInquiries"];
+        put?: never;
+        /** Ask about an invoice, or dispute all or part of it, with a reason and a message */
+        post: operations["postPortalInquiries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of this account’s questions or disputes with its thread */
+        get: operations["getPortalInquiriesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inquiries/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a message to an open question or dispute */
+        post: operations["postPortalInquiriesByIdReplies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inquiries/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open question or dispute (settled without the seller) */
+        post: operations["postPortalInquiriesByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/promises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This account's promises to pay */
+        get: operations["getPortalPromises"];
+        put?: never;
+        /** Promise to pay an amount by a date: reminders pause until then */
+        post: operations["postPortalPromises"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/promises/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a promise to pay */
+        post: operations["postPortalPromisesByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s delivery preference and its latest deliveries (UBL, EDI, postal) */
+        get: operations["getConsoleCustomersByIdDelivery"];
+        /**
+         * Set how a customer receives its documents
+         * @description `email` (with `emailAttachPdf`: PDF attached, or a link only), `postal` (printed in a batch), `ubl` (Peppol BIS 3.0 posted to `apEndpointUrl`, with `apAuthToken` as a bearer secret — sealed at rest, never returned; omit it to keep the stored one, null to remove it) or `edi` (X12 810 with the trading partner’s ISA/GS ids in `edi`). Incomplete settings: 400 `validation_failed` with the fields.
+         */
+        put: operations["putConsoleCustomersByIdDelivery"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries (UBL, EDI, postal), newest first; the latest 200 */
+        get: operations["getConsoleDeliveries"];
+        put?: never;
+        /**
+         * Deliver an invoice or credit memo the customer’s way (or through `channel`)
+         * @description UBL: the document is kept and posted by a job (retried; a failure is reported and can be sent again). EDI: an 810 with the next control numbers, written to the seller’s outbound folder. Postal: queued for the next print batch. A customer that takes e-mail answers 204 (e-mail goes through the outbox).
+         */
+        post: operations["postConsoleDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed e-invoice again (the same document, a fresh set of attempts) */
+        post: operations["postConsoleDeliveriesByIdResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/deliveries/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file a delivery sent (UBL XML or X12 810) */
+        get: operations["getConsoleDeliveriesByIdFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/print-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is due to print: postal deliveries not printed yet, by customer */
+        get: operations["getConsolePrintQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/print-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier print batches, newest first (the latest 50) */
+        get: operations["getConsolePrintBatches"];
+        put?: never;
+        /** Print a batch: one merged PDF of everything due (or the deliveries named), marked printed */
+        post: operations["postConsolePrintBatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/print-batches/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A print batch’s merged PDF */
+        get: operations["getConsolePrintBatchesByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/settings/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seller’s e-invoicing details: its postal address and Peppol participant id */
+        get: operations["getConsoleSettingsDelivery"];
+        /** Save the seller’s e-invoicing details */
+        put: operations["putConsoleSettingsDelivery"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How this account receives its documents */
+        get: operations["getPortalDelivery"];
+        /**
+         * Choose how this account receives its documents
+         * @description E-mail (PDF attached or a link only), postal mail, UBL to the account’s AP endpoint, or EDI 810 (only once the seller has set up the trading partner: 400 `validation_failed` otherwise).
+         */
+        put: operations["putPortalDelivery"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3472,6 +4228,505 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleMailTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
+                             * @enum {string}
+                             */
+                            key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                            /** @description False: Saldo’s own message, not the seller’s to change */
+                            perSeller: boolean;
+                            versions: {
+                                es: number | null;
+                                en: number | null;
+                            };
+                            usage: {
+                                es: {
+                                    count: number;
+                                    lastUsedAt: string | null;
+                                };
+                                en: {
+                                    count: number;
+                                    lastUsedAt: string | null;
+                                };
+                            };
+                            variables: {
+                                name: string;
+                                description: {
+                                    es: string;
+                                    en: string;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleMailTemplatesByKeyByLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                locale: "es" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
+                         * @enum {string}
+                         */
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        locale: "es" | "en";
+                        perSeller: boolean;
+                        version: number | null;
+                        subject: string;
+                        preheader: string;
+                        textBody: string;
+                        htmlBody: string;
+                        variables: {
+                            name: string;
+                            description: {
+                                es: string;
+                                en: string;
+                            };
+                        }[];
+                        /** @description The Liquid sources of one version */
+                        defaults: {
+                            subject: string;
+                            preheader: string;
+                            textBody: string;
+                            htmlBody: string;
+                        };
+                        versions: {
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            subject: string;
+                            preheader: string;
+                            textBody: string;
+                            htmlBody: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleMailTemplatesByKeyByLocalePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                locale: "es" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The Liquid sources of one version */
+                    sources: {
+                        subject: string;
+                        preheader: string;
+                        textBody: string;
+                        htmlBody: string;
+                    };
+                    customerId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        problems: {
+                            part: "subject" | "preheader" | "textBody" | "htmlBody";
+                            line: number;
+                            column: number;
+                            kind: "syntax" | "render" | "unknown_variable";
+                            reason?: string;
+                            variable?: string;
+                        }[];
+                        subject: string | null;
+                        text: string | null;
+                        html: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleMailTemplatesByKeyByLocaleVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                locale: "es" | "en";
+            };
+            cookie?: never;
+        };
+        /** @description The Liquid sources of one version */
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: string;
+                    preheader: string;
+                    textBody: string;
+                    htmlBody: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
+                         * @enum {string}
+                         */
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        locale: "es" | "en";
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description validation_failed with `problems`: each part, line, column and reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        code: string;
+                        detail: string;
+                        instance: string;
+                        errors?: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        problems?: {
+                            part: "subject" | "preheader" | "textBody" | "htmlBody";
+                            line: number;
+                            column: number;
+                            kind: "syntax" | "render" | "unknown_variable";
+                            reason?: string;
+                            variable?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleMailTemplatesByKeyByLocaleVersionsByVersionRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                locale: "es" | "en";
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
+                         * @enum {string}
+                         */
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        locale: "es" | "en";
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleMailTemplatesByKeyByLocaleTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                locale: "es" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The Liquid sources of one version */
+                    sources: {
+                        subject: string;
+                        preheader: string;
+                        textBody: string;
+                        htmlBody: string;
+                    };
+                    customerId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        to: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5276,7 +6531,7 @@ export interface operations {
                             }[];
                         }[];
                         charges: {
-                            kind: "fee" | "tax";
+                            kind: "fee" | "tax" | "discount";
                             name: string;
                             rate: string | null;
                             amount: number;
@@ -5374,7 +6629,7 @@ export interface operations {
                             }[];
                         }[];
                         charges: {
-                            kind: "fee" | "tax";
+                            kind: "fee" | "tax" | "discount";
                             name: string;
                             rate: string | null;
                             amount: number;
@@ -5678,7 +6933,7 @@ export interface operations {
                             }[];
                         }[];
                         charges: {
-                            kind: "fee" | "tax";
+                            kind: "fee" | "tax" | "discount";
                             name: string;
                             rate: string | null;
                             amount: number;
@@ -5831,7 +7086,7 @@ export interface operations {
                             }[];
                         }[];
                         charges: {
-                            kind: "fee" | "tax";
+                            kind: "fee" | "tax" | "discount";
                             name: string;
                             rate: string | null;
                             amount: number;
@@ -6084,7 +7339,7 @@ export interface operations {
                             }[];
                         }[];
                         charges: {
-                            kind: "fee" | "tax";
+                            kind: "fee" | "tax" | "discount";
                             name: string;
                             rate: string | null;
                             amount: number;
@@ -12174,6 +13429,65 @@ export interface operations {
             };
         };
     };
+    getPayLinksByTokenInvoicesByInvoiceIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPayLinksByToken: {
         parameters: {
             query?: never;
@@ -12206,7 +13520,25 @@ export interface operations {
                         invoices: {
                             number: string;
                             amount: number;
+                            detail?: {
+                                issueDate: string;
+                                dueDate: string;
+                                total: number;
+                                openAmount: number;
+                                pdfUrl: string;
+                                lines: {
+                                    description: string;
+                                    quantity: string;
+                                    unitPrice: string;
+                                    netAmount: number;
+                                }[];
+                            };
                         }[];
+                        sentByMail?: boolean;
+                        partial?: {
+                            allowed: boolean;
+                            minimum: number | null;
+                        };
                         amount: number;
                         currency: string;
                         /** Format: date-time */
@@ -12380,6 +13712,7 @@ export interface operations {
                     kind: "card" | "ach";
                     methodToken: string;
                     achAuthorizationAccepted?: boolean;
+                    amount?: number;
                 };
             };
         };
@@ -12911,6 +14244,493 @@ export interface operations {
                     "application/json": {
                         onlineOrders: boolean;
                         orderPayment: "excess" | "whole";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePayNowEmails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Printable ASCII without spaces, e.g. a UUID; one per thing you mean to create. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoiceIds: string[];
+                    contactIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        payLinkId: string;
+                        /** Format: uuid */
+                        customerId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        recipients: string[];
+                        invoices: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            amount: number;
+                        }[];
+                        amount: number;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        payLinkId: string;
+                        /** Format: uuid */
+                        customerId: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        recipients: string[];
+                        invoices: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            amount: number;
+                        }[];
+                        amount: number;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdPayNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            state: "open" | "processing" | "paid" | "expired" | "cancelled";
+                            invoices: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                amount: number;
+                            }[];
+                            amount: number;
+                            currency: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            } | null;
+                            messages: {
+                                /** Format: uuid */
+                                id: string;
+                                to: string;
+                                status: "queued" | "sent" | "failed";
+                                fallbackOf: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            receivesInvoices: boolean;
+                        }[];
+                        linkDays: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInvoicesByIdPayNowLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        links: {
+                            /** Format: uuid */
+                            id: string;
+                            state: "open" | "processing" | "paid" | "expired" | "cancelled";
+                            invoices: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                amount: number;
+                            }[];
+                            amount: number;
+                            currency: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            payment: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "initiated" | "processing" | "requires_action" | "pending" | "completed" | "failed" | "returned" | "refunded" | "disputed" | "reversed";
+                            } | null;
+                            messages: {
+                                /** Format: uuid */
+                                id: string;
+                                to: string;
+                                status: "queued" | "sent" | "failed";
+                                fallbackOf: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdMessages: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            template: string;
+                            to: string;
+                            subject: string;
+                            status: "queued" | "sent" | "failed" | "fallback";
+                            transport: ("smtp" | "capture") | null;
+                            attempts: number;
+                            lastError: string | null;
+                            sensitive: boolean;
+                            attachments: number;
+                            fallbackOf: string | null;
+                            fallbackTo: string | null;
+                            payLinkId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            sentAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsPayNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkDays: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsPayNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    linkDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkDays: number;
                     };
                 };
             };
@@ -14906,7 +16726,7 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
-                        eventTypes: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[];
+                        eventTypes: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "invoice.disputed" | "invoice.dispute_resolved")[];
                     };
                 };
             };
@@ -14942,7 +16762,7 @@ export interface operations {
                 "application/json": {
                     url: string;
                     description?: string;
-                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[] | null;
+                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "invoice.disputed" | "invoice.dispute_resolved")[] | null;
                     enabled?: boolean;
                 };
             };
@@ -15083,7 +16903,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string;
-                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished")[] | null;
+                    eventTypes?: ("invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "invoice.disputed" | "invoice.dispute_resolved")[] | null;
                     enabled?: boolean;
                 };
             };
@@ -15309,7 +17129,7 @@ export interface operations {
                 pageSize: number;
                 endpointId?: string;
                 status?: "pending" | "delivered" | "failed";
-                eventType?: "invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "webhook.test";
+                eventType?: "invoice.paid" | "invoice.voided" | "payment.succeeded" | "payment.failed" | "payment.returned" | "credit.applied" | "customer.hold_changed" | "import.finished" | "invoice.disputed" | "invoice.dispute_resolved" | "webhook.test";
                 eventId?: string;
             };
             header?: never;
@@ -16322,6 +18142,3436 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedule: {
+                            enabled: boolean;
+                            weekday: number;
+                            hour: number;
+                            /** @enum {string} */
+                            template: "weekly_collection";
+                            documents: "all_open" | "overdue";
+                        };
+                        timeZone: string;
+                        subscribed: number;
+                        nextRunAt: string | null;
+                        runs: {
+                            /** Format: uuid */
+                            id: string;
+                            trigger: "schedule" | "manual";
+                            status: "queued" | "running" | "done";
+                            slot: string | null;
+                            customers: number;
+                            messages: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCollectionsSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    /** @description ISO weekday: 1 Monday … 7 Sunday */
+                    weekday: number;
+                    /** @description Local hour in the seller's time zone */
+                    hour: number;
+                    documents: "all_open" | "overdue";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedule: {
+                            enabled: boolean;
+                            weekday: number;
+                            hour: number;
+                            /** @enum {string} */
+                            template: "weekly_collection";
+                            documents: "all_open" | "overdue";
+                        };
+                        timeZone: string;
+                        subscribed: number;
+                        nextRunAt: string | null;
+                        runs: {
+                            /** Format: uuid */
+                            id: string;
+                            trigger: "schedule" | "manual";
+                            status: "queued" | "running" | "done";
+                            slot: string | null;
+                            customers: number;
+                            messages: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCollectionsPreview: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        nextRunAt: string | null;
+                        documents: "all_open" | "overdue";
+                        truncated: boolean;
+                        customers: {
+                            /** Format: uuid */
+                            customerId: string;
+                            name: string;
+                            accountNumber: string;
+                            currency: string;
+                            totalDue: number;
+                            recipients: {
+                                /** Format: uuid */
+                                contactId: string;
+                                name: string;
+                                email: string;
+                                locale: "es" | "en";
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                invoiceId: string;
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                issueDate: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                                 */
+                                dueDate: string;
+                                amountDue: number;
+                                daysOverdue: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCollectionsRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        runId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCollectionsSubscriptions: {
+        parameters: {
+            query: {
+                customerId: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscribed: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscribed: boolean;
+                        subscribedAt: string | null;
+                        subscribedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        unsubscribedAt: string | null;
+                        recipients: {
+                            /** Format: uuid */
+                            contactId: string;
+                            name: string;
+                            email: string;
+                            locale: "es" | "en";
+                        }[];
+                        blockedReason: "no_recipients" | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByIdCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subscribed: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscribed: boolean;
+                        subscribedAt: string | null;
+                        subscribedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        unsubscribedAt: string | null;
+                        recipients: {
+                            /** Format: uuid */
+                            contactId: string;
+                            name: string;
+                            email: string;
+                            locale: "es" | "en";
+                        }[];
+                        blockedReason: "no_recipients" | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            periodStart: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            periodEnd: string;
+                            currency: string;
+                            openingBalance: number;
+                            closingBalance: number;
+                            channel: "monthly" | "on_demand";
+                            messages: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        statementId: string;
+                        messages: number;
+                        closingBalance: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdStatementPdf: {
+        parameters: {
+            query: {
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        dayOfMonth: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    dayOfMonth: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        dayOfMonth: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalStatementPdf: {
+        parameters: {
+            query: {
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                from: string;
+                /** @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInquiries: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                status?: "open" | "resolved";
+                kind?: "question" | "dispute";
+                customerId?: string;
+                invoiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                openAmount: number;
+                                total: number;
+                                dueDate: string;
+                            };
+                            kind: "question" | "dispute";
+                            reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                            disputedAmount: number | null;
+                            currency: string;
+                            status: "open" | "resolved";
+                            resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                            openedBy: "customer" | "staff";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            resolvedAt: string | null;
+                            messageCount: number;
+                            lastAuthor: "customer" | "staff";
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId: string;
+                    /** Format: uuid */
+                    invoiceId: string;
+                    kind: "question" | "dispute";
+                    reason?: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                    disputedAmount?: number | null;
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleInquiriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInquiriesByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleInquiriesByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resolution: "answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn";
+                    message?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdPromises: {
+        parameters: {
+            query?: {
+                invoiceId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            promisedOn: string;
+                            amount: number;
+                            currency: string;
+                            note: string | null;
+                            state: "open" | "kept" | "missed" | "cancelled";
+                            recordedBy: "customer" | "staff";
+                            recordedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdPromises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoiceId?: string | null;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    promisedOn: string;
+                    amount: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdPromisesByPromiseIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                promiseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalInquiries: {
+        parameters: {
+            query: {
+                page: number;
+                pageSize: number;
+                invoiceId?: string;
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                accountNumber: string;
+                            };
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                openAmount: number;
+                                total: number;
+                                dueDate: string;
+                            };
+                            kind: "question" | "dispute";
+                            reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                            disputedAmount: number | null;
+                            currency: string;
+                            status: "open" | "resolved";
+                            resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                            openedBy: "customer" | "staff";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            resolvedAt: string | null;
+                            messageCount: number;
+                            lastAuthor: "customer" | "staff";
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalInquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    invoiceId: string;
+                    kind: "question" | "dispute";
+                    reason?: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                    disputedAmount?: number | null;
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalInquiriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalInquiriesByIdReplies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalInquiriesByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            accountNumber: string;
+                        };
+                        invoice: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            openAmount: number;
+                            total: number;
+                            dueDate: string;
+                        };
+                        kind: "question" | "dispute";
+                        reason: ("price" | "quantity" | "damaged_goods" | "not_received" | "already_paid" | "other") | null;
+                        disputedAmount: number | null;
+                        currency: string;
+                        status: "open" | "resolved";
+                        resolution: ("answered" | "credit_issued" | "adjusted" | "rejected" | "withdrawn") | null;
+                        openedBy: "customer" | "staff";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        resolvedAt: string | null;
+                        messageCount: number;
+                        lastAuthor: "customer" | "staff";
+                    } & {
+                        messages: {
+                            position: number;
+                            author: "customer" | "staff";
+                            authorName: string | null;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalPromises: {
+        parameters: {
+            query?: {
+                invoiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            invoice: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            promisedOn: string;
+                            amount: number;
+                            currency: string;
+                            note: string | null;
+                            state: "open" | "kept" | "missed" | "cancelled";
+                            recordedBy: "customer" | "staff";
+                            recordedByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalPromises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoiceId?: string | null;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                     */
+                    promisedOn: string;
+                    amount: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPortalPromisesByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        preference: {
+                            channel: "email" | "postal" | "ubl" | "edi";
+                            emailAttachPdf: boolean;
+                            apEndpointUrl: string | null;
+                            apAuth: {
+                                last4: string;
+                            } | null;
+                            peppol: {
+                                scheme: string;
+                                id: string;
+                            } | null;
+                            edi: {
+                                isaSenderQualifier: string;
+                                isaSenderId: string;
+                                isaReceiverQualifier: string;
+                                isaReceiverId: string;
+                                gsSenderId: string;
+                                gsReceiverId: string;
+                                usage: "T" | "P";
+                            } | null;
+                            updatedAt: string | null;
+                        };
+                        deliveries: {
+                            /** Format: uuid */
+                            id: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            document: {
+                                type: "invoice" | "credit_memo";
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            channel: "postal" | "ubl" | "edi";
+                            status: "pending" | "delivered" | "failed" | "printed";
+                            attempts: number;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            fileName: string | null;
+                            controlNumber: number | null;
+                            printBatchId: string | null;
+                            printedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByIdDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channel: "email" | "postal" | "ubl" | "edi";
+                    emailAttachPdf: boolean;
+                    apEndpointUrl?: string | null;
+                    apAuthToken?: string | null;
+                    peppol?: {
+                        scheme: string;
+                        id: string;
+                    } | null;
+                    edi?: {
+                        isaSenderQualifier: string;
+                        isaSenderId: string;
+                        isaReceiverQualifier: string;
+                        isaReceiverId: string;
+                        gsSenderId: string;
+                        gsReceiverId: string;
+                        usage: "T" | "P";
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel: "email" | "postal" | "ubl" | "edi";
+                        emailAttachPdf: boolean;
+                        apEndpointUrl: string | null;
+                        apAuth: {
+                            last4: string;
+                        } | null;
+                        peppol: {
+                            scheme: string;
+                            id: string;
+                        } | null;
+                        edi: {
+                            isaSenderQualifier: string;
+                            isaSenderId: string;
+                            isaReceiverQualifier: string;
+                            isaReceiverId: string;
+                            gsSenderId: string;
+                            gsReceiverId: string;
+                            usage: "T" | "P";
+                        } | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDeliveries: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                status?: "pending" | "delivered" | "failed" | "printed";
+                channel?: "postal" | "ubl" | "edi";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            customer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            document: {
+                                type: "invoice" | "credit_memo";
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            channel: "postal" | "ubl" | "edi";
+                            status: "pending" | "delivered" | "failed" | "printed";
+                            attempts: number;
+                            lastError: string | null;
+                            lastAttemptAt: string | null;
+                            deliveredAt: string | null;
+                            fileName: string | null;
+                            controlNumber: number | null;
+                            printBatchId: string | null;
+                            printedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documentType: "invoice" | "credit_memo";
+                    /** Format: uuid */
+                    documentId: string;
+                    channel?: "postal" | "ubl" | "edi";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        document: {
+                            type: "invoice" | "credit_memo";
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        };
+                        channel: "postal" | "ubl" | "edi";
+                        status: "pending" | "delivered" | "failed" | "printed";
+                        attempts: number;
+                        lastError: string | null;
+                        lastAttemptAt: string | null;
+                        deliveredAt: string | null;
+                        fileName: string | null;
+                        controlNumber: number | null;
+                        printBatchId: string | null;
+                        printedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleDeliveriesByIdResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        customer: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        document: {
+                            type: "invoice" | "credit_memo";
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        };
+                        channel: "postal" | "ubl" | "edi";
+                        status: "pending" | "delivered" | "failed" | "printed";
+                        attempts: number;
+                        lastError: string | null;
+                        lastAttemptAt: string | null;
+                        deliveredAt: string | null;
+                        fileName: string | null;
+                        controlNumber: number | null;
+                        printBatchId: string | null;
+                        printedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDeliveriesByIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePrintQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            address: {
+                                line1?: string;
+                                line2?: string;
+                                city?: string;
+                                region?: string;
+                                postalCode?: string;
+                                country?: string;
+                            };
+                            deliveries: {
+                                /** Format: uuid */
+                                id: string;
+                                customer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                document: {
+                                    type: "invoice" | "credit_memo";
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                channel: "postal" | "ubl" | "edi";
+                                status: "pending" | "delivered" | "failed" | "printed";
+                                attempts: number;
+                                lastError: string | null;
+                                lastAttemptAt: string | null;
+                                deliveredAt: string | null;
+                                fileName: string | null;
+                                controlNumber: number | null;
+                                printBatchId: string | null;
+                                printedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                        documentCount: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePrintBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            documentCount: number;
+                            customerCount: number;
+                            pageCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsolePrintBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deliveryIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        documentCount: number;
+                        customerCount: number;
+                        pageCount: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsolePrintBatchesByIdPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSettingsDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sellerAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        peppol: {
+                            scheme: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleSettingsDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sellerAddress: {
+                        line1?: string;
+                        line2?: string;
+                        city?: string;
+                        region?: string;
+                        postalCode?: string;
+                        country?: string;
+                    };
+                    peppol: {
+                        scheme: string;
+                        id: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sellerAddress: {
+                            line1?: string;
+                            line2?: string;
+                            city?: string;
+                            region?: string;
+                            postalCode?: string;
+                            country?: string;
+                        };
+                        peppol: {
+                            scheme: string;
+                            id: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortalDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel: "email" | "postal" | "ubl" | "edi";
+                        emailAttachPdf: boolean;
+                        apEndpointUrl: string | null;
+                        apAuth: {
+                            last4: string;
+                        } | null;
+                        peppol: {
+                            scheme: string;
+                            id: string;
+                        } | null;
+                        updatedAt: string | null;
+                        ediConfigured: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putPortalDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channel: "email" | "postal" | "ubl" | "edi";
+                    emailAttachPdf: boolean;
+                    apEndpointUrl?: string | null;
+                    apAuthToken?: string | null;
+                    peppol?: {
+                        scheme: string;
+                        id: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel: "email" | "postal" | "ubl" | "edi";
+                        emailAttachPdf: boolean;
+                        apEndpointUrl: string | null;
+                        apAuth: {
+                            last4: string;
+                        } | null;
+                        peppol: {
+                            scheme: string;
+                            id: string;
+                        } | null;
+                        updatedAt: string | null;
+                        ediConfigured: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

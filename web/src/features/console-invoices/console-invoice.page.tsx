@@ -12,9 +12,11 @@ import { useInvalidate } from '../../app/query-keys';
 import { useStaffContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
 import { ReasonDialog } from '../../shared/ui/reason-dialog';
+import { InvoiceInquiriesPanel } from '../inquiries/invoice-inquiries-panel';
 import { canWriteAr, type InvoiceDetail } from '../invoices/ar.types';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
 import { useInvoice } from '../invoices/invoices.api';
+import { InvoicePayNowPanel, SendPayNowButton } from '../pay-now/invoice-pay-now';
 
 function useVoidInvoice(id: string) {
   const invalidate = useInvalidate('invoice');
@@ -68,6 +70,7 @@ function ConsoleInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
           {t('detail.recordPayment')}
         </Button>
       )}
+      <SendPayNowButton invoice={invoice} />
       {open && (
         <Button
           component={Link}
@@ -103,6 +106,15 @@ function ConsoleInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         paymentLink={(paymentId) => `/console/payments/${paymentId}`}
         creditLink={(creditId) => `/console/credits/${creditId}`}
       />
+      <InvoicePayNowPanel invoiceId={invoice.id} canWrite={canWrite} />
+      {invoice.status !== 'draft' && (
+        <InvoiceInquiriesPanel
+          audience="console"
+          invoice={invoice}
+          canWrite={canWrite}
+          canPromise={canWrite}
+        />
+      )}
       {canWrite && (
         <ReasonDialog
           opened={voiding}

@@ -7,6 +7,7 @@ import { useStaffContext } from '../../app/session';
 import { PageHeader } from '../../shared/ui/page-header';
 import { canWriteAr } from '../invoices/ar.types';
 import { InvoiceTable } from '../invoices/invoice-table';
+import { PayNowSelectionBar } from '../pay-now/pay-now-selection-bar';
 
 export function ConsoleInvoicesPage() {
   const { t } = useTranslation('consoleInvoices');
@@ -35,6 +36,9 @@ export function ConsoleInvoicesPage() {
         selectable
         syncUrl
         linkTo={(invoice) => `/console/invoices/${invoice.id}`}
+        selectionBar={(selected, clear) => (
+          <PayNowSelectionBar selected={selected} onClear={clear} canWrite={canWriteAr(role)} />
+        )}
       />
     </>
   );

@@ -15,9 +15,9 @@ import {
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileInvoice, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFileInvoice, IconMailDollar, IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, apiRequest } from '../../app/api/client';
@@ -33,7 +33,8 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { CustomerSelect } from '../customers/customer-select';
 import { useCustomer } from '../customers/customers.api';
 import { placeProblem } from '../customers/form-problems';
-import { FormActions, todayIso } from '../invoices/document-form';
+import { todayIso } from '../invoices/document-form';
+import { useSendPayNow } from '../pay-now/pay-now.api';
 import {
   decimalText,
   dueFromTerms,
@@ -108,7 +109,7 @@ function useCreateInvoice() {
 
 /** Invoices → New invoice (or a customer's page → New invoice, the customer chosen). */
 export function NewInvoicePage() {
-  const { t } = useTranslation(['consoleInvoices', 'invoices', 'payments', 'common']);
+  const { t } = useTranslation(['consoleInvoices', 'invoices', 'payments', 'common', 'payNow']);
   const format = useFormatters();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -116,6 +117,10 @@ export function NewInvoicePage() {
   // One key per form: a double submit, or a retry after a lost answer, creates one invoice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateInvoice();
+  // "Create and send pay-now e-mail": which submit was pressed, and the e-mail's own key.
+  const sendAfter = useRef(false);
+  const [sendKey] = useState(() => crypto.randomUUID());
+  const sendPayNow = useSendPayNow();
   const next = useNextInvoiceNumber();
   const [formError, setFormError] = useState<unknown>(null);
 
@@ -227,7 +232,32 @@ export function NewInvoicePage() {
               amount: format.money(invoice.total, invoice.currency),
             }),
           });
-          void navigate(`/console/invoices/${invoice.id}`, { replace: true });
+          const opened = () => void navigate(`/console/invoices/${invoice.id}`, { replace: true });
+          if (!sendAfter.current) return opened();
+          sendPayNow.mutate(
+            { body: { invoiceIds: [invoice.id] }, idempotencyKey: sendKey },
+            {
+              onSuccess: (sent) => {
+                notifications.show({
+                  color: 'teal',
+                  title: t('payNow:dialog.sentTitle'),
+                  message: t('payNow:dialog.sentText', {
+                    count: sent.recipients.length,
+                    recipients: sent.recipients.join(', '),
+                  }),
+                });
+                opened();
+              },
+              onError: (error) => {
+                notifications.show({
+                  color: 'red',
+                  title: t('payNow:dialog.sendFailed'),
+                  message: error instanceof Error ? error.message : String(error),
+                });
+                opened();
+              },
+            },
+          );
         },
         onError: (error) => {
           const placed = placeProblem(form, error, {
@@ -530,13 +560,38 @@ export function NewInvoicePage() {
           </Grid>
 
           {/*
-           * Issue 10 ("create and send a pay-now e-mail"): its second submit button goes here, beside
-           * "Create invoice" — it creates the invoice under the same Idempotency-Key, then mails the
-           * customer's invoice contacts a pay link for it.
+           * "Create and send pay-now e-mail" (issue 10): the second submit creates the invoice under
+           * the same Idempotency-Key, then mails the customer's invoice contacts its PDF and a pay
+           * link for it (its own key: a retry sends one e-mail).
            */}
-          <FormActions icon={<IconFileInvoice size={18} aria-hidden />} loading={create.isPending}>
-            {t('new.submit')}
-          </FormActions>
+          <Group justify="flex-end" gap="sm" wrap="wrap">
+            <Button variant="default" onClick={() => void navigate(-1)}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              variant="default"
+              leftSection={<IconMailDollar size={18} aria-hidden />}
+              loading={(create.isPending || sendPayNow.isPending) && sendAfter.current}
+              disabled={create.isPending && !sendAfter.current}
+              onClick={() => {
+                sendAfter.current = true;
+              }}
+            >
+              {t('payNow:action.createAndSend')}
+            </Button>
+            <Button
+              type="submit"
+              leftSection={<IconFileInvoice size={18} aria-hidden />}
+              loading={create.isPending && !sendAfter.current}
+              disabled={create.isPending && sendAfter.current}
+              onClick={() => {
+                sendAfter.current = false;
+              }}
+            >
+              {t('new.submit')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </>

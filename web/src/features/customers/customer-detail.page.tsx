@@ -49,13 +49,18 @@ import { ReasonDialog } from '../../shared/ui/reason-dialog';
 import { Section } from '../../shared/ui/section';
 import { TableScroll } from '../../shared/ui/table-scroll';
 import { AutopayPanel } from '../autopay/autopay-panel';
+import { CustomerCollectionPanel } from '../collections/customer-collection-panel';
 import { CreditsTable } from '../credits/credits-table';
+import { CustomerDeliveryCard } from '../delivery/customer-delivery-card';
 import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
 import { ConsolePayLinksPanel } from '../pay-link/console-pay-links-panel';
+import { CustomerActivityPanel } from '../pay-now/customer-activity-panel';
+import { PayNowSelectionBar } from '../pay-now/pay-now-selection-bar';
 import { PaymentsTable } from '../payments/payments-table';
 import { useSetOnlinePayments } from '../settings/payment-settings.api';
+import { SendStatementPanel } from '../statements/send-statement-panel';
 import { TakePaymentButton } from '../take-payment/take-payment-button';
 import { ContactModal } from './contact-modal';
 import {
@@ -214,6 +219,9 @@ function CustomerView({ customer }: { customer: CustomerDetail }) {
             selectable
             amountCurrency={customer.currency}
             linkTo={(invoice) => `/console/invoices/${invoice.id}`}
+            selectionBar={(selected, clear) => (
+              <PayNowSelectionBar selected={selected} onClear={clear} canWrite={canWrite} />
+            )}
           />
         </Tabs.Panel>
         <Tabs.Panel value="payments">
@@ -545,6 +553,14 @@ function Overview({
           <OnlinePaymentsSection customer={customer} canWrite={canWrite} />
           <AutopayPanel customer={customer} />
           <ConsolePayLinksPanel customerId={customer.id} canWrite={canWrite} />
+          <CustomerActivityPanel customerId={customer.id} canWrite={canWrite} />
+          <CustomerDeliveryCard customerId={customer.id} canWrite={canWrite} />
+          <CustomerCollectionPanel
+            customerId={customer.id}
+            customerName={customer.name}
+            canChange={canWrite}
+          />
+          <SendStatementPanel customerId={customer.id} canSend={canWrite} />
           {!onHold && (
             <Section title={t('hold.title')} padded>
               <Group justify="space-between" gap="sm">

@@ -11,12 +11,17 @@ export function CustomerSelect({
   error,
   label,
   disabled,
+  required = true,
+  clearable = false,
 }: {
   value: string | null;
   onChange: (id: string | null) => void;
   error?: React.ReactNode;
   label: string;
   disabled?: boolean;
+  /** False where a customer is optional (the mail templates preview: none means a sample). */
+  required?: boolean;
+  clearable?: boolean;
 }) {
   const { t } = useTranslation('customers');
   const [search, setSearch] = useState('');
@@ -38,7 +43,8 @@ export function CustomerSelect({
       label={label}
       placeholder={t('select.placeholder')}
       searchable
-      required
+      required={required}
+      clearable={clearable}
       data={data}
       value={value}
       onChange={onChange}

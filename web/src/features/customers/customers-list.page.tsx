@@ -23,6 +23,9 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { SearchBox, useListSearch } from '../../shared/ui/search-box';
 import { ServerTable } from '../../shared/ui/server-table';
 import { SortableTh } from '../../shared/ui/sortable-th';
+import { CollectionHeader } from '../collections/collection-header';
+import { useSubscribedAmong } from '../collections/collections.api';
+import { SubscriptionMark } from '../collections/subscription-mark';
 import { type Balance, canWriteAr } from '../invoices/ar.types';
 import { useConsoleTeam } from '../team/team.api';
 import { useCustomers } from './customers.api';
@@ -95,6 +98,7 @@ export function CustomersListPage() {
     page: state.page,
     pageSize: PAGE_SIZE,
   });
+  const subscribed = useSubscribedAmong(customers.data?.items.map((c) => c.id) ?? []);
   const filtered = Boolean(q || state.get('hold') || state.get('collectorId') || state.get('overdue'));
   const onSort = (value: string) => state.set({ sort: value });
 
@@ -115,6 +119,7 @@ export function CustomersListPage() {
           )
         }
       />
+      <CollectionHeader canChange={role === 'owner' || role === 'admin'} />
       <Paper withBorder className={classes.section}>
         <Group p="md" gap="sm" className={classes.filters}>
           <SearchBox
@@ -188,6 +193,12 @@ export function CustomersListPage() {
           row={(customer) => (
             <Table.Tr key={customer.id}>
               <Table.Td>
+                <SubscriptionMark
+                  customerId={customer.id}
+                  customerName={customer.name}
+                  subscribed={subscribed.data?.has(customer.id) ?? false}
+                  canChange={canWriteAr(role)}
+                />
                 <Anchor component={Link} to={`/console/customers/${customer.id}`} fw={600} size="sm">
                   {customer.name}
                 </Anchor>

@@ -147,7 +147,7 @@ export function ImportReviewsPage() {
                         </Table.Td>
                         {canWrite && (
                           <Table.Td data-label={t('reviews.actions')}>
-                            <Group gap="xs" wrap="nowrap">
+                            <Group gap="xs" wrap="wrap">
                               {r.kind === 'aging' && CORRECTABLE.includes(r.reason) && (
                                 <Button
                                   size="compact-sm"

@@ -58,7 +58,12 @@ export function InvoiceDetailView({
   const showSku = invoice.lines.some((line) => line.sku);
   const showUnit = invoice.lines.some((line) => line.unit);
   const showDiscount = invoice.lines.some((line) => line.discountAmount !== 0);
-  const fees = invoice.charges.filter((charge) => charge.kind === 'fee');
+  // Document discounts (an imported allowance: amount < 0) are listed with the fees, and totalled apart.
+  const fees = invoice.charges.filter((charge) => charge.kind === 'fee' || charge.kind === 'discount');
+  const documentDiscount = invoice.charges
+    .filter((charge) => charge.kind === 'discount')
+    .reduce((sum, charge) => sum + BigInt(charge.amount), 0n);
+  const feesOnly = BigInt(invoice.feeTotal) - documentDiscount;
   const documentTaxes = invoice.charges.filter((charge) => charge.kind === 'tax');
 
   // Taxes by name and rate across lines and document-level charges.
@@ -215,7 +220,9 @@ export function InvoiceDetailView({
                 </FooterBlock>
               )}
               {fees.length > 0 && (
-                <FooterBlock title={t('detail.fees')}>
+                <FooterBlock
+                  title={documentDiscount !== 0n ? t('detail.feesAndDiscounts') : t('detail.fees')}
+                >
                   <AmountsTable
                     rows={fees.map((fee) => ({
                       key: fee.name,
@@ -251,10 +258,16 @@ export function InvoiceDetailView({
                   <th>{t('totals.taxes')}</th>
                   <td data-amount>{money(invoice.taxTotal)}</td>
                 </tr>
-                {invoice.feeTotal !== 0 && (
+                {feesOnly !== 0n && (
                   <tr>
                     <th>{t('totals.fees')}</th>
-                    <td data-amount>{money(invoice.feeTotal)}</td>
+                    <td data-amount>{money(feesOnly)}</td>
+                  </tr>
+                )}
+                {documentDiscount !== 0n && (
+                  <tr>
+                    <th>{t('totals.documentDiscount')}</th>
+                    <td data-amount>{money(documentDiscount)}</td>
                   </tr>
                 )}
                 <tr data-strong>

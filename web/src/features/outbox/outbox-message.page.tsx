@@ -141,7 +141,7 @@ function MessageView({ message }: { message: OutboxMessage }) {
           icon={<IconLock size={20} aria-hidden />}
           title={t('message.withheldTitle')}
         >
-          {t('message.withheldText')}
+          {message.template === 'pay_now' ? t('message.withheldPayNow') : t('message.withheldText')}
         </Alert>
       ) : redacted ? (
         <Alert

@@ -16,6 +16,7 @@ import { Facts } from '../../shared/ui/facts';
 import { SectionLoader } from '../../shared/ui/loaders';
 import { Money } from '../../shared/ui/money';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { PartialAmount, PayLinkDocuments, unusableTitle } from '../pay-now/pay-link-documents';
 import { CenteredCard } from '../shell/centered-layout';
 import {
   type PayLink,
@@ -44,7 +45,7 @@ export function PayLinkPage() {
   if (link.isError)
     return (
       <CenteredCard
-        title={t('invalid.title')}
+        title={unusableTitle(link.error)}
         icon={
           <ThemeIcon color="red" variant="light" size={44} radius="xl">
             <IconAlertTriangle size={24} aria-hidden />
@@ -61,7 +62,13 @@ export function PayLinkPage() {
   return <PayForm link={data} token={token} />;
 }
 
+/** A pay-now e-mail's documents, each with its dates, lines and PDF (pay-now/pay-link-documents.tsx). */
 function Summary({ link, paid = false }: { link: PayLink; paid?: boolean }) {
+  if (link.sentByMail) return <PayLinkDocuments link={link} paid={paid} />;
+  return <LinkSummary link={link} paid={paid} />;
+}
+
+function LinkSummary({ link, paid = false }: { link: PayLink; paid?: boolean }) {
   const { t } = useTranslation('payLink');
   const format = useFormatters();
   const what =
@@ -190,8 +197,11 @@ function Review({
   const [accepted, setAccepted] = useState(false);
   // One key per method entered: a retried click replays the same payment, never a second charge.
   const idempotencyKey = useMemo(() => (method ? crypto.randomUUID() : ''), [method]);
-  const fee = kind === 'card' ? link.fees.card : 0;
-  const total = link.amount + fee;
+  // A pay-now link may be paid in part when the seller allows it (pay-now/partial-amount.tsx).
+  const [partial, setPartial] = useState<number | null>(null);
+  const [partialValid, setPartialValid] = useState(true);
+  const fee = kind === 'card' && partial === null ? link.fees.card : 0;
+  const total = (partial ?? link.amount) + fee;
   const pay = () =>
     submit.mutate(
       {
@@ -199,6 +209,7 @@ function Review({
           kind,
           methodToken: method,
           ...(kind === 'ach' ? { achAuthorizationAccepted: accepted } : {}),
+          ...(partial !== null ? { amount: partial } : {}),
         },
         idempotencyKey,
       },
@@ -214,6 +225,15 @@ function Review({
       <Text fw={600} component="h2" fz="lg" m={0}>
         {t('review.title')}
       </Text>
+      {link.sentByMail && link.partial?.allowed && (
+        <PartialAmount
+          link={link}
+          onChange={(amount, valid) => {
+            setPartial(amount);
+            setPartialValid(valid);
+          }}
+        />
+      )}
       <Facts
         rows={[
           [t('review.with'), t(kind === 'ach' ? 'review.achEntered' : 'review.cardEntered')],
@@ -247,7 +267,7 @@ function Review({
           data-testid="pay-link-submit"
           onClick={pay}
           loading={submit.isPending}
-          disabled={kind === 'ach' && !accepted}
+          disabled={(kind === 'ach' && !accepted) || !partialValid}
         >
           {t('review.pay', { amount: format.money(total, link.currency) })}
         </Button>

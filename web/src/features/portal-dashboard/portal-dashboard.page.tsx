@@ -34,6 +34,7 @@ import type { Balance } from '../invoices/ar.types';
 import { useInvoices } from '../invoices/invoices.api';
 import { receiptUrl } from '../payments/payments.api';
 import { PayBalanceActions } from '../portal-pay/pay-access';
+import { PortalStatementCard } from '../statements/portal-statement-card';
 import { type PortalSummary, usePortalSummary } from './portal-dashboard.api';
 import classes from './portal-dashboard.module.css';
 
@@ -73,6 +74,7 @@ export function PortalDashboardPage() {
           <RecentPayments summary={summary.data} />
         </Grid.Col>
       </Grid>
+      <PortalStatementCard />
     </Stack>
   );
 }

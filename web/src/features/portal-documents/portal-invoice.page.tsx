@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
+import { useCustomerContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
+import { InvoiceInquiriesPanel } from '../inquiries/invoice-inquiries-panel';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
 import { useInvoice } from '../invoices/invoices.api';
 import { PayInvoiceAction, PayInvoiceNotice } from '../portal-pay/pay-access';
@@ -10,6 +12,7 @@ export function PortalInvoicePage() {
   const { t } = useTranslation(['portalDocuments', 'invoices']);
   const id = useParams().id ?? '';
   const invoice = useInvoice('portal', id);
+  const { role } = useCustomerContext();
   usePageTitle(invoice.data ? t('invoice.pageTitle', { number: invoice.data.number }) : t('invoices.title'));
   return (
     <>
@@ -22,6 +25,12 @@ export function PortalInvoicePage() {
             audience="portal"
             actions={<PayInvoiceAction invoice={invoice.data} />}
             paymentLink={(paymentId) => `/portal/payments/${paymentId}`}
+          />
+          <InvoiceInquiriesPanel
+            audience="portal"
+            invoice={invoice.data}
+            canWrite
+            canPromise={role === 'account_admin' || role === 'payer'}
           />
         </>
       ) : (

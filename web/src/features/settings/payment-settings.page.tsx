@@ -30,6 +30,7 @@ import { ProblemAlert } from '../../shared/ui/problem-alert';
 import { Section } from '../../shared/ui/section';
 import { AutopaySettingsCard } from '../autopay/autopay-settings-card';
 import { CreditCheckSettingsCard } from '../pay-link/credit-check-settings-card';
+import { PayNowSettingsCard } from '../pay-now/pay-now-settings-card';
 import {
   type SavedPaymentSettings,
   useOrganization,
@@ -68,6 +69,7 @@ export function PaymentSettingsPage() {
           <PaymentSettingsFormView saved={settings.data} currency={organization.data.defaultCurrency} />
           {/* Orders over the credit limit: saved on their own (the page is for owners and admins). */}
           <CreditCheckSettingsCard canWrite />
+          <PayNowSettingsCard canWrite />
           <AutopaySettingsCard />
         </Stack>
       ) : failed ? (

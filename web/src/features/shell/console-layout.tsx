@@ -8,6 +8,9 @@ import {
   IconFileSettings,
   IconHome,
   IconMail,
+  IconMailCog,
+  IconMessageQuestion,
+  IconPrinter,
   IconReceiptRefund,
   IconRefreshDot,
   IconReportMoney,
@@ -32,11 +35,13 @@ export function ConsoleLayout() {
     { to: '/console/invoices', label: t('list.title', { ns: 'consoleInvoices' }), icon: IconFileInvoice },
     { to: '/console/payments', label: t('list.title', { ns: 'payments' }), icon: IconCash },
     { to: '/console/credits', label: t('list.title', { ns: 'credits' }), icon: IconReceiptRefund },
+    { to: '/console/inquiries', label: t('nav', { ns: 'inquiries' }), icon: IconMessageQuestion },
     ...((OUTBOX_ROLES as readonly string[]).includes(role)
       ? [{ to: '/console/outbox', label: t('nav.outbox'), icon: IconMail }]
       : []),
     { to: '/console/reports/aging', label: t('nav', { ns: 'reports' }), icon: IconReportMoney },
     { to: '/console/deposits', label: t('nav', { ns: 'deposits' }), icon: IconBuildingBank },
+    { to: '/console/print', label: t('print.nav', { ns: 'delivery' }), icon: IconPrinter },
     { to: '/console/imports', label: t('nav', { ns: 'imports' }), icon: IconFileImport },
     { to: '/console/team', label: t('nav.team'), icon: IconUsers },
     ...((DOCUMENT_SETTINGS_ROLES as readonly string[]).includes(role)
@@ -53,6 +58,7 @@ export function ConsoleLayout() {
       : []),
     { to: '/console/settings/erp-sync', label: t('nav', { ns: 'erpSync' }), icon: IconRefreshDot },
     { to: '/console/settings/webhooks', label: t('nav', { ns: 'webhooks' }), icon: IconWebhook },
+    { to: '/console/settings/mail-templates', label: t('nav', { ns: 'mailTemplates' }), icon: IconMailCog },
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;
 }

@@ -4,6 +4,7 @@ import {
   IconFileInvoice,
   IconHome,
   IconReceiptRefund,
+  IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,7 @@ export function PortalLayout() {
     { to: '/portal/payments', label: t('payments.title', { ns: 'portalDocuments' }), icon: IconCash },
     // Accountants read; the page says who may change it.
     { to: '/portal/autopay', label: t('page.title', { ns: 'autopay' }), icon: IconCalendarRepeat },
+    { to: '/portal/delivery', label: t('portalTitle', { ns: 'delivery' }), icon: IconTruckDelivery },
     ...(role === 'account_admin' ? [{ to: '/portal/users', label: t('nav.users'), icon: IconUsers }] : []),
   ];
   return <AppFrame nav={nav} navLabel={t('nav.portalLabel')} />;

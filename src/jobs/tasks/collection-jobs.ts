@@ -1,0 +1,111 @@
+import type { Task, TaskList } from 'graphile-worker';
+import { validate as isUuid } from 'uuid';
+import type { Database } from '../../db/client.ts';
+import { addJob } from '../../db/jobs.ts';
+import type { BatchMailer } from '../../domain/collections/collection-mail-port.ts';
+import { queueDueCollections } from '../../domain/collections/queue-due-collections.ts';
+import { COLLECTION_RUN_TASK, runCollection } from '../../domain/collections/run-collection.ts';
+import { deliverMailMessage } from '../../domain/mail/deliver-mail-message.ts';
+import type { Mailer, MailTransport } from '../../domain/mail/mail-port.ts';
+import { queueDueStatements } from '../../domain/statements/queue-due-statements.ts';
+import { runMonthlyStatements, STATEMENT_RUN_TASK } from '../../domain/statements/run-monthly-statements.ts';
+import type { StatementPdfWriter } from '../../domain/statements/statement-port.ts';
+import { SEND_EMAIL_BATCH_TASK } from '../../mail/batch-mailer.ts';
+import { SEND_EMAIL_TASK, type SendEmailPayload, sendEmailMaxAttempts } from '../../mail/outbox-mailer.ts';
+
+/** Every few minutes: each seller whose weekly collection slot came gets one run. */
+export const COLLECTIONS_SWEEP_TASK = 'collections.sweep';
+/** Hourly: each seller whose statement day came gets this month's statements, once. */
+export const STATEMENTS_SWEEP_TASK = 'statements.sweep';
+
+/** Messages a delivery job sends side by side (over a pooled SMTP transport, its connections). */
+const DELIVERY_CONCURRENCY = 5;
+
+function payloadOf(payload: unknown): { orgId: string; runId: string } | undefined {
+  const p = payload as { orgId?: unknown; runId?: unknown } | null;
+  return typeof p?.orgId === 'string' && isUuid(p.orgId) && typeof p.runId === 'string' && isUuid(p.runId)
+    ? { orgId: p.orgId, runId: p.runId }
+    : undefined;
+}
+
+/**
+ * Delivers a batch of queued messages (the weekly run writes one job per 200). Each message is
+ * delivered once (deliverMailMessage skips what was sent); one that fails gets its own
+ * `send-email` job, which retries with backoff and falls back to the next contact, so one bad
+ * address never holds up or repeats the rest.
+ */
+export function sendEmailBatchTask(deps: { db: Database; transport: MailTransport }): Task {
+  return async (payload, helpers) => {
+    const ids = (payload as { messageIds?: unknown } | null)?.messageIds;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && isUuid(id))) {
+      helpers.logger.error(`${SEND_EMAIL_BATCH_TASK} job ${helpers.job.id} has a malformed payload; dropped`);
+      return;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const messageId = ids[next++] as string;
+        try {
+          await deliverMailMessage(deps, { messageId, lastAttempt: false });
+        } catch {
+          const retry: SendEmailPayload = { messageId };
+          await addJob(deps.db, SEND_EMAIL_TASK, retry, {
+            jobKey: `mail:${messageId}`,
+            maxAttempts: sendEmailMaxAttempts - 1,
+            runAt: new Date(Date.now() + 60_000),
+          });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, ids.length) }, worker));
+  };
+}
+
+export interface CollectionTaskDeps {
+  db: Database;
+  transport: MailTransport;
+  batchMailer?: BatchMailer | undefined;
+  mailer?: Mailer | undefined;
+  statementPdf?: StatementPdfWriter | undefined;
+  publicUrl?: string | undefined;
+  secretKey?: Buffer | undefined;
+}
+
+export function collectionTasks(deps: CollectionTaskDeps): TaskList {
+  const tasks: TaskList = {
+    [SEND_EMAIL_BATCH_TASK]: sendEmailBatchTask(deps),
+    [COLLECTIONS_SWEEP_TASK]: async (_payload, helpers) => {
+      const { queued } = await queueDueCollections(deps, { now: new Date() });
+      if (queued) helpers.logger.info(`weekly collection queued for ${queued} seller(s)`);
+    },
+    [STATEMENTS_SWEEP_TASK]: async (_payload, helpers) => {
+      const { queued } = await queueDueStatements(deps, { now: new Date() });
+      if (queued) helpers.logger.info(`monthly statements queued for ${queued} seller(s)`);
+    },
+  };
+  const { batchMailer, mailer, statementPdf, publicUrl, secretKey } = deps;
+  if (batchMailer && publicUrl)
+    tasks[COLLECTION_RUN_TASK] = async (payload, helpers) => {
+      const p = payloadOf(payload);
+      if (!p) {
+        helpers.logger.error(`${COLLECTION_RUN_TASK} job ${helpers.job.id} has a malformed payload; dropped`);
+        return;
+      }
+      const result = await runCollection({ db: deps.db, mailer: batchMailer, publicUrl }, p);
+      if (result) helpers.logger.info(`collection run ${p.runId}: ${result.messages} message(s)`);
+    };
+  if (mailer && statementPdf && publicUrl && secretKey)
+    tasks[STATEMENT_RUN_TASK] = async (payload, helpers) => {
+      const p = payload as { orgId?: unknown; period?: unknown } | null;
+      if (typeof p?.orgId !== 'string' || !isUuid(p.orgId) || typeof p.period !== 'string') {
+        helpers.logger.error(`${STATEMENT_RUN_TASK} job ${helpers.job.id} has a malformed payload; dropped`);
+        return;
+      }
+      const { sent } = await runMonthlyStatements(
+        { db: deps.db, mailer, pdf: statementPdf, publicUrl, secretKey },
+        { orgId: p.orgId, period: p.period },
+      );
+      if (sent) helpers.logger.info(`${sent} statement(s) of ${p.period} sent for ${p.orgId}`);
+    };
+  return tasks;
+}
