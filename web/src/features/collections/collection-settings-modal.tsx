@@ -39,7 +39,7 @@ export function CollectionSettingsModal({ opened, onClose }: { opened: boolean; 
       <Stack gap="sm">
         <Text size="sm">
           {t('settings.intro')}{' '}
-          <Anchor component={Link} to="/help/weekly-collection" size="sm">
+          <Anchor component={Link} to="/help/weekly-collection" size="sm" underline="always">
             {t('settings.help')}
           </Anchor>
         </Text>

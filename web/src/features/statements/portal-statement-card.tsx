@@ -19,7 +19,7 @@ export function PortalStatementCard() {
         </Title>
         <Text size="sm" c="dimmed">
           {t('portalIntro')}{' '}
-          <Anchor component={Link} to="/help/statements" size="sm">
+          <Anchor component={Link} to="/help/statements" size="sm" underline="always">
             {t('help')}
           </Anchor>
         </Text>

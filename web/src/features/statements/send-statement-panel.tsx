@@ -63,7 +63,7 @@ export function SendStatementPanel({ customerId, canSend }: { customerId: string
         <Stack gap="sm">
           <Text size="sm">
             {t('sendIntro')}{' '}
-            <Anchor component={Link} to="/help/statements" size="sm">
+            <Anchor component={Link} to="/help/statements" size="sm" underline="always">
               {t('help')}
             </Anchor>
           </Text>
