@@ -76,10 +76,13 @@ test.runIf(hasBrowser)(
     const headers = { 'x-csrf-token': me.csrfToken };
     // A customer of the journey's own, on postal mail, with one small invoice queued for printing.
     const tag = randomUUID().slice(0, 6).toUpperCase();
+    // Numbers in the demo's own series ("HF-2002", "INV-20422"): later journeys read the next
+    // suggested account and invoice numbers, which follow the series of the one created last.
+    const serial = 9000 + Math.floor(Math.random() * 900);
     const created = await context.request.post('/api/v1/console/customers', {
       headers,
       data: {
-        accountNumber: `PM-${tag}`,
+        accountNumber: `HF-${serial}`,
         name: `Postal Mail Café ${tag}`,
         currency: 'USD',
         locale: 'en',
@@ -104,7 +107,7 @@ test.runIf(hasBrowser)(
       headers: { ...headers, 'idempotency-key': randomUUID() },
       data: {
         customerId: customer.id,
-        number: `PM-${tag}-1`,
+        number: `INV-${serial}1`,
         issueDate: today,
         dueDate: today,
         lines: [{ description: 'Postage test', quantity: '1', unitPrice: '1.00' }],
@@ -142,7 +145,7 @@ test.runIf(hasBrowser)(
     const text = execFileSync('pdftotext', [await download.path(), '-'], { encoding: 'utf8' });
     expect(text).toContain(`Postal Mail Café ${tag}`);
     expect(text).toContain('742 Evergreen Terrace');
-    expect(text).toContain(`PM-${tag}-1`);
+    expect(text).toContain(`INV-${serial}1`);
     await page.getByText('Nothing is waiting to be printed.').waitFor();
     expect(unexpected(pageProblems(page))).toEqual([]);
     await context.close();

@@ -42,16 +42,21 @@ afterAll(async () => {
   await handle?.close();
 });
 
+const serialBase = 8000 + Math.floor(Math.random() * 900);
+let serials = 0;
+
 /** A new customer of Harbor Foods with one contact who receives invoices, and an open invoice of it. */
 async function customerWithInvoice(name: string, email: string, unitPrice: string) {
   const customerId = randomUUID();
-  const short = customerId.slice(0, 6).toUpperCase();
+  // Numbers in the demo's own series ("HF-2002", "INV-20422"): later journeys read the next
+  // suggested account and invoice numbers, which follow the series of the one created last.
+  const serial = serialBase + serials++;
   await handle.db
     .insertInto('customer_accounts')
     .values({
       org_id: orgId,
       id: customerId,
-      account_number: `PN-${short}`,
+      account_number: `HF-${serial}`,
       name,
       tax_id: null,
       currency: 'USD',
@@ -70,7 +75,7 @@ async function customerWithInvoice(name: string, email: string, unitPrice: strin
       receives: ['invoices'],
     })
     .execute();
-  const number = `PN-${short}`;
+  const number = `INV-${serial}2`;
   const today = new Date().toISOString().slice(0, 10);
   const { id } = await createInvoice(
     { db: handle.db },
