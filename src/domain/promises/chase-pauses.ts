@@ -1,6 +1,17 @@
 import { type RawBuilder, sql } from 'kysely';
 import { orgToday } from '../customers/balances.ts';
 
+/** Whether a current promise to pay (its date not passed) covers the invoice `alias`, as SQL. */
+function promiseCovers(orgId: string, alias: string): RawBuilder<boolean> {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`exists (
+    select 1 from payment_promises pp
+     where pp.org_id = ${col('org_id')} and pp.customer_id = ${col('customer_id')} and pp.status = 'open'
+       and (pp.invoice_id = ${col('id')} or pp.invoice_id is null)
+       and pp.promised_on >= ${orgToday(orgId)}
+  )`;
+}
+
 /**
  * What reminders and collection e-mails must leave alone of the open invoice `alias` (a row of
  * invoices in the query that uses it), as a scalar SQL expression in minor units: the whole open
@@ -13,12 +24,7 @@ import { orgToday } from '../customers/balances.ts';
 export function pausedAmountSql(orgId: string, alias: string): RawBuilder<bigint> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   return sql<bigint>`(case
-    when exists (
-      select 1 from payment_promises pp
-       where pp.org_id = ${col('org_id')} and pp.customer_id = ${col('customer_id')} and pp.status = 'open'
-         and (pp.invoice_id = ${col('id')} or pp.invoice_id is null)
-         and pp.promised_on >= ${orgToday(orgId)}
-    ) then ${col('open_amount')}
+    when ${promiseCovers(orgId, alias)} then ${col('open_amount')}
     else least(${col('open_amount')}, coalesce((
       select sum(coalesce(q.disputed_amount, ${col('open_amount')})) from invoice_inquiries q
        where q.org_id = ${col('org_id')} and q.invoice_id = ${col('id')} and q.kind = 'dispute' and q.status = 'open'
@@ -30,12 +36,7 @@ export function pausedAmountSql(orgId: string, alias: string): RawBuilder<bigint
 function pausedBySql(orgId: string, alias: string): RawBuilder<'promise' | 'dispute' | null> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   return sql<'promise' | 'dispute' | null>`(case
-    when exists (
-      select 1 from payment_promises pp
-       where pp.org_id = ${col('org_id')} and pp.customer_id = ${col('customer_id')} and pp.status = 'open'
-         and (pp.invoice_id = ${col('id')} or pp.invoice_id is null)
-         and pp.promised_on >= ${orgToday(orgId)}
-    ) then 'promise'
+    when ${promiseCovers(orgId, alias)} then 'promise'
     when exists (
       select 1 from invoice_inquiries q
        where q.org_id = ${col('org_id')} and q.invoice_id = ${col('id')} and q.kind = 'dispute' and q.status = 'open'
