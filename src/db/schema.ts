@@ -80,6 +80,8 @@ export interface CustomerAccountsTable {
   erp_id: string | null;
   /** The seller lets this account pay online (0006). */
   online_payments: Generated<boolean>;
+  /** The automatic hold rule that placed the current hold (0024); null for a hold staff placed. */
+  hold_rule: Generated<HoldRule | null>;
 }
 
 export type ContactMessage = 'invoices' | 'statements' | 'reminders' | 'receipts';
@@ -121,6 +123,8 @@ export interface InvoicesTable {
   open_amount: bigint;
   pending_amount: Generated<bigint>;
   payment_status: ColumnType<PaymentStatus, never, never>;
+  /** When the open amount last reached zero (0024, a trigger); null while something is open. */
+  paid_at: ColumnType<Date | null, never, never>;
   notes: string | null;
   posted_at: Timestamp | null;
   voided_at: Timestamp | null;
@@ -806,6 +810,11 @@ export interface DB {
   collection_runs: CollectionRunsTable;
   statement_settings: StatementSettingsTable;
   statements: StatementsTable;
+  dunning_settings: DunningSettingsTable;
+  dunning_steps: DunningStepsTable;
+  dunning_customer_policies: DunningCustomerPoliciesTable;
+  dunning_runs: DunningRunsTable;
+  reminder_sends: ReminderSendsTable;
 }
 
 /** Pay links (0012): only the token's SHA-256 is kept; the state is read from the payment. */
@@ -1262,4 +1271,70 @@ export interface StatementsTable {
   mail_message_ids: Generated<string[]>;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+/** Dunning steps and automatic holds (0024). */
+export type HoldRule = 'overdue' | 'over_limit';
+export type ReminderTemplate = 'reminder_upcoming' | 'reminder' | 'reminder_final';
+
+export interface DunningSettingsTable {
+  org_id: string;
+  enabled: Generated<boolean>;
+  /** Local hour 0–23 of the daily run. */
+  hour: Generated<number>;
+  hold_overdue_days: number | null;
+  hold_over_limit: Generated<boolean>;
+  /** The latest local day a run was queued for. */
+  last_run_on: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DunningStepsTable {
+  org_id: string;
+  id: string;
+  /** Null: the seller's sequence; set: that customer's own. */
+  customer_id: string | null;
+  offset_days: number;
+  template: ReminderTemplate;
+}
+
+export interface DunningCustomerPoliciesTable {
+  org_id: string;
+  customer_id: string;
+  mode: 'custom' | 'off';
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DunningRunsTable {
+  org_id: string;
+  id: string;
+  run_on: string;
+  trigger: 'schedule' | 'manual';
+  status: Generated<'queued' | 'running' | 'done'>;
+  reminders: Generated<number>;
+  messages: Generated<number>;
+  holds_placed: Generated<number>;
+  holds_released: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface ReminderSendsTable {
+  org_id: string;
+  id: string;
+  customer_id: string;
+  invoice_id: string;
+  kind: 'step' | 'manual';
+  offset_days: number | null;
+  template: ReminderTemplate;
+  days_from_due: number;
+  currency: string;
+  amount: bigint;
+  run_id: string | null;
+  mail_message_ids: Generated<string[]>;
+  sent_by: string | null;
+  sent_at: Generated<Date>;
 }

@@ -83,6 +83,8 @@ export const errorCodes = {
   collection_no_recipients: 422,
   statement_period_invalid: 400,
   statement_no_recipients: 422,
+  nothing_to_remind: 409,
+  no_reminder_recipients: 422,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth/auth.routes.ts';
 import { apiKeyRoutes } from './routes/console/api-keys.routes.ts';
 import { consoleAutopayRoutes } from './routes/console/autopay.routes.ts';
 import { collectionRoutes } from './routes/console/collections.routes.ts';
+import { dunningRoutes } from './routes/console/dunning.routes.ts';
 import { consoleCreditCheckRoutes } from './routes/console/credit-checks.routes.ts';
 import { creditMemoRoutes } from './routes/console/credit-memos.routes.ts';
 import { customerRoutes } from './routes/console/customers.routes.ts';
@@ -240,6 +241,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(webhookRoutes, deps);
       await api.register(erpSyncRoutes, deps);
       await api.register(collectionRoutes, deps);
+      await api.register(dunningRoutes, deps);
       await api.register(statementRoutes, deps);
       await api.register(portalStatementRoutes, deps);
       await api.register(consoleInquiryRoutes, deps);

@@ -106,6 +106,14 @@ export const en: Messages = {
   'error.statement_no_recipients':
     'This customer has no contact with an e-mail address that receives statements: add one (or tick “statements” on a contact) first.',
   'error.statement_period_invalid': 'The period must start on or before its end, within ten years.',
+  'error.nothing_to_remind':
+    'There is nothing to remind this customer of: its invoices are paid, disputed, covered by a promise to pay, or have a payment on its way.',
+  'error.no_reminder_recipients':
+    'This customer has no contact with an e-mail address that receives reminders: add one (or tick “reminders” on a contact) first.',
+  'field.duplicate_offset': 'has two steps on the same day',
+  'field.too_many_steps': 'has more than {max} steps',
+  'hold.rule.overdue': 'Automatic hold: invoices overdue more than {days} days',
+  'hold.rule.over_limit': 'Automatic hold: balance over the credit limit',
   'field.not_an_import_field': 'is not a field of this kind of import',
   // files the readers could not read (formats/import, ImportFileError)
   'importErrors.file_too_large': 'The file is too large ({size} bytes; at most {limit} bytes are accepted).',

@@ -110,6 +110,14 @@ export const es = {
     'Este cliente no tiene ningún contacto con correo que reciba estados de cuenta: agregue uno (o marque «estados de cuenta» en un contacto) primero.',
   'error.statement_period_invalid':
     'El periodo debe empezar antes o el mismo día que termina, dentro de diez años.',
+  'error.nothing_to_remind':
+    'No hay nada que recordarle a este cliente: sus facturas están pagadas, en disputa, cubiertas por una promesa de pago o con un pago en camino.',
+  'error.no_reminder_recipients':
+    'Este cliente no tiene ningún contacto con correo que reciba recordatorios: agregue uno (o marque «recordatorios» en un contacto) primero.',
+  'field.duplicate_offset': 'tiene dos pasos el mismo día',
+  'field.too_many_steps': 'tiene más de {max} pasos',
+  'hold.rule.overdue': 'Retención automática: facturas vencidas hace más de {days} días',
+  'hold.rule.over_limit': 'Retención automática: saldo por encima del límite de crédito',
   'field.not_an_import_field': 'no es un campo de este tipo de importación',
   // archivos que los lectores no pudieron leer (formats/import, ImportFileError)
   'importErrors.file_too_large':

@@ -2,6 +2,7 @@ import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-wor
 import { AUTOPAY_SWEEP_TASK } from './tasks/autopay-jobs.ts';
 import { COLLECTIONS_SWEEP_TASK, STATEMENTS_SWEEP_TASK } from './tasks/collection-jobs.ts';
 import { DEPOSITS_SWEEP_TASK } from './tasks/deposit-jobs.ts';
+import { DUNNING_SWEEP_TASK } from './tasks/dunning-jobs.ts';
 import { ERP_SYNC_SWEEP_TASK } from './tasks/erp-sync-jobs.ts';
 import { DROP_FOLDER_SWEEP_TASK, IMPORTS_RECOVER_TASK } from './tasks/import-jobs.ts';
 import { RECONCILE_PAYMENTS_TASK, SANDBOX_CLOCK_TASK } from './tasks/payment-jobs.ts';
@@ -19,6 +20,7 @@ export const cronItems: CronItem[] = [
   { task: ERP_SYNC_SWEEP_TASK, match: '* * * * *', identifier: 'erp-sync-sweep' },
   { task: COLLECTIONS_SWEEP_TASK, match: '*/5 * * * *', identifier: 'collections-sweep' },
   { task: STATEMENTS_SWEEP_TASK, match: '11 * * * *', identifier: 'statements-sweep' },
+  { task: DUNNING_SWEEP_TASK, match: '*/5 * * * *', identifier: 'dunning-sweep' },
   { task: IMPORTS_RECOVER_TASK, match: '* * * * *', identifier: 'imports-recover' },
   { task: DROP_FOLDER_SWEEP_TASK, match: '* * * * *', identifier: 'imports-drop-folder' },
 ];

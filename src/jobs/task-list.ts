@@ -12,6 +12,7 @@ import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
 import { autopayTasks } from './tasks/autopay-jobs.ts';
 import { collectionTasks } from './tasks/collection-jobs.ts';
+import { dunningTasks } from './tasks/dunning-jobs.ts';
 import { deliveryTasks } from './tasks/delivery-jobs.ts';
 import {
   DEPOSITS_SWEEP_TASK,
@@ -103,6 +104,11 @@ export function buildTaskList(deps: TaskDeps): TaskList {
       statementPdf,
       publicUrl: deps.publicUrl ?? deps.payments?.publicUrl,
       secretKey: deps.payments?.secretKey,
+    }),
+    ...dunningTasks({
+      db: deps.db,
+      batchMailer: deps.batchMailer,
+      publicUrl: deps.publicUrl ?? deps.payments?.publicUrl,
     }),
     ...(deps.payments
       ? deliveryTasks({

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, test } from 'vitest';
 import { updateCreditCheckSettings } from '../../src/domain/credit-checks/update-credit-check-settings.ts';
 import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
@@ -684,6 +685,86 @@ const checks: Record<string, () => Promise<void>> = {
       .where('org_id', '=', b.org.id)
       .executeTakeFirstOrThrow();
     expect(bSub.subscribed).toBe(true);
+  },
+  // Dunning (migration 0024): seller B's steps, runs, reminders and customers stay B's.
+  'GET /api/v1/console/dunning': async () => {
+    await bDunning();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/dunning' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().steps.map((s: { offsetDays: number }) => s.offsetDays)).not.toContain(11);
+    expect(r.json().hour).not.toBe(6);
+  },
+  'PUT /api/v1/console/dunning': async () => {
+    await bDunning();
+    const r = await aOwner({
+      method: 'PUT',
+      url: '/api/v1/console/dunning',
+      payload: { enabled: false, hour: 8, steps: [], holdRules: { overdueDays: null, overLimit: false } },
+    });
+    expect(r.statusCode).toBe(200);
+    const bRow = await db
+      .selectFrom('dunning_settings')
+      .select(['hour', 'enabled'])
+      .where('org_id', '=', b.org.id)
+      .executeTakeFirstOrThrow();
+    expect(bRow).toEqual({ hour: 6, enabled: true });
+    const bSteps = await db
+      .selectFrom('dunning_steps')
+      .select('offset_days')
+      .where('org_id', '=', b.org.id)
+      .execute();
+    expect(bSteps).toEqual([{ offset_days: 11 }]);
+  },
+  'POST /api/v1/console/dunning/runs': async () => {
+    await bDunning();
+    const r = await aOwner({ method: 'POST', url: '/api/v1/console/dunning/runs', payload: {} });
+    expect(r.statusCode).toBe(202);
+    const bRuns = await db.selectFrom('dunning_runs').select('id').where('org_id', '=', b.org.id).execute();
+    expect(bRuns).toEqual([]);
+  },
+  'GET /api/v1/console/dunning/preview': async () => {
+    await bDunning();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/dunning/preview?days=60' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((i: { customerId: string }) => i.customerId)).not.toContain(b.account.id);
+  },
+  'GET /api/v1/console/dunning/stats': async () => {
+    await bDunning();
+    const r = await aOwner({ method: 'GET', url: '/api/v1/console/dunning/stats' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().rows.map((x: { offsetDays: number | null }) => x.offsetDays)).not.toContain(11);
+  },
+  'GET /api/v1/console/customers/{id}/dunning': async () => {
+    const r = await aOwner({ method: 'GET', url: `/api/v1/console/customers/${b.account.id}/dunning` });
+    expect(r.statusCode).toBe(404);
+  },
+  'PUT /api/v1/console/customers/{id}/dunning': async () => {
+    const r = await aOwner({
+      method: 'PUT',
+      url: `/api/v1/console/customers/${b.account.id}/dunning`,
+      payload: { mode: 'off' },
+    });
+    expect(r.statusCode).toBe(404);
+    const bPolicies = await db
+      .selectFrom('dunning_customer_policies')
+      .select('mode')
+      .where('org_id', '=', b.org.id)
+      .execute();
+    expect(bPolicies).toEqual([]);
+  },
+  'POST /api/v1/console/customers/{id}/reminders': async () => {
+    const r = await aOwner({
+      method: 'POST',
+      url: `/api/v1/console/customers/${b.account.id}/reminders`,
+      payload: {},
+    });
+    expect(r.statusCode).toBe(404);
+    const bSends = await db
+      .selectFrom('reminder_sends')
+      .select('id')
+      .where('org_id', '=', b.org.id)
+      .execute();
+    expect(bSends).toEqual([]);
   },
   'POST /api/v1/console/customers/{id}/statements': async () => {
     const r = await aOwner({
@@ -2132,6 +2213,22 @@ async function bWebhook(): Promise<{ endpointId: string; deliveryId: string }> {
 // Seller B's sync settings (a recipient) and one payment confirmation export (its payment).
 let bCollectionDone = false;
 /** Seller B's weekly collection (Wednesdays 10:00, its customer subscribed), statement settings and a statement. */
+let bDunningDone = false;
+/** Seller B's reminder settings (hour 6, one step at +11), seeded once. */
+async function bDunning(): Promise<void> {
+  if (bDunningDone) return;
+  bDunningDone = true;
+  await db
+    .insertInto('dunning_settings')
+    .values({ org_id: b.org.id, enabled: true, hour: 6 })
+    .onConflict((oc) => oc.column('org_id').doNothing())
+    .execute();
+  await db
+    .insertInto('dunning_steps')
+    .values({ org_id: b.org.id, id: uuidv7(), customer_id: null, offset_days: 11, template: 'reminder' })
+    .execute();
+}
+
 async function bCollection(): Promise<void> {
   if (bCollectionDone) return;
   bCollectionDone = true;

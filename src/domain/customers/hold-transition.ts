@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import type { HoldRule } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
@@ -10,6 +11,7 @@ export interface HoldRow {
   hold_status: 'active' | 'on_hold';
   hold_reason: string | null;
   hold_message: string | null;
+  hold_rule: HoldRule | null;
 }
 
 export interface HoldTransition {
@@ -17,6 +19,8 @@ export interface HoldTransition {
   reason: string | null;
   message: string | null;
   action: 'customer_account.hold_placed' | 'customer_account.hold_released';
+  /** The automatic rule placing the hold (dunning's hold rules); absent for staff's own holds. */
+  rule?: HoldRule | null;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
 }
@@ -43,6 +47,7 @@ export function transitionHold(
         hold_status: change.status,
         hold_reason: change.reason,
         hold_message: change.message,
+        hold_rule: change.rule ?? null,
         hold_by: input.actor.userId ?? null,
         hold_at: sql`now()`,
       },
@@ -64,6 +69,7 @@ export function transitionHold(
         holdStatus: change.status,
         reason: change.reason,
         customerMessage: change.message,
+        ...(change.rule ? { rule: change.rule } : {}),
       },
     });
   });

@@ -56,6 +56,9 @@ export interface MailTemplateData {
     today: string;
     url: string | null;
   };
+  /** The dunning step before the due date, and the last one: a reminder's data. */
+  reminder_upcoming: MailTemplateData['reminder'];
+  reminder_final: MailTemplateData['reminder'];
   /** The account was placed on hold: what the seller tells the customer, and what is overdue. */
   account_on_hold: CustomerMailCommon & { message: string; amountDue: bigint; url: string | null };
   /** Staff answered (or resolved) a customer's question or dispute about an invoice. */

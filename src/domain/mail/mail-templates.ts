@@ -20,6 +20,8 @@ export const mailTemplateKeys = [
   'weekly_collection',
   'statement',
   'inquiry_reply',
+  'reminder_upcoming',
+  'reminder_final',
 ] as const;
 export type MailTemplateKey = (typeof mailTemplateKeys)[number];
 
@@ -56,6 +58,28 @@ const customerGreeting = [
   ),
   v('org_name', 'Nombre del vendedor', "The seller's name"),
   v('account_name', 'La cuenta de cliente', 'The customer account'),
+];
+
+/** A reminder's variables: every dunning step's template and "send reminder now" use them. */
+const reminderVariables = [
+  ...customerGreeting,
+  v(
+    'invoices',
+    'Las facturas: cada una con `number`, `due_on`, `amount` y `days_from_due` ({% for i in invoices %})',
+    'The invoices: each with `number`, `due_on`, `amount` and `days_from_due` ({% for i in invoices %})',
+  ),
+  v(
+    'days_from_due',
+    'Días respecto al vencimiento de la factura más antigua: negativo antes, 0 el día, positivo después',
+    "Days relative to the oldest invoice's due date: negative before, 0 on the day, positive after",
+  ),
+  v(
+    'due_phrase',
+    'Lo mismo en palabras ("vence en 3 días", "venció hace 7 días")',
+    'The same in words ("due in 3 days", "7 days overdue")',
+  ),
+  v('amount_due', 'El total por pagar de esas facturas', 'The total due on those invoices'),
+  v('url', 'El enlace para pagar (puede estar vacío)', 'The link to pay (may be empty)'),
 ];
 
 const autopayCommon = [
@@ -192,26 +216,20 @@ export const mailTemplateSpecs: Record<MailTemplateKey, MailTemplateSpec> = {
     key: 'reminder',
     perSeller: true,
     carriesSingleUseLink: false,
-    variables: [
-      ...customerGreeting,
-      v(
-        'invoices',
-        'Las facturas: cada una con `number`, `due_on`, `amount` y `days_from_due` ({% for i in invoices %})',
-        'The invoices: each with `number`, `due_on`, `amount` and `days_from_due` ({% for i in invoices %})',
-      ),
-      v(
-        'days_from_due',
-        'Días respecto al vencimiento de la factura más antigua: negativo antes, 0 el día, positivo después',
-        "Days relative to the oldest invoice's due date: negative before, 0 on the day, positive after",
-      ),
-      v(
-        'due_phrase',
-        'Lo mismo en palabras ("vence en 3 días", "venció hace 7 días")',
-        'The same in words ("due in 3 days", "7 days overdue")',
-      ),
-      v('amount_due', 'El total por pagar de esas facturas', 'The total due on those invoices'),
-      v('url', 'El enlace para pagar (puede estar vacío)', 'The link to pay (may be empty)'),
-    ],
+    variables: reminderVariables,
+  },
+  // The dunning steps before the due date and the last one (src/domain/dunning): the same variables.
+  reminder_upcoming: {
+    key: 'reminder_upcoming',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: reminderVariables,
+  },
+  reminder_final: {
+    key: 'reminder_final',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: reminderVariables,
   },
   inquiry_reply: {
     key: 'inquiry_reply',

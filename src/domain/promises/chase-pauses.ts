@@ -33,7 +33,7 @@ export function pausedAmountSql(orgId: string, alias: string): RawBuilder<bigint
 }
 
 /** Why `alias` is paused, as SQL: 'promise', 'dispute', or null. */
-function pausedBySql(orgId: string, alias: string): RawBuilder<'promise' | 'dispute' | null> {
+export function pausedBySql(orgId: string, alias: string): RawBuilder<'promise' | 'dispute' | null> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   return sql<'promise' | 'dispute' | null>`(case
     when ${promiseCovers(orgId, alias)} then 'promise'

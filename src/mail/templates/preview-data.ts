@@ -7,6 +7,20 @@ type Builder<K extends MailTemplateKey> = (
   sample: MailTemplateData[K],
 ) => MailTemplateData[K];
 
+/** Every reminder step's preview: the customer's open invoices, counted from the seller's today. */
+const reminderPreview = (
+  ctx: MailPreviewContext,
+  sample: MailTemplateData['reminder'],
+): MailTemplateData['reminder'] => ({
+  ...sample,
+  ...common(ctx, sample),
+  invoices: ctx.customer?.openInvoices.length
+    ? ctx.customer.openInvoices.map((i) => ({ number: i.number, dueOn: i.dueOn, open: i.open }))
+    : sample.invoices,
+  today: ctx.customer?.openInvoices.length ? ctx.today : sample.today,
+  url: `${ctx.publicUrl}/pay/preview`,
+});
+
 /**
  * A preview's data from the real case the editor chose: the seller's name and country, the
  * customer's name and currency, the name of its first contact, its open invoices (oldest due
@@ -23,15 +37,9 @@ const builders: { [K in MailTemplateKey]?: Builder<K> } = {
       url: `${ctx.publicUrl}/pay/preview`,
     };
   },
-  reminder: (ctx, sample) => ({
-    ...sample,
-    ...common(ctx, sample),
-    invoices: ctx.customer?.openInvoices.length
-      ? ctx.customer.openInvoices.map((i) => ({ number: i.number, dueOn: i.dueOn, open: i.open }))
-      : sample.invoices,
-    today: ctx.customer?.openInvoices.length ? ctx.today : sample.today,
-    url: `${ctx.publicUrl}/pay/preview`,
-  }),
+  reminder: reminderPreview,
+  reminder_upcoming: reminderPreview,
+  reminder_final: reminderPreview,
   account_on_hold: (ctx, sample) => {
     const overdue = ctx.customer?.openInvoices.filter((i) => i.dueOn < ctx.today) ?? [];
     return {

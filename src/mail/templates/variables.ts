@@ -55,6 +55,8 @@ export function mailVariables(mail: OutgoingMail): MailVariables {
     case 'invoice_delivery':
       return invoiceDeliveryVariables(locale, mail.data);
     case 'reminder':
+    case 'reminder_upcoming':
+    case 'reminder_final':
       return reminderVariables(locale, mail.data);
     case 'account_on_hold':
       return accountOnHoldVariables(locale, mail.data);
@@ -168,6 +170,8 @@ export const sampleData: { [K in MailTemplateKey]: MailTemplateData[K] } = {
   },
   pay_now: payNowSampleData,
   ...customerSampleData,
+  reminder_upcoming: { ...customerSampleData.reminder, today: '2026-09-02' },
+  reminder_final: { ...customerSampleData.reminder, today: '2026-10-05' },
   ...collectionSampleData,
   inquiry_reply: inquiryReplySampleData,
 };

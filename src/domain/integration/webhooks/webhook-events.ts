@@ -92,6 +92,8 @@ export interface WebhookEventData {
     /** The internal reason (placing) or the note (releasing); staff words, never shown to the customer. */
     reason: string | null;
     customerMessage: string | null;
+    /** Set when an automatic hold rule placed the hold: 'overdue' or 'over_limit'. */
+    rule?: 'overdue' | 'over_limit';
   };
   'import.finished': {
     importId: string;

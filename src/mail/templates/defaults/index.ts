@@ -10,6 +10,7 @@ import { passwordReset } from './password-reset.ts';
 import { payNowMail } from './pay-now.ts';
 import { paymentReceipt } from './payment-receipt.ts';
 import { reminder } from './reminder.ts';
+import { reminderFinal, reminderUpcoming } from './reminder-steps.ts';
 import { statementMail } from './statement.ts';
 import { weeklyCollection } from './weekly-collection.ts';
 
@@ -28,6 +29,8 @@ const defaults: Record<MailTemplateKey, Record<Locale, MailTemplateSources>> = {
   weekly_collection: weeklyCollection,
   statement: statementMail,
   inquiry_reply: inquiryReply,
+  reminder_upcoming: reminderUpcoming,
+  reminder_final: reminderFinal,
 };
 
 export function defaultMailTemplate(key: MailTemplateKey, locale: Locale): MailTemplateSources {
