@@ -2647,6 +2647,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminder steps, the daily run hour, hold rules, next run and latest runs */
+        get: operations["getConsoleDunning"];
+        /** Sets the reminder steps, the daily run hour and the automatic hold rules */
+        put: operations["putConsoleDunning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/dunning/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs today’s reminders and hold rules now (a step already sent is never sent again) */
+        post: operations["postConsoleDunningRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/dunning/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the daily runs will send in the next days, and what they hold back and why */
+        get: operations["getConsoleDunningPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/dunning/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per template and step: invoices reminded and how many were paid within 7, 14 and 30 days */
+        get: operations["getConsoleDunningStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s reminders: whose steps it follows, who receives them, the latest sent */
+        get: operations["getConsoleCustomersByIdDunning"];
+        /** Sets whether a customer follows the seller’s steps, its own, or gets no reminders */
+        put: operations["putConsoleCustomersByIdDunning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/customers/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the customer a reminder now for its open invoices (or those named), with a pay link */
+        post: operations["postConsoleCustomersByIdReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/customers/{id}/statements": {
         parameters: {
             query?: never;
@@ -4253,7 +4357,7 @@ export interface operations {
                              * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                              * @enum {string}
                              */
-                            key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                            key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                             /** @description False: Saldo’s own message, not the seller’s to change */
                             perSeller: boolean;
                             versions: {
@@ -4307,7 +4411,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4325,7 +4429,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                         locale: "es" | "en";
                         perSeller: boolean;
                         version: number | null;
@@ -4395,7 +4499,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4480,7 +4584,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4508,7 +4612,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                         locale: "es" | "en";
                         version: number;
                         /** Format: date-time */
@@ -4580,7 +4684,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                 locale: "es" | "en";
                 version: number;
             };
@@ -4599,7 +4703,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                         locale: "es" | "en";
                         version: number;
                         /** Format: date-time */
@@ -4660,7 +4764,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -18615,6 +18719,621 @@ export interface operations {
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        hour: number;
+                        timeZone: string;
+                        steps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        holdRules: {
+                            overdueDays: number | null;
+                            overLimit: boolean;
+                        };
+                        lastRunOn: string | null;
+                        nextRunAt: string | null;
+                        runs: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            runOn: string;
+                            trigger: "schedule" | "manual";
+                            status: "queued" | "running" | "done";
+                            reminders: number;
+                            messages: number;
+                            holdsPlaced: number;
+                            holdsReleased: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleDunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    /** @description Local hour of the daily run, the seller's time zone */
+                    hour: number;
+                    steps: {
+                        /** @description Days from the due date: negative before it, 0 on it, positive after */
+                        offsetDays: number;
+                        template: "reminder_upcoming" | "reminder" | "reminder_final";
+                    }[];
+                    holdRules: {
+                        overdueDays: number | null;
+                        overLimit: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        hour: number;
+                        timeZone: string;
+                        steps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        holdRules: {
+                            overdueDays: number | null;
+                            overLimit: boolean;
+                        };
+                        lastRunOn: string | null;
+                        nextRunAt: string | null;
+                        runs: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            runOn: string;
+                            trigger: "schedule" | "manual";
+                            status: "queued" | "running" | "done";
+                            reminders: number;
+                            messages: number;
+                            holdsPlaced: number;
+                            holdsReleased: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            finishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleDunningRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        runId: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDunningPreview: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                         */
+                        to: string;
+                        truncated: boolean;
+                        items: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            date: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            customerName: string;
+                            accountNumber: string;
+                            /** Format: uuid */
+                            invoiceId: string;
+                            invoiceNumber: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31.
+                             */
+                            dueDate: string;
+                            currency: string;
+                            amountDue: number;
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                            recipients: number;
+                            skip: ("pending_payment" | "dispute" | "promise" | "opted_out" | "no_recipients") | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleDunningStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: {
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                            offsetDays: number | null;
+                            sent: number;
+                            eligible7: number;
+                            paid7: number;
+                            eligible14: number;
+                            paid14: number;
+                            eligible30: number;
+                            paid30: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleCustomersByIdDunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "default" | "custom" | "off";
+                        steps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        defaultSteps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        recipients: {
+                            /** Format: uuid */
+                            contactId: string;
+                            name: string;
+                            email: string;
+                            locale: "es" | "en";
+                        }[];
+                        recent: {
+                            /** Format: date-time */
+                            sentAt: string;
+                            kind: "step" | "manual";
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                            offsetDays: number | null;
+                            invoiceNumbers: string[];
+                            messages: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConsoleCustomersByIdDunning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mode: "default" | "custom" | "off";
+                    steps?: {
+                        /** @description Days from the due date: negative before it, 0 on it, positive after */
+                        offsetDays: number;
+                        template: "reminder_upcoming" | "reminder" | "reminder_final";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "default" | "custom" | "off";
+                        steps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        defaultSteps: {
+                            /** @description Days from the due date: negative before it, 0 on it, positive after */
+                            offsetDays: number;
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                        }[];
+                        recipients: {
+                            /** Format: uuid */
+                            contactId: string;
+                            name: string;
+                            email: string;
+                            locale: "es" | "en";
+                        }[];
+                        recent: {
+                            /** Format: date-time */
+                            sentAt: string;
+                            kind: "step" | "manual";
+                            template: "reminder_upcoming" | "reminder" | "reminder_final";
+                            offsetDays: number | null;
+                            invoiceNumbers: string[];
+                            messages: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsoleCustomersByIdReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    invoiceIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: number;
+                        invoices: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            amountDue: number;
+                        }[];
+                        skipped: {
+                            /** Format: uuid */
+                            invoiceId: string;
+                            number: string;
+                            reason: "paid" | "pending_payment" | "dispute" | "promise";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
