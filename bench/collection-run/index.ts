@@ -20,6 +20,11 @@ import { ratioOf, roundTo } from '../support/result.ts';
 import { loadNow, machineDetails } from '../support/run-info.ts';
 import type { Benchmark } from '../support/types.ts';
 
+/** Mean of some pages' times in the mailer, ms. */
+function pageSummary(pages: number[]) {
+  return roundTo(pages.reduce((a, b) => a + b, 0) / Math.max(1, pages.length), 1);
+}
+
 /**
  * The weekly collection for N subscribed customers (one contact each, `invoices` open invoices
  * each) into a local SMTP sink: Saldo's whole run — select, pay links, render, outbox, delivery
@@ -128,7 +133,18 @@ export const collectionRun: Benchmark = {
       logger: new (await import('graphile-worker')).Logger(() => () => {}),
     });
     ctx.cleanup.add('stop the worker', () => runner.stop());
-    const mailer = createBatchMailer({ mailFrom: 'Distribuidora Bench <cobranza@bench.test>' });
+    const batchMailer = createBatchMailer({ mailFrom: 'Distribuidora Bench <cobranza@bench.test>' });
+    // Each page's time in the mailer (render, insert, jobs). Pages overlap (two in flight), so it
+    // is no share of the total, but it shows whether late pages cost more than early ones.
+    const pages: number[] = [];
+    const mailer: typeof batchMailer = {
+      async enqueueMany(trx, mails) {
+        const at = performance.now();
+        const out = await batchMailer.enqueueMany(trx, mails);
+        pages.push(performance.now() - at);
+        return out;
+      },
+    };
     const started = performance.now();
     const { runId } = await runCollectionNow({ db }, { orgId: org.id, actor: systemActor });
     const result = await runCollection(
@@ -146,6 +162,18 @@ export const collectionRun: Benchmark = {
       n: number;
     }>`select count(*)::int as n from mail_messages where status = 'sent'`.execute(db);
     if (sent.rows[0]!.n !== customers) throw new Error(`sanity check: ${sent.rows[0]!.n} marked sent`);
+    // Deliveries the batch jobs could not make at once (each retried by its own send-email job).
+    const retried = await sql<{ messages: number; attempts: number }>`
+      select count(*) filter (where attempts > 1)::int as messages, coalesce(sum(attempts), 0)::int as attempts
+        from mail_messages where org_id = ${org.id}`.execute(db);
+    // Rows the run's queries read by sequential scans, per table: a query that scans a table the
+    // run keeps growing (the outbox, pay links) makes the run quadratic.
+    const scans = await sql<{ relname: string; seq_tup_read: number; idx_scan: number }>`
+      select relname, seq_tup_read::int, coalesce(idx_scan, 0)::int as idx_scan from pg_stat_user_tables
+       where seq_tup_read > 10000 order by seq_tup_read desc limit 8`.execute(db);
+    ctx.log(
+      `sequential reads: ${scans.rows.map((r) => `${r.relname} ${r.seq_tup_read} (idx ${r.idx_scan})`).join(', ')}`,
+    );
     const saldoRate = (customers! * 1000) / saldoMs;
     ctx.log(`Saldo: ${customers} messages in ${roundTo(saldoMs, 0)} ms (${roundTo(saldoRate, 1)}/s)`);
 
@@ -222,6 +250,13 @@ export const collectionRun: Benchmark = {
           totalMs: roundTo(saldoMs, 1),
           renderAndEnqueueMs: roundTo(enqueuedMs, 1),
           deliveryJobs: Math.ceil(customers! / 200),
+          mailerMsPerPageFirst10: pageSummary(pages.slice(0, 10)),
+          mailerMsPerPageMiddle10: pageSummary(
+            pages.slice(Math.max(0, (pages.length >> 1) - 5)).slice(0, 10),
+          ),
+          mailerMsPerPageLast10: pageSummary(pages.slice(-10)),
+          messagesRetried: retried.rows[0]!.messages,
+          deliveryAttempts: retried.rows[0]!.attempts,
         },
         nodemailerPooled: { messages: messages.length, totalMs: roundTo(baseMs, 1) },
         statementPdfsPerSecond: roundTo(pdfRate, 2),

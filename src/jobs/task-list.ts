@@ -12,7 +12,6 @@ import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
 import { autopayTasks } from './tasks/autopay-jobs.ts';
 import { collectionTasks } from './tasks/collection-jobs.ts';
-import { dunningTasks } from './tasks/dunning-jobs.ts';
 import { deliveryTasks } from './tasks/delivery-jobs.ts';
 import {
   DEPOSITS_SWEEP_TASK,
@@ -21,6 +20,7 @@ import {
   depositsSweepTask,
   depositsSyncTask,
 } from './tasks/deposit-jobs.ts';
+import { dunningTasks } from './tasks/dunning-jobs.ts';
 import { erpSyncTasks } from './tasks/erp-sync-jobs.ts';
 import { importTasks } from './tasks/import-jobs.ts';
 import {

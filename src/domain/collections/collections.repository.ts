@@ -265,7 +265,10 @@ interface PlanRow {
  * (pending_amount > 0, an ACH debit not yet settled) is never chased, nor what an open dispute
  * or a current promise to pay holds (domain/promises/chase-pauses.ts): an invoice is sent for what
  * is left of it, or not at all. Customers left with no
- * documents are left out. One query per page, using invoices_open_idx.
+ * documents are left out. One query per page, using invoices_open_idx. The page's lower bound
+ * (`after`) is repeated on each table the subscriptions join: the planner does not carry a range
+ * across a join, and without it a merge join read every invoice before the page, so the run's
+ * pages grew slower as it went (quadratic in the seller's customers).
  */
 export async function collectionPage(
   db: Db,
@@ -289,6 +292,7 @@ export async function collectionPage(
          and exists (
            select 1 from invoices i cross join org
             where i.org_id = ${input.orgId} and i.customer_id = s.customer_id
+              and (${input.after}::uuid is null or i.customer_id > ${input.after}::uuid)
               and i.status = 'open' and i.open_amount > 0 and i.pending_amount = 0
               and i.open_amount > ${pausedAmountSql(input.orgId, 'i')}
               and (${input.documents} = 'all_open' or i.due_date < org.today))
@@ -301,7 +305,9 @@ export async function collectionPage(
            greatest(org.today - i.due_date, 0)::int as days_overdue
       from subs
       join customer_accounts c on c.org_id = ${input.orgId} and c.id = subs.customer_id
+       and (${input.after}::uuid is null or c.id > ${input.after}::uuid)
       join invoices i on i.org_id = ${input.orgId} and i.customer_id = subs.customer_id
+       and (${input.after}::uuid is null or i.customer_id > ${input.after}::uuid)
       cross join org
       cross join lateral (select ${pausedAmountSql(input.orgId, 'i')} as amount) paused
      where i.status = 'open' and i.open_amount > 0 and i.pending_amount = 0

@@ -19,7 +19,7 @@ export interface CollectionRunPayload {
 }
 export const collectionRunJobKey = (runId: string) => `collection-run:${runId}`;
 
-/** Customers per page: one transaction, one selection, two pay-link inserts, one message insert. */
+/** Customers per page: one transaction, one selection, two pay-link inserts, the messages' inserts. */
 export const COLLECTION_PAGE_SIZE = 500;
 
 export interface RunCollectionDeps {
@@ -60,19 +60,30 @@ export async function runCollection(
       .executeTakeFirstOrThrow(),
   ]);
   const pageSize = input.pageSize ?? COLLECTION_PAGE_SIZE;
-  let after = run.last_customer_id;
   let customers = run.customers;
   let messages = run.messages;
   const base = deps.publicUrl.replace(/\/+$/, '');
-  for (;;) {
-    const done = await inTransaction(db, async (trx) => {
+
+  /**
+   * One page in its own transaction. It tells `selected` where it ends as soon as it has chosen
+   * its customers (the next page starts from there at once), and records the run's progress only
+   * once the page before it has committed (`before`): pages commit in order, and should one fail,
+   * the pages after it roll back too, so a retried run resumes exactly after the last page mailed.
+   */
+  const runPage = (
+    after: string | null,
+    before: Promise<void>,
+    selected: (next: { last: string | null; more: boolean }) => void,
+  ) =>
+    inTransaction(db, async (trx) => {
       const page = await collectionPage(trx, {
         orgId: input.orgId,
         documents: schedule.documents,
         after,
         limit: pageSize,
       });
-      if (page.length === 0) return true;
+      selected({ last: page.at(-1)?.customerId ?? null, more: page.length === pageSize });
+      if (page.length === 0) return;
       const recipients = await recipientsOf(
         trx,
         input.orgId,
@@ -121,19 +132,52 @@ export async function runCollection(
         }
       });
       await deps.mailer.enqueueMany(trx, mails);
-      after = page[page.length - 1]!.customerId;
+      await before; // throws when the page before failed: this one rolls back with it
       customers += mailed.length;
       messages += mails.length;
       await trx
         .updateTable('collection_runs')
-        .set({ last_customer_id: after, customers, messages })
+        .set({ last_customer_id: page[page.length - 1]!.customerId, customers, messages })
         .where('org_id', '=', input.orgId)
         .where('id', '=', input.runId)
         .execute();
-      return page.length < pageSize;
     });
-    if (done) break;
+
+  // Two pages in flight: the next one selects and renders while the one before inserts and commits.
+  const committed: Promise<void>[] = [];
+  let after = run.last_customer_id;
+  let failure: unknown = null;
+  for (;;) {
+    if (committed.length >= 2) {
+      const error = await committed.at(-2)!.then(
+        () => null,
+        (err: unknown) => err ?? new Error('collection page failed'),
+      );
+      if (error) {
+        failure = error;
+        break;
+      }
+    }
+    let selected!: (next: { last: string | null; more: boolean }) => void;
+    const chosen = new Promise<{ last: string | null; more: boolean }>((resolve) => {
+      selected = resolve;
+    });
+    const page = runPage(after, committed.at(-1) ?? Promise.resolve(), selected);
+    page.catch(() => {}); // settled below, in order
+    committed.push(page);
+    const next = await Promise.race([chosen, page.then(() => chosen)]).catch(() => null);
+    if (!next?.more || !next.last) break;
+    after = next.last;
   }
+  // Every page settled; the first failure (in page order) is the run's.
+  for (const page of committed) {
+    const error = await page.then(
+      () => null,
+      (err: unknown) => err ?? new Error('collection page failed'),
+    );
+    failure ??= error;
+  }
+  if (failure) throw failure;
   await inTransaction(db, async (trx) => {
     await finishCollectionRun(trx, { orgId: input.orgId, runId: input.runId, customers, messages });
     await recordAudit(trx, {

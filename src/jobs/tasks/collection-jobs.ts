@@ -5,21 +5,30 @@ import { addJob } from '../../db/jobs.ts';
 import type { BatchMailer } from '../../domain/collections/collection-mail-port.ts';
 import { queueDueCollections } from '../../domain/collections/queue-due-collections.ts';
 import { COLLECTION_RUN_TASK, runCollection } from '../../domain/collections/run-collection.ts';
-import { deliverMailMessage } from '../../domain/mail/deliver-mail-message.ts';
+import { deliverMailBatch } from '../../domain/mail/deliver-mail-message.ts';
 import type { Mailer, MailTransport } from '../../domain/mail/mail-port.ts';
 import { queueDueStatements } from '../../domain/statements/queue-due-statements.ts';
 import { runMonthlyStatements, STATEMENT_RUN_TASK } from '../../domain/statements/run-monthly-statements.ts';
 import type { StatementPdfWriter } from '../../domain/statements/statement-port.ts';
 import { SEND_EMAIL_BATCH_TASK } from '../../mail/batch-mailer.ts';
-import { SEND_EMAIL_TASK, type SendEmailPayload, sendEmailMaxAttempts } from '../../mail/outbox-mailer.ts';
+import {
+  queueMailFallback,
+  SEND_EMAIL_TASK,
+  type SendEmailPayload,
+  sendEmailMaxAttempts,
+} from '../../mail/outbox-mailer.ts';
 
 /** Every few minutes: each seller whose weekly collection slot came gets one run. */
 export const COLLECTIONS_SWEEP_TASK = 'collections.sweep';
 /** Hourly: each seller whose statement day came gets this month's statements, once. */
 export const STATEMENTS_SWEEP_TASK = 'statements.sweep';
 
-/** Messages a delivery job sends side by side (over a pooled SMTP transport, its connections). */
-const DELIVERY_CONCURRENCY = 5;
+/**
+ * Messages a delivery job has in flight at once. Above the pooled SMTP transport's connections
+ * (nodemailer's default is 5): the pool's own queue then always holds the next message, so no
+ * connection waits on this job's database round trips.
+ */
+const DELIVERY_CONCURRENCY = 10;
 
 function payloadOf(payload: unknown): { orgId: string; runId: string } | undefined {
   const p = payload as { orgId?: unknown; runId?: unknown } | null;
@@ -29,10 +38,12 @@ function payloadOf(payload: unknown): { orgId: string; runId: string } | undefin
 }
 
 /**
- * Delivers a batch of queued messages (the weekly run writes one job per 200). Each message is
- * delivered once (deliverMailMessage skips what was sent); one that fails gets its own
- * `send-email` job, which retries with backoff and falls back to the next contact, so one bad
- * address never holds up or repeats the rest.
+ * Delivers a batch of queued messages (the weekly run writes one job per 200) with
+ * deliverMailBatch: one query loads the batch, sends go out side by side, and the sent ones are
+ * marked in grouped updates. Each message is delivered once (what was sent, or handed to its own
+ * job, is skipped when the batch is retried); one that fails gets its own `send-email` job, which
+ * retries with backoff and falls back to the next contact, so one bad address never holds up or
+ * repeats the rest.
  */
 export function sendEmailBatchTask(deps: { db: Database; transport: MailTransport }): Task {
   return async (payload, helpers) => {
@@ -41,23 +52,26 @@ export function sendEmailBatchTask(deps: { db: Database; transport: MailTranspor
       helpers.logger.error(`${SEND_EMAIL_BATCH_TASK} job ${helpers.job.id} has a malformed payload; dropped`);
       return;
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < ids.length) {
-        const messageId = ids[next++] as string;
-        try {
-          await deliverMailMessage(deps, { messageId, lastAttempt: false });
-        } catch {
+    const outcome = await deliverMailBatch(
+      {
+        db: deps.db,
+        transport: deps.transport,
+        queueFallback: queueMailFallback,
+        handOff: async (db, messageId) => {
           const retry: SendEmailPayload = { messageId };
-          await addJob(deps.db, SEND_EMAIL_TASK, retry, {
+          await addJob(db, SEND_EMAIL_TASK, retry, {
             jobKey: `mail:${messageId}`,
             maxAttempts: sendEmailMaxAttempts - 1,
             runAt: new Date(Date.now() + 60_000),
           });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, ids.length) }, worker));
+        },
+      },
+      { messageIds: ids as string[], concurrency: DELIVERY_CONCURRENCY },
+    );
+    if (outcome.failed || outcome.handedOff)
+      helpers.logger.warn(
+        `${SEND_EMAIL_BATCH_TASK} job ${helpers.job.id}: ${outcome.sent} sent, ${outcome.handedOff} to retry, ${outcome.failed} refused for good`,
+      );
   };
 }
 
