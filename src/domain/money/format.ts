@@ -65,6 +65,23 @@ export const MINUS = '-';
  * currency's own number of decimals. A negative amount is the positive one with {@link MINUS}
  * in front, whatever the locale's ICU would do.
  */
+/** Intl formatters are costly to build: one per locale and currency, kept (a run renders thousands). */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+function amountFormat(locale: string, currency: string, exponent: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    if (amountFormats.size < 1000) amountFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatAmount(minor: number | bigint, currency: string, locale: string): string {
   const value = BigInt(minor);
   const negative = value < 0n;
@@ -72,12 +89,7 @@ export function formatAmount(minor: number | bigint, currency: string, locale: s
   const exponent = exponentOf(currency);
   let text: string;
   try {
-    text = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: exponent,
-      maximumFractionDigits: exponent,
-    }).format(decimal as unknown as number);
+    text = amountFormat(locale, currency, exponent).format(decimal as unknown as number);
   } catch {
     text = `${decimal} ${currency}`;
   }

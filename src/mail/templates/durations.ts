@@ -1,7 +1,15 @@
 import type { Locale } from '../../db/schema.ts';
 
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
 function unit(locale: Locale, value: number, name: 'minute' | 'hour' | 'day'): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const key = `${locale}|${name}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' });
+    unitFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "30 minutos", "1 hora", "2 hours": whole hours read as hours. */
