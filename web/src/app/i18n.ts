@@ -16,6 +16,8 @@ import deliveryEn from '../features/delivery/i18n/en.json';
 import deliveryEs from '../features/delivery/i18n/es.json';
 import depositsEn from '../features/deposits/i18n/en.json';
 import depositsEs from '../features/deposits/i18n/es.json';
+import dunningEn from '../features/dunning/i18n/en.json';
+import dunningEs from '../features/dunning/i18n/es.json';
 import erpSyncEn from '../features/erp-sync/i18n/en.json';
 import erpSyncEs from '../features/erp-sync/i18n/es.json';
 import helpEn from '../features/help/i18n/en.json';
@@ -103,6 +105,7 @@ export const resources = {
     delivery: deliveryEn,
     takePayment: takePaymentEn,
     help: helpEn,
+    dunning: dunningEn,
   },
   es: {
     common: commonEs,
@@ -136,6 +139,7 @@ export const resources = {
     delivery: deliveryEs,
     takePayment: takePaymentEs,
     help: helpEs,
+    dunning: dunningEs,
   },
 } as const;
 

@@ -162,6 +162,19 @@ export const queryKeys = {
       ['console', 'customers', 'detail', id, 'messages', { page, pageSize }] as const,
     settings: ['console', 'settings', 'pay-now'] as const,
   },
+  /**
+   * Reminder steps and automatic holds (features/dunning): the settings with the latest runs, the
+   * preview of the next days and the statistics; a customer's reminders sit under the customer's
+   * keys (its contacts decide who receives them).
+   */
+  dunning: {
+    all: ['console', 'dunning'] as const,
+    settings: ['console', 'dunning', 'settings'] as const,
+    preview: (days: number) => ['console', 'dunning', 'preview', days] as const,
+    stats: ['console', 'dunning', 'stats'] as const,
+    customers: ['console', 'customers', 'dunning'] as const,
+    customer: (id: string) => ['console', 'customers', 'dunning', id] as const,
+  },
   /** Questions, disputes and promises to pay (features/inquiries), per audience. */
   inquiries: {
     all: (audience: 'console' | 'portal') => [audience, 'inquiries'] as const,

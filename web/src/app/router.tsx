@@ -289,6 +289,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'settings/reminders',
+                lazy: page(
+                  () => import('../features/dunning/reminders-settings.page'),
+                  (m) => m.RemindersSettingsPage,
+                ),
+              },
+              {
                 path: 'settings/documents',
                 lazy: page(
                   () => import('../features/settings/documents-settings.page'),

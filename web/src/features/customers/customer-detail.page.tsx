@@ -52,6 +52,7 @@ import { AutopayPanel } from '../autopay/autopay-panel';
 import { CustomerCollectionPanel } from '../collections/customer-collection-panel';
 import { CreditsTable } from '../credits/credits-table';
 import { CustomerDeliveryCard } from '../delivery/customer-delivery-card';
+import { CustomerRemindersPanel } from '../dunning/customer-reminders-panel';
 import { BUCKET_KEYS, canWriteAr } from '../invoices/ar.types';
 import { DetailFallback } from '../invoices/invoice-detail';
 import { InvoiceTable } from '../invoices/invoice-table';
@@ -561,6 +562,11 @@ function Overview({
             canChange={canWrite}
           />
           <SendStatementPanel customerId={customer.id} canSend={canWrite} />
+          <CustomerRemindersPanel
+            customerId={customer.id}
+            customerName={customer.name}
+            canChange={canWrite}
+          />
           {!onHold && (
             <Section title={t('hold.title')} padded>
               <Group justify="space-between" gap="sm">

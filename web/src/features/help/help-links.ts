@@ -33,6 +33,7 @@ export const helpLinks: readonly HelpLink[] = [
   { path: '/console/settings/webhooks', slug: 'webhooks' },
   { path: '/console/settings/mail-templates', end: false, slug: 'mail-templates' },
   { path: '/console/settings/erp-sync', slug: 'erp-sync' },
+  { path: '/console/settings/reminders', slug: 'reminders-and-holds' },
   { path: '/console/reports/aging', slug: 'console-aging-report' },
   { path: '/console/deposits', end: false, slug: 'console-deposits' },
   { path: '/console/imports', end: false, slug: 'imports' },

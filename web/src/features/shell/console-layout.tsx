@@ -1,4 +1,5 @@
 import {
+  IconBellRinging,
   IconBuildingBank,
   IconBuildingStore,
   IconCash,
@@ -59,6 +60,7 @@ export function ConsoleLayout() {
     { to: '/console/settings/erp-sync', label: t('nav', { ns: 'erpSync' }), icon: IconRefreshDot },
     { to: '/console/settings/webhooks', label: t('nav', { ns: 'webhooks' }), icon: IconWebhook },
     { to: '/console/settings/mail-templates', label: t('nav', { ns: 'mailTemplates' }), icon: IconMailCog },
+    { to: '/console/settings/reminders', label: t('nav', { ns: 'dunning' }), icon: IconBellRinging },
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;
 }
