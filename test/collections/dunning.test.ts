@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { placeHold } from '../../src/domain/customers/place-hold.ts';
 import {
   claimDueDunningDays,
@@ -29,9 +27,9 @@ import { newId } from '../../src/domain/shared/ids.ts';
 import { runJobsOnce } from '../../src/jobs/worker.ts';
 import { createBatchMailer } from '../../src/mail/batch-mailer.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
-import { createMailTransport, type MailTransport } from '../../src/mail/transports.ts';
 import { testDatabaseUrl, useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
+import { useSmtpSink } from '../support/smtp-sink.ts';
 
 /**
  * Dunning steps and automatic holds against PostgreSQL and a real SMTP server: each step goes at
@@ -47,30 +45,8 @@ const batchMailer = createBatchMailer({ mailFrom: 'Saldo <no-reply@saldo.test>' 
 const actor = {};
 const publicUrl = 'https://saldo.test';
 
-const received: { to: string[]; raw: Buffer }[] = [];
-const server = new SMTPServer({
-  disabledCommands: ['STARTTLS'],
-  authOptional: true,
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-      callback();
-    });
-  },
-});
-let transport: MailTransport;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}` });
-});
-afterAll(async () => {
-  transport.close();
-  await new Promise<void>((resolve) => server.close(resolve));
-});
+const sink = useSmtpSink();
+const { received } = sink;
 
 function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -267,7 +243,7 @@ describe('a run', () => {
     expect((await sends(partly.id)).map((s) => s.amount)).toEqual([40_000n]);
     for (const paused of [inFlight, disputed, promised, unreachable, optedOut])
       expect(await sends(paused.id)).toEqual([]);
-    await runJobsOnce({ connectionString: testDatabaseUrl(), db, transport, logger });
+    await runJobsOnce({ connectionString: testDatabaseUrl(), db, transport: sink.transport(), logger });
     const mails = await Promise.all(received.map((r) => simpleParser(r.raw)));
     const toAna = mails.filter((m) => m.to && JSON.stringify(m.to).includes('ana@cliente.test'));
     expect(toAna.map((m) => m.subject).sort()).toEqual(

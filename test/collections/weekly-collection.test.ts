@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { claimDueCollectionSlots } from '../../src/domain/collections/collections.repository.ts';
 import { previewCollectionRun } from '../../src/domain/collections/preview-collection-run.ts';
 import { queueDueCollections } from '../../src/domain/collections/queue-due-collections.ts';
@@ -15,9 +13,9 @@ import { AppError } from '../../src/domain/errors.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { runJobsOnce } from '../../src/jobs/worker.ts';
 import { createBatchMailer } from '../../src/mail/batch-mailer.ts';
-import { createMailTransport, type MailTransport } from '../../src/mail/transports.ts';
 import { testDatabaseUrl, useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
+import { useSmtpSink } from '../support/smtp-sink.ts';
 
 /**
  * The weekly automatic collection end to end against PostgreSQL and a real SMTP server: one
@@ -31,30 +29,8 @@ const logger = pino({ level: 'silent' });
 const batchMailer = createBatchMailer({ mailFrom: 'Saldo <no-reply@saldo.test>' });
 const actor = {};
 
-const received: { to: string[]; raw: Buffer }[] = [];
-const server = new SMTPServer({
-  disabledCommands: ['STARTTLS'],
-  authOptional: true,
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-      callback();
-    });
-  },
-});
-let transport: MailTransport;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}` });
-});
-afterAll(async () => {
-  transport.close();
-  await new Promise<void>((resolve) => server.close(resolve));
-});
+const sink = useSmtpSink();
+const { received } = sink;
 
 function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -178,7 +154,7 @@ describe('a run', () => {
         { orgId: org.id, runId },
       ),
     ).toBeNull();
-    await runJobsOnce({ connectionString: testDatabaseUrl(), db, transport, logger });
+    await runJobsOnce({ connectionString: testDatabaseUrl(), db, transport: sink.transport(), logger });
     expect(received.flatMap((r) => r.to).sort()).toEqual(['ana@cliente.test', 'luis@cliente.test']);
     for (const message of received) {
       const mail = await simpleParser(message.raw);
