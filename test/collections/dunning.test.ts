@@ -27,6 +27,7 @@ import { newId } from '../../src/domain/shared/ids.ts';
 import { runJobsOnce } from '../../src/jobs/worker.ts';
 import { createBatchMailer } from '../../src/mail/batch-mailer.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
+import { addDays, todayIn } from '../support/dates.ts';
 import { testDatabaseUrl, useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
 import { useSmtpSink } from '../support/smtp-sink.ts';
@@ -47,20 +48,6 @@ const publicUrl = 'https://saldo.test';
 
 const sink = useSmtpSink();
 const { received } = sink;
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const org = await createOrg(db, { time_zone: 'America/Mexico_City' });
 const T = todayIn('America/Mexico_City');

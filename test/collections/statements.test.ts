@@ -13,6 +13,7 @@ import { sendStatement } from '../../src/domain/statements/send-statement.ts';
 import { statementPdf } from '../../src/formats/pdf/statement-pdf.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
 import { as, seedSeller, signInTo, useTestApp } from '../support/app.ts';
+import { addDays, todayIn } from '../support/dates.ts';
 import { createCustomerAccount } from '../support/factories.ts';
 
 /**
@@ -44,19 +45,6 @@ await db
   .execute();
 const neighbour = await createCustomerAccount(db, orgId, { name: 'Vecino Ajeno' });
 
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 const T = todayIn(seller.org.time_zone);
 let seq = 0;
 async function invoice(customerId: string, pesos: number, issueDate: string, dueDate: string) {

@@ -13,6 +13,7 @@ import { AppError } from '../../src/domain/errors.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { runJobsOnce } from '../../src/jobs/worker.ts';
 import { createBatchMailer } from '../../src/mail/batch-mailer.ts';
+import { addDays, todayIn } from '../support/dates.ts';
 import { testDatabaseUrl, useTestDb } from '../support/db.ts';
 import { createCustomerAccount, createOrg } from '../support/factories.ts';
 import { useSmtpSink } from '../support/smtp-sink.ts';
@@ -31,20 +32,6 @@ const actor = {};
 
 const sink = useSmtpSink();
 const { received } = sink;
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const org = await createOrg(db, { time_zone: 'America/Mexico_City' });
 const T = todayIn('America/Mexico_City');

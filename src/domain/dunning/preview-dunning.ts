@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ReminderTemplate } from '../../db/schema.ts';
+import { formatDay, parseDay } from '../calendar/calendar-day.ts';
 import { orgTodayOf } from '../customers/balances.ts';
 import { pausedAmountSql, pausedBySql } from '../promises/chase-pauses.ts';
 import { type DunningStep, loadDunningSettings, loadSteps, type ReminderSkip } from './dunning.repository.ts';
@@ -44,8 +45,7 @@ const MAX_ITEMS = 500;
 /** The most a step may precede the due date (the steps' check constraint): what the window must look past. */
 const EARLIEST_OFFSET = 90;
 
-const addDays = (ymd: string, days: number) =>
-  new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (ymd: string, days: number) => formatDay(parseDay(ymd) + days);
 
 /**
  * What the daily runs will send over the next `days` days if nothing is paid meanwhile: for each

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit, systemActor } from '../audit/record-audit.ts';
 import { recipientsOf } from '../collections/collections.repository.ts';
+import { balancesFor } from '../customers/balances.ts';
 import type { OutgoingMail } from '../mail/mail-port.ts';
 import { applyHoldRules } from './apply-hold-rules.ts';
 import { addToDunningRun, claimDunningRun, dueReminders, loadDunningSettings } from './dunning.repository.ts';
@@ -83,7 +83,7 @@ export async function runDunning(
     );
     const notices = await holdNotices(deps, trx, {
       orgId: input.orgId,
-      today,
+
       org,
       customerIds: changed.placed,
     });
@@ -122,18 +122,17 @@ export async function runDunning(
 async function holdNotices(
   deps: ReminderMailDeps,
   trx: Database,
-  input: { orgId: string; today: string; org: { name: string; country: string }; customerIds: string[] },
+  input: { orgId: string; org: { name: string; country: string }; customerIds: string[] },
 ): Promise<number> {
   if (input.customerIds.length === 0) return 0;
   const recipients = await recipientsOf(trx, input.orgId, input.customerIds);
-  const { rows } = await sql<{ id: string; name: string; currency: string; overdue: bigint }>`
-    select c.id, c.name, c.currency,
-           coalesce((select sum(i.open_amount) from invoices i
-                      where i.org_id = c.org_id and i.customer_id = c.id and i.status = 'open'
-                        and i.open_amount > 0 and i.currency = c.currency and i.due_date < ${input.today}::date), 0)::int8 as overdue
-      from customer_accounts c
-     where c.org_id = ${input.orgId} and c.id = any(${input.customerIds}::uuid[])
-  `.execute(trx);
+  const rows = await trx
+    .selectFrom('customer_accounts')
+    .select(['id', 'name', 'currency'])
+    .where('org_id', '=', input.orgId)
+    .where('id', 'in', input.customerIds)
+    .execute();
+  const balances = await balancesFor(trx, input.orgId, rows);
   const base = deps.publicUrl.replace(/\/+$/, '');
   const mails: OutgoingMail[] = rows.flatMap((c) =>
     (recipients.get(c.id) ?? []).map(
@@ -150,7 +149,7 @@ async function holdNotices(
           country: input.org.country,
           currency: c.currency,
           message: '',
-          amountDue: c.overdue,
+          amountDue: balances.get(c.id)?.find((b) => b.currency === c.currency)?.overdue ?? 0n,
           url: `${base}/portal`,
         },
       }),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { parseDay } from '../calendar/calendar-day.ts';
 import { recipientsOf } from '../collections/collections.repository.ts';
 import { orgTodayOf } from '../customers/balances.ts';
 import { AppError } from '../errors.ts';
@@ -92,7 +93,7 @@ export async function sendReminderNow(
         dueDate: r.due_date,
         currency: r.currency,
         amountDue: r.open_amount - r.paused,
-        daysFromDue: Math.round((Date.parse(today!) - Date.parse(r.due_date)) / 86_400_000),
+        daysFromDue: parseDay(today!) - parseDay(r.due_date),
         offsetDays: null,
         template: 'reminder' as const,
       })),

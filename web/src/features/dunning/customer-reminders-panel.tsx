@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../app/format';
 import { Money } from '../../shared/ui/money';
@@ -127,27 +127,24 @@ export function CustomerRemindersPanel({
   );
 }
 
-function ModeModal({
-  customerId,
-  customerName,
-  data,
-  onClose,
-}: {
+interface ModalProps {
   customerId: string;
   customerName: string;
   data: CustomerDunning;
   onClose: () => void;
-}) {
+}
+
+function ModeModal({ customerId, customerName, data, onClose }: ModalProps) {
   const { t } = useTranslation('dunning');
   const save = useSaveCustomerDunning(customerId);
   const [mode, setMode] = useState<DunningMode>(data.mode);
   const [steps, setSteps] = useState<DraftStep[]>(data.steps.map((s) => ({ ...s })));
   const [tried, setTried] = useState(false);
-  // Choosing "own steps" starts from the seller's.
-  useEffect(() => {
-    if (mode === 'custom' && data.mode !== 'custom' && steps.length === 0)
-      setSteps(data.defaultSteps.map((s) => ({ ...s })));
-  }, [mode, data, steps.length]);
+  const choose = (next: DunningMode) => {
+    // Choosing "own steps" starts from the seller's.
+    if (next === 'custom' && steps.length === 0) setSteps(data.defaultSteps.map((s) => ({ ...s })));
+    setMode(next);
+  };
   const submit = () => {
     setTried(true);
     if (mode === 'custom' && !stepsValid(steps)) return;
@@ -168,7 +165,7 @@ function ModeModal({
       centered
     >
       <Stack gap="md">
-        <Radio.Group label={t('customer.mode')} value={mode} onChange={(v) => setMode(v as DunningMode)}>
+        <Radio.Group label={t('customer.mode')} value={mode} onChange={(v) => choose(v as DunningMode)}>
           <Stack gap="xs" mt="xs">
             <Radio value="default" label={t('customer.default')} />
             <Radio value="custom" label={t('customer.custom')} />
@@ -197,17 +194,7 @@ function ModeModal({
   );
 }
 
-function SendReminderModal({
-  customerId,
-  customerName,
-  data,
-  onClose,
-}: {
-  customerId: string;
-  customerName: string;
-  data: CustomerDunning;
-  onClose: () => void;
-}) {
+function SendReminderModal({ customerId, customerName, data, onClose }: ModalProps) {
   const { t } = useTranslation('dunning');
   const format = useFormatters();
   const send = useSendReminderNow(customerId);
