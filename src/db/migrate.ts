@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021-mail-template-usage.ts';
 import * as m0022 from './migrations/0022-invoice-discounts.ts';
 import * as m0023 from './migrations/0023-inquiries-promises.ts';
 import * as m0024 from './migrations/0024-dunning.ts';
+import * as m0025 from './migrations/0025-document-email.ts';
 
 /** Every migration, in order. A static list: works the same under tsx, a bundle or a test runner. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0022-invoice-discounts': m0022,
   '0023-inquiries-promises': m0023,
   '0024-dunning': m0024,
+  '0025-document-email': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -125,6 +125,8 @@ export interface InvoicesTable {
   payment_status: ColumnType<PaymentStatus, never, never>;
   /** When the open amount last reached zero (0024, a trigger); null while something is open. */
   paid_at: ColumnType<Date | null, never, never>;
+  /** When Saldo first delivered it to the customer (or tried to) (0025). */
+  delivered_at: Timestamp | null;
   notes: string | null;
   posted_at: Timestamp | null;
   voided_at: Timestamp | null;
@@ -186,6 +188,8 @@ export interface CreditMemosTable {
   voided_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** When Saldo first delivered it (or tried to) (0025). */
+  delivered_at: Timestamp | null;
 }
 
 export type PaymentMethod = 'check' | 'cash' | 'bank_transfer' | 'card_terminal' | 'other' | 'card' | 'ach';
@@ -1157,6 +1161,8 @@ export interface DeliveryPreferencesTable {
   edi_gs_sender_id: string | null;
   edi_gs_receiver_id: string | null;
   edi_usage: Generated<'T' | 'P'>;
+  /** UBL: posted to the AP endpoint or attached to the e-mail (0025). */
+  ubl_via: Generated<'endpoint' | 'email'>;
   updated_by: string | null;
   updated_at: Generated<Date>;
 }
@@ -1169,6 +1175,9 @@ export interface DeliverySettingsTable {
   edi_interchange_control: Generated<bigint>;
   edi_group_control: Generated<bigint>;
   edi_transaction_control: Generated<bigint>;
+  /** New invoices and credit memos delivered on their own, those posted since (0025). */
+  deliver_new: Generated<boolean>;
+  deliver_new_since: Timestamp | null;
   updated_at: Generated<Date>;
 }
 

@@ -85,6 +85,7 @@ export const errorCodes = {
   statement_no_recipients: 422,
   nothing_to_remind: 409,
   no_reminder_recipients: 422,
+  no_delivery_recipients: 422,
   internal: 500,
   unavailable: 503,
 } as const;

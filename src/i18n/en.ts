@@ -110,6 +110,8 @@ export const en: Messages = {
     'There is nothing to remind this customer of: its invoices are paid, disputed, covered by a promise to pay, or have a payment on its way.',
   'error.no_reminder_recipients':
     'This customer has no contact with an e-mail address that receives reminders: add one (or tick “reminders” on a contact) first.',
+  'error.no_delivery_recipients':
+    'This customer has no contact with an e-mail address that receives invoices: add one (or tick “invoices” on a contact) first.',
   'field.duplicate_offset': 'has two steps on the same day',
   'field.too_many_steps': 'has more than {max} steps',
   'hold.rule.overdue': 'Automatic hold: invoices overdue more than {days} days',

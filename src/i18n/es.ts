@@ -114,6 +114,8 @@ export const es = {
     'No hay nada que recordarle a este cliente: sus facturas están pagadas, en disputa, cubiertas por una promesa de pago o con un pago en camino.',
   'error.no_reminder_recipients':
     'Este cliente no tiene ningún contacto con correo que reciba recordatorios: agregue uno (o marque «recordatorios» en un contacto) primero.',
+  'error.no_delivery_recipients':
+    'Este cliente no tiene ningún contacto con correo que reciba facturas: agregue uno (o marque «facturas» en un contacto) primero.',
   'field.duplicate_offset': 'tiene dos pasos el mismo día',
   'field.too_many_steps': 'tiene más de {max} pasos',
   'hold.rule.overdue': 'Retención automática: facturas vencidas hace más de {days} días',

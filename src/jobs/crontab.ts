@@ -1,6 +1,7 @@
 import { type CronItem, type ParsedCronItem, parseCronItems } from 'graphile-worker';
 import { AUTOPAY_SWEEP_TASK } from './tasks/autopay-jobs.ts';
 import { COLLECTIONS_SWEEP_TASK, STATEMENTS_SWEEP_TASK } from './tasks/collection-jobs.ts';
+import { DELIVER_NEW_TASK } from './tasks/delivery-jobs.ts';
 import { DEPOSITS_SWEEP_TASK } from './tasks/deposit-jobs.ts';
 import { DUNNING_SWEEP_TASK } from './tasks/dunning-jobs.ts';
 import { ERP_SYNC_SWEEP_TASK } from './tasks/erp-sync-jobs.ts';
@@ -21,6 +22,7 @@ export const cronItems: CronItem[] = [
   { task: COLLECTIONS_SWEEP_TASK, match: '*/5 * * * *', identifier: 'collections-sweep' },
   { task: STATEMENTS_SWEEP_TASK, match: '11 * * * *', identifier: 'statements-sweep' },
   { task: DUNNING_SWEEP_TASK, match: '*/5 * * * *', identifier: 'dunning-sweep' },
+  { task: DELIVER_NEW_TASK, match: '* * * * *', identifier: 'delivery-deliver-new' },
   { task: IMPORTS_RECOVER_TASK, match: '* * * * *', identifier: 'imports-recover' },
   { task: DROP_FOLDER_SWEEP_TASK, match: '* * * * *', identifier: 'imports-drop-folder' },
 ];

@@ -12,7 +12,7 @@ import { SEND_EMAIL_TASK } from '../mail/outbox-mailer.ts';
 import type { MailTransport } from '../mail/transports.ts';
 import { autopayTasks } from './tasks/autopay-jobs.ts';
 import { collectionTasks } from './tasks/collection-jobs.ts';
-import { deliveryTasks } from './tasks/delivery-jobs.ts';
+import { deliverNewTask, deliveryTasks } from './tasks/delivery-jobs.ts';
 import {
   DEPOSITS_SWEEP_TASK,
   DEPOSITS_SYNC_TASK,
@@ -55,6 +55,8 @@ export interface TaskDeps {
   batchMailer?: BatchMailer;
   /** The sellers' import drop folders (config.dropFolderRoot); without it the drop-folder sweep does nothing. */
   dropFolderRoot?: string | undefined;
+  /** Where EDI 810 files go (`<dataDir>/edi-outbound`); without it new documents are not delivered on their own. */
+  ediOutboundRoot?: string | undefined;
 }
 
 /** Every task the worker runs, by identifier. */
@@ -115,6 +117,14 @@ export function buildTaskList(deps: TaskDeps): TaskList {
           db: deps.db,
           secretKey: deps.payments.secretKey,
           publicUrl: deps.publicUrl ?? deps.payments.publicUrl,
+        })
+      : {}),
+    ...(deps.mailer && deps.ediOutboundRoot && (deps.publicUrl ?? deps.payments?.publicUrl)
+      ? deliverNewTask({
+          db: deps.db,
+          mailer: deps.mailer,
+          publicUrl: (deps.publicUrl ?? deps.payments?.publicUrl)!,
+          ediOutboundRoot: deps.ediOutboundRoot,
         })
       : {}),
   };

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
 import type { AutopayMailer } from '../domain/autopay/autopay-mail-port.ts';
 import type { BatchMailer } from '../domain/collections/collection-mail-port.ts';
+import { ediOutboundRootOf } from '../domain/delivery/deliver-document.ts';
 import type { DepositReportMailer } from '../domain/deposits/send-deposit-report.ts';
 import type { ErpExportMailer } from '../domain/integration/sync/send-export-mail.ts';
 import type { Mailer } from '../domain/mail/mail-port.ts';
@@ -25,7 +26,9 @@ export interface StartWorkerOptions {
   connectionString: string;
   db: Kysely<DB>;
   config: Pick<Config, 'smtpUrl' | 'workerConcurrency'> &
-    Partial<Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl' | 'mailFrom' | 'dropFolderRoot'>>;
+    Partial<
+      Pick<Config, 'publicUrl' | 'secretKey' | 'stripeApiUrl' | 'mailFrom' | 'dropFolderRoot' | 'dataDir'>
+    >;
   logger: PinoLogger;
   /** Jobs run at once; default config.workerConcurrency. */
   concurrency?: number;
@@ -66,6 +69,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<RunningWork
         ...paymentDeps(opts),
         ...mailerDeps(opts.config),
         ...(opts.config.dropFolderRoot ? { dropFolderRoot: opts.config.dropFolderRoot } : {}),
+        ...(opts.config.dataDir ? { ediOutboundRoot: ediOutboundRootOf(opts.config.dataDir) } : {}),
       }),
       parsedCronItems: parsedCronItems(),
     });

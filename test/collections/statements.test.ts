@@ -9,6 +9,7 @@ import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
 import { formatAmount } from '../../src/domain/money/format.ts';
 import { recordPayment } from '../../src/domain/payments/record-payment.ts';
 import { buildStatement } from '../../src/domain/statements/build-statement.ts';
+import { nextStatementRun } from '../../src/domain/statements/next-statement-run.ts';
 import { sendStatement } from '../../src/domain/statements/send-statement.ts';
 import { statementPdf } from '../../src/formats/pdf/statement-pdf.ts';
 import { createOutboxMailer } from '../../src/mail/outbox-mailer.ts';
@@ -213,5 +214,70 @@ describe('a statement of account', () => {
       session,
     )({ method: 'GET', url: `/api/v1/portal/statement.pdf?from=${T}&to=${from}` });
     expect(bad.statusCode).toBe(400);
+  });
+
+  test('the monthly setting: off at first; saved by an owner or admin; says when the next go out', async () => {
+    const admin = as(app, await signInTo(app, seller.staff.admin.email, { kind: 'staff', orgId }));
+    const agent = as(app, await signInTo(app, seller.staff.ar_agent.email, { kind: 'staff', orgId }));
+    const url = '/api/v1/console/settings/statements';
+    expect((await agent({ method: 'GET', url })).json()).toEqual({
+      enabled: false,
+      dayOfMonth: 1,
+      lastPeriod: null,
+      nextRunOn: null,
+      nextPeriod: null,
+    });
+    expect((await agent({ method: 'PUT', url, payload: { enabled: true, dayOfMonth: 5 } })).statusCode).toBe(
+      403,
+    );
+    expect((await admin({ method: 'PUT', url, payload: { enabled: true, dayOfMonth: 29 } })).statusCode).toBe(
+      400,
+    );
+
+    // Saving takes this month as done once its day has passed: nothing goes out at once.
+    const month = T.slice(0, 7);
+    const monthsBefore = (n: number) => {
+      const d = new Date(`${month}-01T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() - n);
+      return d.toISOString().slice(0, 7);
+    };
+    const nextMonth = monthsBefore(-1);
+    const day = Number(T.slice(8, 10));
+    const saved = await admin({ method: 'PUT', url, payload: { enabled: true, dayOfMonth: 28 } });
+    expect(saved.statusCode).toBe(200);
+    const expected =
+      day >= 28
+        ? { lastPeriod: monthsBefore(1), nextRunOn: `${nextMonth}-28`, nextPeriod: month }
+        : { lastPeriod: monthsBefore(2), nextRunOn: `${month}-28`, nextPeriod: monthsBefore(1) };
+    expect(saved.json()).toEqual({ enabled: true, dayOfMonth: 28, ...expected });
+    expect((await agent({ method: 'GET', url })).json()).toEqual(saved.json());
+
+    // A month left behind (Saldo stopped on the day) goes out at the next sweep: today.
+    expect(nextStatementRun({ enabled: true, dayOfMonth: 1, lastPeriod: monthsBefore(3) }, T)).toEqual({
+      runOn: T,
+      period: monthsBefore(1),
+    });
+    expect(nextStatementRun({ enabled: false, dayOfMonth: 1, lastPeriod: null }, T)).toBeNull();
+    expect(nextStatementRun({ enabled: true, dayOfMonth: 10, lastPeriod: '2026-11' }, '2026-12-31')).toEqual({
+      runOn: '2027-01-10',
+      period: '2026-12',
+    });
+    expect(nextStatementRun({ enabled: true, dayOfMonth: 10, lastPeriod: '2026-11' }, '2027-01-03')).toEqual({
+      runOn: '2027-01-10',
+      period: '2026-12',
+    });
+
+    const off = await admin({ method: 'PUT', url, payload: { enabled: false, dayOfMonth: 28 } });
+    expect(off.json()).toMatchObject({ enabled: false, nextRunOn: null, nextPeriod: null });
+  });
+
+  test('a period that ends before it starts is refused, in the console too', async () => {
+    const staff = as(app, await signInTo(app, seller.staff.viewer.email, { kind: 'staff', orgId }));
+    const r = await staff({
+      method: 'GET',
+      url: `/api/v1/console/customers/${customer.id}/statement.pdf?from=${T}&to=${from}`,
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('statement_period_invalid');
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -437,16 +437,5 @@ describe('print batch', () => {
       createdBy: { id: seller.staff.owner.id },
     });
     expect((await activityOf(first.id)).map((a) => a.action)).toContain('invoice.printed');
-  });
-
-  test('an e-mail customer needs nothing here', async () => {
-    const invoice = await invoiceFor(seller.account.id);
-    const r = await owner({
-      method: 'POST',
-      url: '/api/v1/console/deliveries',
-      payload: { documentType: 'invoice', documentId: invoice.id },
-    });
-    expect(r.statusCode).toBe(204);
-    expect(existsSync(path.join(dataDir, 'edi-outbound', 'nothing'))).toBe(false);
   });
 });

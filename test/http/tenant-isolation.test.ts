@@ -790,7 +790,13 @@ const checks: Record<string, () => Promise<void>> = {
   'GET /api/v1/console/settings/statements': async () => {
     await bCollection();
     const r = await aOwner({ method: 'GET', url: '/api/v1/console/settings/statements' });
-    expect(r.json()).toEqual({ enabled: false, dayOfMonth: 1 });
+    expect(r.json()).toEqual({
+      enabled: false,
+      dayOfMonth: 1,
+      lastPeriod: null,
+      nextRunOn: null,
+      nextPeriod: null,
+    });
   },
   'PUT /api/v1/console/settings/statements': async () => {
     await bCollection();

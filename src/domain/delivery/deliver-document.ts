@@ -15,6 +15,7 @@ import {
   takeControlNumbers,
 } from './delivery.repository.ts';
 import type { EInvoiceWriters } from './e-invoice-document.ts';
+import { type EmailDeliveryDeps, type EmailedDocument, emailDocument } from './email-document.ts';
 import { type DeliverableType, loadEInvoice } from './load-e-invoice.ts';
 
 export const SEND_E_INVOICE_TASK = 'delivery.send-e-invoice';
@@ -24,6 +25,8 @@ export interface DeliverDocumentDeps {
   writers: EInvoiceWriters;
   /** Where EDI files go: `<root>/<org slug>/` (config: `<dataDir>/edi-outbound`). */
   ediOutboundRoot: string;
+  /** E-mail: the outbox, Saldo's address and the PDF writers (email-document.ts). */
+  mail: EmailDeliveryDeps;
   now?: () => Date;
 }
 
@@ -33,6 +36,11 @@ export function deliveryAction(
   event: 'queued' | 'sent' | 'failed' | 'printed',
 ): string {
   return `${type}.${event === 'printed' ? 'printed' : `delivery_${event}`}`;
+}
+
+/** Where every seller's EDI folder is: `<dataDir>/edi-outbound`. */
+export function ediOutboundRootOf(dataDir: string): string {
+  return path.join(dataDir, 'edi-outbound');
 }
 
 /** The seller's EDI outbound folder. */
@@ -48,9 +56,13 @@ export function ediOutboundFolder(root: string, orgSlug: string): string {
  * - `edi`: the 810 is made with the seller's next control numbers (taken in this transaction) and
  *   written to the seller's outbound folder; it is also kept for downloading;
  * - `postal`: queued for the next print batch;
- * - `email`: nothing here — e-mail goes through the outbox (the invoice delivery e-mail); answers null.
+ * - `email` (and `ubl` by e-mail): the invoice or credit memo e-mail through the outbox, the PDF
+ *   attached or a link only, the UBL document attached too for a UBL-by-e-mail customer
+ *   (email-document.ts); the messages' delivery status shows in the customer's activity.
  * Each delivery is audited on its document, so the customer's activity shows it with its status.
- * `channel` overrides the preference (staff sending one document another way).
+ * `channel` overrides the preference (staff sending one document another way). The document's row
+ * is locked and its `delivered_at` set in the same transaction; `onlyNew` (the automatic delivery of
+ * new documents) answers null for a document delivered before, so a retried job sends nothing twice.
  */
 export async function deliverDocument(
   deps: DeliverDocumentDeps,
@@ -58,12 +70,22 @@ export async function deliverDocument(
     orgId: string;
     type: DeliverableType;
     documentId: string;
-    channel?: Exclude<DeliveryChannel, 'email'>;
+    channel?: DeliveryChannel;
+    onlyNew?: boolean;
     actor: Actor;
   },
-): Promise<DocumentDelivery | null> {
+): Promise<DocumentDelivery | EmailedDocument | null> {
   const now = deps.now?.() ?? new Date();
   return inTransaction(deps.db, async (trx) => {
+    const table = input.type === 'invoice' ? 'invoices' : 'credit_memos';
+    const locked = await trx
+      .selectFrom(table)
+      .select('delivered_at')
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', input.documentId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (input.onlyNew && locked?.delivered_at) return null;
     const { doc, customerId } = await loadEInvoice(
       { db: trx },
       {
@@ -74,7 +96,27 @@ export async function deliverDocument(
     );
     const pref = await loadDeliveryPreference(trx, { orgId: input.orgId, customerId });
     const channel = input.channel ?? pref.channel;
-    if (channel === 'email') return null;
+    await trx
+      .updateTable(table)
+      .set({ delivered_at: now })
+      .where('org_id', '=', input.orgId)
+      .where('id', '=', doc.id)
+      .where('delivered_at', 'is', null)
+      .execute();
+    if (channel === 'email' || (channel === 'ubl' && pref.ublVia === 'email')) {
+      return emailDocument(deps.mail, trx, {
+        orgId: input.orgId,
+        type: input.type,
+        documentId: doc.id,
+        customerId,
+        preference: pref,
+        ubl:
+          channel === 'ubl'
+            ? { fileName: deps.writers.ublFileName(doc), content: deps.writers.ubl(doc) }
+            : null,
+        actor: input.actor,
+      });
+    }
     const id = newId();
     const base = {
       org_id: input.orgId,

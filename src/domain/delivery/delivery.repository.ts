@@ -22,6 +22,8 @@ export interface DeliveryPreference {
   apAuthSealed: string | null;
   apAuthLast4: string | null;
   peppol: { scheme: string; id: string } | null;
+  /** UBL: posted to `apEndpointUrl`, or attached to the e-mail beside the PDF. */
+  ublVia: 'endpoint' | 'email';
   edi: {
     isaSenderQualifier: string;
     isaSenderId: string;
@@ -41,6 +43,7 @@ export const defaultPreference: DeliveryPreference = {
   apAuthSealed: null,
   apAuthLast4: null,
   peppol: null,
+  ublVia: 'endpoint',
   edi: null,
   updatedAt: null,
 };
@@ -63,6 +66,7 @@ export async function loadDeliveryPreference(
     apAuthSealed: row.ap_auth_sealed,
     apAuthLast4: row.ap_auth_last4,
     peppol: row.peppol_scheme && row.peppol_id ? { scheme: row.peppol_scheme, id: row.peppol_id } : null,
+    ublVia: row.ubl_via,
     edi:
       row.edi_isa_sender_id && row.edi_isa_receiver_id && row.edi_gs_sender_id && row.edi_gs_receiver_id
         ? {
@@ -99,6 +103,7 @@ export async function saveDeliveryPreference(
     edi_gs_sender_id: p.edi?.gsSenderId ?? null,
     edi_gs_receiver_id: p.edi?.gsReceiverId ?? null,
     edi_usage: p.edi?.usage ?? 'T',
+    ubl_via: p.ublVia,
     updated_by: input.updatedBy,
     updated_at: new Date(),
   };
@@ -112,30 +117,59 @@ export async function saveDeliveryPreference(
 export interface DeliverySettings {
   sellerAddress: Address;
   peppol: { scheme: string; id: string } | null;
+  /** Each new invoice and credit memo goes to its customer on its own (deliver-new-documents.ts). */
+  deliverNew: boolean;
 }
 
-export async function loadDeliverySettings(db: Db, orgId: string): Promise<DeliverySettings> {
+export async function loadDeliverySettings(
+  db: Db,
+  orgId: string,
+): Promise<DeliverySettings & { deliverNewSince: Date | null }> {
   const row = await db
     .selectFrom('delivery_settings')
-    .select(['seller_address', 'peppol_scheme', 'peppol_id'])
+    .select(['seller_address', 'peppol_scheme', 'peppol_id', 'deliver_new', 'deliver_new_since'])
     .where('org_id', '=', orgId)
     .executeTakeFirst();
   return {
     sellerAddress: (row?.seller_address ?? {}) as Address,
     peppol: row?.peppol_scheme && row.peppol_id ? { scheme: row.peppol_scheme, id: row.peppol_id } : null,
+    deliverNew: row?.deliver_new ?? false,
+    deliverNewSince: row?.deliver_new ? row.deliver_new_since : null,
   };
 }
 
-export async function saveDeliverySettings(db: Db, orgId: string, settings: DeliverySettings): Promise<void> {
+/**
+ * Saves them (`deliverNew` left out: unchanged). Turning "deliver new documents" on starts from now:
+ * the documents posted before are never mailed.
+ */
+export async function saveDeliverySettings(
+  db: Db,
+  orgId: string,
+  settings: Omit<DeliverySettings, 'deliverNew'> & { deliverNew?: boolean },
+): Promise<void> {
+  const on = settings.deliverNew;
   const values = {
     seller_address: JSON.stringify(settings.sellerAddress) as never,
     peppol_scheme: settings.peppol?.scheme ?? null,
     peppol_id: settings.peppol?.id ?? null,
     updated_at: new Date(),
+    ...(on === undefined
+      ? {}
+      : {
+          deliver_new: on,
+          deliver_new_since: on
+            ? sql<Date>`case when delivery_settings.deliver_new then delivery_settings.deliver_new_since else now() end`
+            : null,
+        }),
   };
   await db
     .insertInto('delivery_settings')
-    .values({ org_id: orgId, ...values })
+    .values({
+      org_id: orgId,
+      ...values,
+      deliver_new: on ?? false,
+      deliver_new_since: on ? sql<Date>`now()` : null,
+    })
     .onConflict((oc) => oc.column('org_id').doUpdateSet(values))
     .execute();
 }

@@ -25,6 +25,8 @@ export interface DeliveryPreferenceInput {
   /** UBL: a bearer secret the endpoint wants; undefined keeps the stored one, null or "" removes it. */
   apAuthToken?: string | null;
   peppol?: { scheme: string; id: string } | null;
+  /** UBL: posted to the AP endpoint (default) or attached to the invoice e-mail. */
+  ublVia?: 'endpoint' | 'email';
   edi?: DeliveryPreference['edi'];
 }
 
@@ -35,6 +37,7 @@ export interface DeliveryPreferenceView {
   apEndpointUrl: string | null;
   apAuth: { last4: string } | null;
   peppol: { scheme: string; id: string } | null;
+  ublVia: 'endpoint' | 'email';
   edi: DeliveryPreference['edi'];
   updatedAt: Date | null;
 }
@@ -46,6 +49,7 @@ export function preferenceView(p: DeliveryPreference): DeliveryPreferenceView {
     apEndpointUrl: p.apEndpointUrl,
     apAuth: p.apAuthLast4 ? { last4: p.apAuthLast4 } : null,
     peppol: p.peppol,
+    ublVia: p.ublVia,
     edi: p.edi,
     updatedAt: p.updatedAt,
   };
@@ -56,8 +60,8 @@ const ISA_ID = /^[A-Za-z0-9 .\-_/]{1,15}$/;
 const QUALIFIER = /^[0-9A-Z]{2}$/;
 
 /**
- * Sets how a customer receives its documents. UBL needs the AP endpoint URL (checked like a webhook
- * URL: https, no credentials in it); EDI needs the trading partner's ISA and GS ids. The customer
+ * Sets how a customer receives its documents. UBL posted to an AP endpoint needs its URL (checked
+ * like a webhook URL: https, no credentials in it); UBL by e-mail goes with the invoice e-mail; EDI needs the trading partner's ISA and GS ids. The customer
  * (portal) may choose the channel and the e-mail option and the UBL endpoint, not the EDI envelope
  * (`customerAllowed: true` keeps what staff set there). Audited on the customer account, so the
  * customer's activity shows who changed it.
@@ -88,7 +92,9 @@ export async function updateDeliveryPreference(
         problems.push(field('apEndpointUrl', `webhook_${err.reason}`));
       }
     }
-    if (p.channel === 'ubl' && !apEndpointUrl && !problems.length) problems.push(field('apEndpointUrl'));
+    const ublVia = p.ublVia ?? 'endpoint';
+    if (p.channel === 'ubl' && ublVia === 'endpoint' && !apEndpointUrl && !problems.length)
+      problems.push(field('apEndpointUrl'));
 
     let apAuthSealed = before.apAuthSealed;
     let apAuthLast4 = before.apAuthLast4;
@@ -133,6 +139,7 @@ export async function updateDeliveryPreference(
       apAuthSealed,
       apAuthLast4,
       peppol,
+      ublVia,
       edi,
       updatedAt: new Date(),
     };
@@ -148,10 +155,11 @@ export async function updateDeliveryPreference(
       action: 'customer_account.delivery_preference_updated',
       entityType: 'customer_account',
       entityId: customerId,
-      before: { channel: before.channel, emailAttachPdf: before.emailAttachPdf },
+      before: { channel: before.channel, emailAttachPdf: before.emailAttachPdf, ublVia: before.ublVia },
       after: {
         channel: next.channel,
         emailAttachPdf: next.emailAttachPdf,
+        ublVia: next.ublVia,
         byCustomer: input.byCustomer === true,
       },
     });

@@ -49,6 +49,17 @@ export interface MailTemplateData {
     /** Where the invoice can be seen (a pay link or the portal); null when there is none. */
     url: string | null;
   };
+  /** A credit memo delivered by e-mail (its PDF attached): `url` is the customer's portal. */
+  credit_memo_delivery: CustomerMailCommon & {
+    creditMemo: {
+      number: string;
+      issuedOn: string;
+      amount: bigint;
+      available: bigint;
+      invoiceNumber: string | null;
+    };
+    url: string | null;
+  };
   /** One dunning step: the invoices it chases, `daysFromDue` of the oldest (negative before due). */
   reminder: CustomerMailCommon & {
     invoices: { number: string; dueOn: string; open: bigint }[];

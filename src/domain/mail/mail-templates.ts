@@ -22,6 +22,7 @@ export const mailTemplateKeys = [
   'inquiry_reply',
   'reminder_upcoming',
   'reminder_final',
+  'credit_memo_delivery',
 ] as const;
 export type MailTemplateKey = (typeof mailTemplateKeys)[number];
 
@@ -209,6 +210,28 @@ export const mailTemplateSpecs: Record<MailTemplateKey, MailTemplateSpec> = {
         'url',
         'El enlace para ver la factura (puede estar vacío)',
         'The link to view the invoice (may be empty)',
+      ),
+    ],
+  },
+  credit_memo_delivery: {
+    key: 'credit_memo_delivery',
+    perSeller: true,
+    carriesSingleUseLink: false,
+    variables: [
+      ...customerGreeting,
+      v('credit_memo_number', 'El número de la nota de crédito', 'The credit memo number'),
+      v('issued_on', 'La fecha de emisión', 'The issue date'),
+      v('amount', 'El importe de la nota, con su moneda', 'The credit memo amount, with its currency'),
+      v('available', 'Lo que queda por aplicar', 'What remains to be applied'),
+      v(
+        'invoice_number',
+        'La factura que acredita (puede estar vacío)',
+        'The invoice it credits (may be empty)',
+      ),
+      v(
+        'url',
+        'El enlace al portal del cliente (puede estar vacío)',
+        "The link to the customer's portal (may be empty)",
       ),
     ],
   },

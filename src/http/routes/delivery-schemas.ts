@@ -15,6 +15,9 @@ export const Channel = Type.Union([
 
 const Text = (max: number) => Type.String({ maxLength: max });
 
+/** Where a UBL customer's e-invoice goes: its AP endpoint, or attached to the invoice e-mail. */
+export const UblVia = Type.Union([Type.Literal('endpoint'), Type.Literal('email')]);
+
 export const Peppol = Type.Object(
   { scheme: Type.String({ pattern: '^[0-9]{4}$' }), id: Type.String({ minLength: 1, maxLength: 100 }) },
   { additionalProperties: false },
@@ -40,6 +43,7 @@ export const PreferenceBody = Type.Object(
     apEndpointUrl: Type.Optional(Nullable(Text(2000))),
     apAuthToken: Type.Optional(Nullable(Text(500))),
     peppol: Type.Optional(Nullable(Peppol)),
+    ublVia: Type.Optional(UblVia),
     edi: Type.Optional(Nullable(EdiPartner)),
   },
   { additionalProperties: false },
@@ -51,6 +55,7 @@ export const PreferenceSchema = Type.Object({
   apEndpointUrl: Nullable(Type.String()),
   apAuth: Nullable(Type.Object({ last4: Type.String() })),
   peppol: Nullable(Peppol),
+  ublVia: UblVia,
   edi: Nullable(EdiPartner),
   updatedAt: Nullable(DateTime),
 });
@@ -79,6 +84,17 @@ export const DeliverySchema = Type.Object({
   printBatchId: Nullable(Uuid),
   printedAt: Nullable(DateTime),
   createdAt: DateTime,
+});
+
+/** A document handed to the outbox: who it went to and what it carried. */
+export const EmailedSchema = Type.Object({
+  channel: Type.Literal('email'),
+  documentType: Type.Union([Type.Literal('invoice'), Type.Literal('credit_memo')]),
+  documentId: Uuid,
+  documentNumber: Type.String(),
+  recipients: Type.Array(Type.String()),
+  pdfAttached: Type.Boolean(),
+  ublAttached: Type.Boolean(),
 });
 
 export const deliveryJson = (d: DocumentDelivery) => ({

@@ -2,11 +2,40 @@ import type { TaskList } from 'graphile-worker';
 import { validate as isUuid } from 'uuid';
 import type { Database } from '../../db/client.ts';
 import { SEND_E_INVOICE_TASK } from '../../domain/delivery/deliver-document.ts';
+import { DELIVER_NEW_TASK, deliverNewDocuments } from '../../domain/delivery/deliver-new-documents.ts';
 import { type SendEInvoiceDeps, sendEInvoice } from '../../domain/delivery/send-e-invoice.ts';
 import { sendWebhookRequest } from '../../domain/integration/webhooks/send-webhook-request.ts';
 import { isLoopbackPublicUrl } from '../../domain/integration/webhooks/webhook-url.ts';
+import type { Mailer } from '../../domain/mail/mail-port.ts';
+import { eInvoiceWriters } from '../../formats/e-invoice-writers.ts';
+import { creditMemoPdf } from '../../formats/pdf/credit-memo-pdf.ts';
+import { invoicePdf } from '../../formats/pdf/invoice-pdf.ts';
 
-export { SEND_E_INVOICE_TASK };
+export { DELIVER_NEW_TASK, SEND_E_INVOICE_TASK };
+
+/**
+ * `delivery.deliver-new` (every minute): the sellers' new invoices and credit memos, each to its
+ * customer its way (domain/delivery/deliver-new-documents.ts). Needs the outbox and Saldo's address.
+ */
+export function deliverNewTask(deps: {
+  db: Database;
+  mailer: Mailer;
+  publicUrl: string;
+  ediOutboundRoot: string;
+}): TaskList {
+  return {
+    [DELIVER_NEW_TASK]: async (_payload, helpers) => {
+      const { delivered, failed } = await deliverNewDocuments({
+        db: deps.db,
+        writers: eInvoiceWriters,
+        ediOutboundRoot: deps.ediOutboundRoot,
+        mail: { mailer: deps.mailer, publicUrl: deps.publicUrl, invoicePdf, creditMemoPdf },
+      });
+      if (delivered || failed)
+        helpers.logger.info(`new documents: ${delivered} delivered, ${failed} could not be delivered`);
+    },
+  };
+}
 
 /**
  * `delivery.send-e-invoice`: one attempt to post a UBL delivery to its customer's AP endpoint

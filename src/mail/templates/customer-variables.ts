@@ -69,6 +69,22 @@ export function invoiceDeliveryVariables(
   };
 }
 
+export function creditMemoDeliveryVariables(
+  locale: Locale,
+  data: MailTemplateData['credit_memo_delivery'],
+): CustomerMailVariables {
+  const { money, date, greeting } = common(locale, data);
+  return {
+    ...greeting,
+    credit_memo_number: data.creditMemo.number,
+    issued_on: date(data.creditMemo.issuedOn),
+    amount: money(data.creditMemo.amount),
+    available: money(data.creditMemo.available),
+    invoice_number: data.creditMemo.invoiceNumber ?? '',
+    url: link(data.url),
+  };
+}
+
 export function reminderVariables(locale: Locale, data: MailTemplateData['reminder']): CustomerMailVariables {
   const { money, date, greeting } = common(locale, data);
   const invoices = data.invoices.map((invoice) => ({
@@ -194,6 +210,17 @@ export const customerSampleData = {
     pdfAttached: true,
     url: 'https://saldo.example/pay/sample',
   },
+  credit_memo_delivery: {
+    ...sampleCustomer,
+    creditMemo: {
+      number: 'NC-0311',
+      issuedOn: '2026-09-20',
+      amount: 116_000n,
+      available: 116_000n,
+      invoiceNumber: 'F-1042',
+    },
+    url: 'https://saldo.example/portal',
+  },
   reminder: {
     ...sampleCustomer,
     invoices: [
@@ -219,5 +246,10 @@ export const customerSampleData = {
   },
 } satisfies Pick<
   MailTemplateData,
-  'invoice_delivery' | 'reminder' | 'account_on_hold' | 'autopay_upcoming' | 'autopay_failed'
+  | 'invoice_delivery'
+  | 'credit_memo_delivery'
+  | 'reminder'
+  | 'account_on_hold'
+  | 'autopay_upcoming'
+  | 'autopay_failed'
 >;

@@ -11,6 +11,7 @@ import {
   accountOnHoldVariables,
   autopayFailedVariables,
   autopayUpcomingVariables,
+  creditMemoDeliveryVariables,
   customerSampleData,
   invoiceDeliveryVariables,
   reminderVariables,
@@ -54,6 +55,8 @@ export function mailVariables(mail: OutgoingMail): MailVariables {
       return payNowVariables(locale, mail.data);
     case 'invoice_delivery':
       return invoiceDeliveryVariables(locale, mail.data);
+    case 'credit_memo_delivery':
+      return creditMemoDeliveryVariables(locale, mail.data);
     case 'reminder':
     case 'reminder_upcoming':
     case 'reminder_final':

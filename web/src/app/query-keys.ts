@@ -134,6 +134,8 @@ export const queryKeys = {
     customer: (id: string) => ['console', 'collections', 'customer', id] as const,
     subscribed: (ids: readonly string[]) => ['console', 'collections', 'subscribed', ids] as const,
     statements: (customerId: string) => ['console', 'collections', 'statements', customerId] as const,
+    /** The monthly statement setting (GET/PUT /console/settings/statements). */
+    statementSettings: ['console', 'collections', 'statement-settings'] as const,
   },
   /** Delivery preferences, e-invoices and the print console (features/delivery). */
   delivery: {
@@ -141,6 +143,7 @@ export const queryKeys = {
     customer: (id: string) => ['console', 'delivery', 'customer', id] as const,
     printQueue: ['console', 'delivery', 'print-queue'] as const,
     printBatches: ['console', 'delivery', 'print-batches'] as const,
+    settings: ['console', 'delivery', 'settings'] as const,
     portal: ['portal', 'delivery'] as const,
   },
   documentSettings: ['console', 'settings', 'documents'] as const,

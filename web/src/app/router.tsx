@@ -289,10 +289,24 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'settings/delivery',
+                lazy: page(
+                  () => import('../features/delivery/delivery-settings.page'),
+                  (m) => m.DeliverySettingsPage,
+                ),
+              },
+              {
                 path: 'settings/reminders',
                 lazy: page(
                   () => import('../features/dunning/reminders-settings.page'),
                   (m) => m.RemindersSettingsPage,
+                ),
+              },
+              {
+                path: 'settings/statements',
+                lazy: page(
+                  () => import('../features/statements/statement-settings.page'),
+                  (m) => m.StatementSettingsPage,
                 ),
               },
               {

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { inTransaction } from '../../../db/transaction.ts';
 import { customerExists } from '../../../domain/customers/customers.repository.ts';
 import { createPrintBatch } from '../../../domain/delivery/create-print-batch.ts';
-import { deliverDocument } from '../../../domain/delivery/deliver-document.ts';
+import { deliverDocument, ediOutboundRootOf } from '../../../domain/delivery/deliver-document.ts';
 import {
   findDelivery,
   findDeliveryFile,
@@ -24,6 +23,8 @@ import {
 import { AppError } from '../../../domain/errors.ts';
 import { isLoopbackPublicUrl } from '../../../domain/integration/webhooks/webhook-url.ts';
 import { eInvoiceWriters } from '../../../formats/e-invoice-writers.ts';
+import { creditMemoPdf } from '../../../formats/pdf/credit-memo-pdf.ts';
+import { invoicePdf } from '../../../formats/pdf/invoice-pdf.ts';
 import { printBatchWriters } from '../../../formats/pdf/print-batch-pdf.ts';
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, requireStaff, staffOf } from '../../plugins/auth.ts';
@@ -31,6 +32,7 @@ import { BinaryBody, DateTime, problems, Uuid } from '../../schemas.ts';
 import {
   DeliverySchema,
   deliveryJson,
+  EmailedSchema,
   Peppol,
   PreferenceBody,
   PreferenceSchema,
@@ -77,11 +79,14 @@ const DueSchema = Type.Object({
  * EDI 810), the print console (what is due to print, "print batch", earlier batches), and the
  * seller's own e-invoicing details (its address and Peppol id).
  */
-export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
+export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
+  app,
+  { db, config, mailer },
+) => {
   const read = requireStaff();
   const change = requireStaff('owner', 'admin', 'ar_agent');
   const policy = { allowLoopback: isLoopbackPublicUrl(config.publicUrl) };
-  const ediOutboundRoot = path.join(config.dataDir, 'edi-outbound');
+  const ediOutboundRoot = ediOutboundRootOf(config.dataDir);
 
   app.get(
     '/console/customers/:id/delivery',
@@ -146,25 +151,37 @@ export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
         tags: ['console'],
         summary: 'Deliver an invoice or credit memo the customer’s way (or through `channel`)',
         description:
-          'UBL: the document is kept and posted by a job (retried; a failure is reported and can be sent again). ' +
-          'EDI: an 810 with the next control numbers, written to the seller’s outbound folder. Postal: queued for ' +
-          'the next print batch. A customer that takes e-mail answers 204 (e-mail goes through the outbox).',
+          'E-mail: the document e-mail to the contacts who receive invoices, the PDF attached or a pay link only ' +
+          '(200, the recipients; 422 `no_delivery_recipients` without one). UBL: the document is kept and posted ' +
+          'by a job (retried; a failure is reported and can be sent again), or attached to the e-mail when the ' +
+          'customer takes UBL by e-mail. EDI: an 810 with the next control numbers, written to the seller’s ' +
+          'outbound folder. Postal: queued for the next print batch.',
         body: Type.Object(
           {
             documentType: Type.Union([Type.Literal('invoice'), Type.Literal('credit_memo')]),
             documentId: Uuid,
             channel: Type.Optional(
-              Type.Union([Type.Literal('postal'), Type.Literal('ubl'), Type.Literal('edi')]),
+              Type.Union([
+                Type.Literal('email'),
+                Type.Literal('postal'),
+                Type.Literal('ubl'),
+                Type.Literal('edi'),
+              ]),
             ),
           },
           { additionalProperties: false },
         ),
-        response: { 201: DeliverySchema, 204: Type.Null(), ...problems(400, 401, 403, 404, 422) },
+        response: { 200: EmailedSchema, 201: DeliverySchema, ...problems(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const delivery = await deliverDocument(
-        { db, writers: eInvoiceWriters, ediOutboundRoot },
+        {
+          db,
+          writers: eInvoiceWriters,
+          ediOutboundRoot,
+          mail: { mailer, publicUrl: config.publicUrl, invoicePdf, creditMemoPdf },
+        },
         {
           orgId: staffOf(request).orgId,
           type: request.body.documentType,
@@ -173,7 +190,8 @@ export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
           actor: actorOf(request),
         },
       );
-      if (!delivery) return reply.code(204).send(null);
+      if (!delivery) throw new AppError('not_found');
+      if ('recipients' in delivery) return reply.code(200).send(delivery);
       return reply.code(201).send(deliveryJson(delivery));
     },
   );
@@ -348,7 +366,23 @@ export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
   );
 
   const SettingsSchema = Type.Object(
-    { sellerAddress: Address, peppol: Nullable(Peppol) },
+    {
+      sellerAddress: Address,
+      peppol: Nullable(Peppol),
+      deliverNew: Type.Boolean({
+        description: 'Each new invoice and credit memo goes to its customer its way, on its own',
+      }),
+      deliverNewSince: Nullable(DateTime),
+    },
+    { additionalProperties: false },
+  );
+  const SettingsBody = Type.Object(
+    {
+      sellerAddress: Address,
+      peppol: Nullable(Peppol),
+      deliverNew: Type.Optional(Type.Boolean()),
+      deliverNewSince: Type.Optional(Nullable(DateTime)),
+    },
     { additionalProperties: false },
   );
   app.get(
@@ -357,7 +391,8 @@ export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       preHandler: read,
       schema: {
         tags: ['console'],
-        summary: 'The seller’s e-invoicing details: its postal address and Peppol participant id',
+        summary:
+          'The seller’s delivery settings: its postal address and Peppol participant id, and whether new documents are delivered on their own',
         response: { 200: SettingsSchema, ...problems(401, 403) },
       },
     },
@@ -369,14 +404,18 @@ export const consoleDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
       preHandler: requireStaff('owner', 'admin'),
       schema: {
         tags: ['console'],
-        summary: 'Save the seller’s e-invoicing details',
-        body: SettingsSchema,
+        summary: 'Save the seller’s delivery settings',
+        description:
+          '`deliverNew` on: from now on, each invoice and credit memo posted is delivered to its customer its way ' +
+          '(documents from before are never sent); left out: unchanged. `deliverNewSince` is ignored.',
+        body: SettingsBody,
         response: { 200: SettingsSchema, ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const { orgId } = staffOf(request);
-      await saveDeliverySettings(db, orgId, request.body);
+      const { deliverNewSince: _ignored, ...settings } = request.body;
+      await saveDeliverySettings(db, orgId, settings);
       return loadDeliverySettings(db, orgId);
     },
   );

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { orgTodayOf } from '../../../domain/customers/balances.ts';
 import { buildStatement } from '../../../domain/statements/build-statement.ts';
+import { nextStatementRun } from '../../../domain/statements/next-statement-run.ts';
 import { sendStatement, statementFileName } from '../../../domain/statements/send-statement.ts';
 import {
   listStatements,
@@ -18,6 +20,15 @@ const Settings = Type.Object(
   { enabled: Type.Boolean(), dayOfMonth: Type.Integer({ minimum: 1, maximum: 28 }) },
   { additionalProperties: false },
 );
+const YearMonth = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
+/** The setting as saved, with the month last sent and when the next statements go out (null when off). */
+const SettingsOut = Type.Object({
+  enabled: Type.Boolean(),
+  dayOfMonth: Type.Integer({ minimum: 1, maximum: 28 }),
+  lastPeriod: Type.Union([YearMonth, Type.Null()]),
+  nextRunOn: Type.Union([CalendarDate, Type.Null()]),
+  nextPeriod: Type.Union([YearMonth, Type.Null()]),
+});
 const StatementOut = Type.Object({
   id: Uuid,
   periodStart: CalendarDate,
@@ -35,6 +46,18 @@ export const statementRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
   const read = requireStaff();
   const change = requireStaff('owner', 'admin', 'ar_agent');
   const params = Type.Object({ id: Uuid });
+  const settingsOf = async (orgId: string) => {
+    const s = await loadStatementSettings(db, orgId);
+    const today = (await orgTodayOf(db, orgId)) ?? new Date().toISOString().slice(0, 10);
+    const next = nextStatementRun(s, today);
+    return {
+      enabled: s.enabled,
+      dayOfMonth: s.dayOfMonth,
+      lastPeriod: s.lastPeriod,
+      nextRunOn: next?.runOn ?? null,
+      nextPeriod: next?.period ?? null,
+    };
+  };
 
   app.post(
     '/console/customers/:id/statements',
@@ -119,15 +142,12 @@ export const statementRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
       preHandler: read,
       schema: {
         tags: ['console'],
-        summary: 'The monthly statement: on or off, and the day of the month',
-        response: { 200: Settings, ...problems(401, 403) },
+        summary:
+          'The monthly statement: on or off, the day of the month, the month last sent and when the next go out',
+        response: { 200: SettingsOut, ...problems(401, 403) },
       },
     },
-    async (request) => {
-      const { orgId } = staffOf(request);
-      const s = await loadStatementSettings(db, orgId);
-      return { enabled: s.enabled, dayOfMonth: s.dayOfMonth };
-    },
+    async (request) => settingsOf(staffOf(request).orgId),
   );
 
   app.put(
@@ -138,13 +158,13 @@ export const statementRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
         tags: ['console'],
         summary: 'Sets the monthly statement (day 1–28 of each month, for the month before)',
         body: Settings,
-        response: { 200: Settings, ...problems(400, 401, 403) },
+        response: { 200: SettingsOut, ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const { orgId, userId } = staffOf(request);
       await saveStatementSettings(db, { orgId, ...request.body, userId });
-      return request.body;
+      return settingsOf(orgId);
     },
   );
 };

@@ -9,7 +9,7 @@ import { isLoopbackPublicUrl } from '../../../domain/integration/webhooks/webhoo
 import type { AppDeps } from '../../deps.ts';
 import { actorOf, customerOf, requireCustomer } from '../../plugins/auth.ts';
 import { problems } from '../../schemas.ts';
-import { PreferenceSchema } from '../delivery-schemas.ts';
+import { PreferenceSchema, UblVia } from '../delivery-schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -21,6 +21,7 @@ const Response = Type.Object({
   apEndpointUrl: PreferenceSchema.properties.apEndpointUrl,
   apAuth: PreferenceSchema.properties.apAuth,
   peppol: PreferenceSchema.properties.peppol,
+  ublVia: PreferenceSchema.properties.ublVia,
   updatedAt: PreferenceSchema.properties.updatedAt,
   ediConfigured: Type.Boolean(),
 });
@@ -46,6 +47,7 @@ const PortalBody = Type.Object(
         ),
       ),
     ),
+    ublVia: Type.Optional(UblVia),
   },
   { additionalProperties: false },
 );
@@ -83,7 +85,8 @@ export const portalDeliveryRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
         tags: ['portal'],
         summary: 'Choose how this account receives its documents',
         description:
-          'E-mail (PDF attached or a link only), postal mail, UBL to the account’s AP endpoint, or EDI 810 ' +
+          'E-mail (PDF attached or a link only), postal mail, UBL (to the account’s AP endpoint or attached to ' +
+          'the e-mail: `ublVia`), or EDI 810 ' +
           '(only once the seller has set up the trading partner: 400 `validation_failed` otherwise).',
         body: PortalBody,
         response: { 200: Response, ...problems(400, 401, 403, 422) },

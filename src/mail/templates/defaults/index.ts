@@ -2,6 +2,7 @@ import type { Locale } from '../../../db/schema.ts';
 import type { MailTemplateKey, MailTemplateSources } from '../../../domain/mail/mail-templates.ts';
 import { accountOnHold } from './account-on-hold.ts';
 import { autopayFailed, autopayUpcoming } from './autopay.ts';
+import { creditMemoDelivery } from './credit-memo-delivery.ts';
 import { inquiryReply } from './inquiry-reply.ts';
 import { invitationCustomer } from './invitation-customer.ts';
 import { invitationStaff } from './invitation-staff.ts';
@@ -31,6 +32,7 @@ const defaults: Record<MailTemplateKey, Record<Locale, MailTemplateSources>> = {
   inquiry_reply: inquiryReply,
   reminder_upcoming: reminderUpcoming,
   reminder_final: reminderFinal,
+  credit_memo_delivery: creditMemoDelivery,
 };
 
 export function defaultMailTemplate(key: MailTemplateKey, locale: Locale): MailTemplateSources {

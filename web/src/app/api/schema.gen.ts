@@ -2793,7 +2793,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The monthly statement: on or off, and the day of the month */
+        /** The monthly statement: on or off, the day of the month, the month last sent and when the next go out */
         get: operations["getConsoleSettingsStatements"];
         /** Sets the monthly statement (day 1–28 of each month, for the month before) */
         put: operations["putConsoleSettingsStatements"];
@@ -3062,7 +3062,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver an invoice or credit memo the customer’s way (or through `channel`)
-         * @description UBL: the document is kept and posted by a job (retried; a failure is reported and can be sent again). EDI: an 810 with the next control numbers, written to the seller’s outbound folder. Postal: queued for the next print batch. A customer that takes e-mail answers 204 (e-mail goes through the outbox).
+         * @description E-mail: the document e-mail to the contacts who receive invoices, the PDF attached or a pay link only (200, the recipients; 422 `no_delivery_recipients` without one). UBL: the document is kept and posted by a job (retried; a failure is reported and can be sent again), or attached to the e-mail when the customer takes UBL by e-mail. EDI: an 810 with the next control numbers, written to the seller’s outbound folder. Postal: queued for the next print batch.
          */
         post: operations["postConsoleDeliveries"];
         delete?: never;
@@ -3164,9 +3164,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The seller’s e-invoicing details: its postal address and Peppol participant id */
+        /** The seller’s delivery settings: its postal address and Peppol participant id, and whether new documents are delivered on their own */
         get: operations["getConsoleSettingsDelivery"];
-        /** Save the seller’s e-invoicing details */
+        /**
+         * Save the seller’s delivery settings
+         * @description `deliverNew` on: from now on, each invoice and credit memo posted is delivered to its customer its way (documents from before are never sent); left out: unchanged. `deliverNewSince` is ignored.
+         */
         put: operations["putConsoleSettingsDelivery"];
         post?: never;
         delete?: never;
@@ -3186,7 +3189,7 @@ export interface paths {
         get: operations["getPortalDelivery"];
         /**
          * Choose how this account receives its documents
-         * @description E-mail (PDF attached or a link only), postal mail, UBL to the account’s AP endpoint, or EDI 810 (only once the seller has set up the trading partner: 400 `validation_failed` otherwise).
+         * @description E-mail (PDF attached or a link only), postal mail, UBL (to the account’s AP endpoint or attached to the e-mail: `ublVia`), or EDI 810 (only once the seller has set up the trading partner: 400 `validation_failed` otherwise).
          */
         put: operations["putPortalDelivery"];
         post?: never;
@@ -4357,7 +4360,7 @@ export interface operations {
                              * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                              * @enum {string}
                              */
-                            key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                            key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                             /** @description False: Saldo’s own message, not the seller’s to change */
                             perSeller: boolean;
                             versions: {
@@ -4411,7 +4414,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4429,7 +4432,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                         locale: "es" | "en";
                         perSeller: boolean;
                         version: number | null;
@@ -4499,7 +4502,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4584,7 +4587,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -4612,7 +4615,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                         locale: "es" | "en";
                         version: number;
                         /** Format: date-time */
@@ -4684,7 +4687,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                 locale: "es" | "en";
                 version: number;
             };
@@ -4703,7 +4706,7 @@ export interface operations {
                          * @description The template key (docs/guide/en/mail-templates.md lists what each one sends)
                          * @enum {string}
                          */
-                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                        key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                         locale: "es" | "en";
                         version: number;
                         /** Format: date-time */
@@ -4764,7 +4767,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The template key (docs/guide/en/mail-templates.md lists what each one sends) */
-                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final";
+                key: "invitation_staff" | "invitation_customer" | "password_reset" | "payment_receipt" | "pay_now" | "invoice_delivery" | "reminder" | "account_on_hold" | "autopay_upcoming" | "autopay_failed" | "weekly_collection" | "statement" | "inquiry_reply" | "reminder_upcoming" | "reminder_final" | "credit_memo_delivery";
                 locale: "es" | "en";
             };
             cookie?: never;
@@ -19591,6 +19594,9 @@ export interface operations {
                     "application/json": {
                         enabled: boolean;
                         dayOfMonth: number;
+                        lastPeriod: string | null;
+                        nextRunOn: string | null;
+                        nextPeriod: string | null;
                     };
                 };
             };
@@ -19639,6 +19645,9 @@ export interface operations {
                     "application/json": {
                         enabled: boolean;
                         dayOfMonth: number;
+                        lastPeriod: string | null;
+                        nextRunOn: string | null;
+                        nextPeriod: string | null;
                     };
                 };
             };
@@ -21276,6 +21285,7 @@ export interface operations {
                                 scheme: string;
                                 id: string;
                             } | null;
+                            ublVia: "endpoint" | "email";
                             edi: {
                                 isaSenderQualifier: string;
                                 isaSenderId: string;
@@ -21366,6 +21376,7 @@ export interface operations {
                         scheme: string;
                         id: string;
                     } | null;
+                    ublVia?: "endpoint" | "email";
                     edi?: {
                         isaSenderQualifier: string;
                         isaSenderId: string;
@@ -21396,6 +21407,7 @@ export interface operations {
                             scheme: string;
                             id: string;
                         } | null;
+                        ublVia: "endpoint" | "email";
                         edi: {
                             isaSenderQualifier: string;
                             isaSenderId: string;
@@ -21548,11 +21560,30 @@ export interface operations {
                     documentType: "invoice" | "credit_memo";
                     /** Format: uuid */
                     documentId: string;
-                    channel?: "postal" | "ubl" | "edi";
+                    channel?: "email" | "postal" | "ubl" | "edi";
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email";
+                        documentType: "invoice" | "credit_memo";
+                        /** Format: uuid */
+                        documentId: string;
+                        documentNumber: string;
+                        recipients: string[];
+                        pdfAttached: boolean;
+                        ublAttached: boolean;
+                    };
+                };
+            };
             /** @description Default Response */
             201: {
                 headers: {
@@ -21587,13 +21618,6 @@ export interface operations {
                         createdAt: string;
                     };
                 };
-            };
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description RFC 9457 problem details; `code` is stable, `detail` is translated. */
             400: {
@@ -22062,6 +22086,9 @@ export interface operations {
                             scheme: string;
                             id: string;
                         } | null;
+                        /** @description Each new invoice and credit memo goes to its customer its way, on its own */
+                        deliverNew: boolean;
+                        deliverNewSince: string | null;
                     };
                 };
             };
@@ -22107,6 +22134,8 @@ export interface operations {
                         scheme: string;
                         id: string;
                     } | null;
+                    deliverNew?: boolean;
+                    deliverNewSince?: string | null;
                 };
             };
         };
@@ -22130,6 +22159,9 @@ export interface operations {
                             scheme: string;
                             id: string;
                         } | null;
+                        /** @description Each new invoice and credit memo goes to its customer its way, on its own */
+                        deliverNew: boolean;
+                        deliverNewSince: string | null;
                     };
                 };
             };
@@ -22188,6 +22220,7 @@ export interface operations {
                             scheme: string;
                             id: string;
                         } | null;
+                        ublVia: "endpoint" | "email";
                         updatedAt: string | null;
                         ediConfigured: boolean;
                     };
@@ -22231,6 +22264,7 @@ export interface operations {
                         scheme: string;
                         id: string;
                     } | null;
+                    ublVia?: "endpoint" | "email";
                 };
             };
         };
@@ -22252,6 +22286,7 @@ export interface operations {
                             scheme: string;
                             id: string;
                         } | null;
+                        ublVia: "endpoint" | "email";
                         updatedAt: string | null;
                         ediConfigured: boolean;
                     };

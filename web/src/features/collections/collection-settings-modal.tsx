@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Group, Modal, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -51,7 +63,9 @@ export function CollectionSettingsModal({ opened, onClose }: { opened: boolean; 
               checked={form.enabled}
               onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })}
             />
-            <Group grow align="flex-start">
+            {/* One above the other on a phone: side by side, the hour's label (with its time zone) wraps
+                and the two fields no longer line up. */}
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <Select
                 label={t('settings.weekday')}
                 data={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
@@ -69,7 +83,7 @@ export function CollectionSettingsModal({ opened, onClose }: { opened: boolean; 
                 onChange={(v) => v !== null && setForm({ ...form, hour: Number(v) })}
                 allowDeselect={false}
               />
-            </Group>
+            </SimpleGrid>
             <Select
               label={t('settings.documents')}
               data={[

@@ -12,6 +12,7 @@ import { useInvalidate } from '../../app/query-keys';
 import { useStaffContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
 import { ReasonDialog } from '../../shared/ui/reason-dialog';
+import { DeliverDocumentButton } from '../delivery/deliver-document-button';
 import { InvoiceInquiriesPanel } from '../inquiries/invoice-inquiries-panel';
 import { canWriteAr, type InvoiceDetail } from '../invoices/ar.types';
 import { DetailFallback, InvoiceDetailView } from '../invoices/invoice-detail';
@@ -71,6 +72,11 @@ function ConsoleInvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         </Button>
       )}
       <SendPayNowButton invoice={invoice} />
+      {invoice.status === 'open' && (
+        <DeliverDocumentButton
+          document={{ type: 'invoice', id: invoice.id, number: invoice.number, customer: invoice.customer }}
+        />
+      )}
       {open && (
         <Button
           component={Link}

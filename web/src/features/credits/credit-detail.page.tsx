@@ -10,6 +10,7 @@ import { useStaffContext } from '../../app/session';
 import { BackLink } from '../../shared/ui/back-link';
 import { PdfButton } from '../../shared/ui/pdf-button';
 import { ReasonDialog } from '../../shared/ui/reason-dialog';
+import { DeliverDocumentButton } from '../delivery/deliver-document-button';
 import { type Application, type CreditDetail, canWriteAr } from '../invoices/ar.types';
 import { ApplicationsSection, CustomerAnchor, DocumentHeader } from '../invoices/document-ui';
 import { DetailFallback } from '../invoices/invoice-detail';
@@ -84,6 +85,16 @@ function CreditView({ credit }: { credit: CreditDetail }) {
         actions={
           <>
             <PdfButton href={creditPdfUrl('console', credit.id)}>{t('actions.pdf')}</PdfButton>
+            {canWrite && live && (
+              <DeliverDocumentButton
+                document={{
+                  type: 'credit_memo',
+                  id: credit.id,
+                  number: credit.number,
+                  customer: credit.customer,
+                }}
+              />
+            )}
             {canWrite && live && credit.unappliedAmount > 0 && (
               <Button leftSection={<IconCirclePlus size={16} aria-hidden />} onClick={applyModal.open}>
                 {t('detail.apply')}

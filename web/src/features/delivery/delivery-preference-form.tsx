@@ -20,6 +20,7 @@ import { CHANNELS, type Channel } from './delivery.api';
 export type PreferenceValues = {
   channel: Channel;
   emailAttachPdf: 'pdf' | 'link';
+  ublVia: 'endpoint' | 'email';
   apEndpointUrl: string;
   apAuthToken: string;
   peppolScheme: string;
@@ -36,6 +37,7 @@ export type PreferenceValues = {
 interface Current {
   channel: Channel;
   emailAttachPdf: boolean;
+  ublVia: 'endpoint' | 'email';
   apEndpointUrl: string | null;
   apAuth: { last4: string } | null;
   peppol: { scheme: string; id: string } | null;
@@ -53,6 +55,7 @@ interface Current {
 export interface PreferenceSubmit {
   channel: Channel;
   emailAttachPdf: boolean;
+  ublVia: 'endpoint' | 'email';
   apEndpointUrl: string | null;
   apAuthToken?: string | null;
   peppol: { scheme: string; id: string } | null;
@@ -87,6 +90,7 @@ export function DeliveryPreferenceForm({
     initialValues: {
       channel: current.channel,
       emailAttachPdf: current.emailAttachPdf ? 'pdf' : 'link',
+      ublVia: current.ublVia,
       apEndpointUrl: current.apEndpointUrl ?? '',
       apAuthToken: '',
       peppolScheme: current.peppol?.scheme ?? '0088',
@@ -109,6 +113,7 @@ export function DeliveryPreferenceForm({
     const body: PreferenceSubmit = {
       channel: values.channel,
       emailAttachPdf: values.emailAttachPdf === 'pdf',
+      ublVia: values.ublVia,
       apEndpointUrl: values.apEndpointUrl.trim() || null,
       peppol: values.peppolId.trim()
         ? { scheme: values.peppolScheme.trim(), id: values.peppolId.trim() }
@@ -180,26 +185,48 @@ export function DeliveryPreferenceForm({
 
         {channel === 'ubl' && (
           <Stack gap="sm">
-            <TextInput
-              label={t('apEndpointUrl')}
-              description={t('apEndpointHelp')}
-              placeholder="https://ap.example.com/einvoices"
-              required
-              {...form.getInputProps('apEndpointUrl')}
-            />
-            <TextInput
-              label={t('apAuthToken')}
-              type="password"
-              autoComplete="off"
-              description={
-                current.apAuth && !removeToken ? t('apAuthKept', { last4: current.apAuth.last4 }) : undefined
-              }
-              {...form.getInputProps('apAuthToken')}
-            />
-            {current.apAuth && !removeToken && (
-              <Anchor component="button" type="button" size="xs" onClick={() => setRemoveToken(true)}>
-                {t('apAuthRemove')}
-              </Anchor>
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="ubl-via-label">
+                {t('ublVia.label')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="ubl-via-label"
+                data={[
+                  { value: 'endpoint', label: t('ublVia.endpoint') },
+                  { value: 'email', label: t('ublVia.email') },
+                ]}
+                {...form.getInputProps('ublVia')}
+              />
+              <Text size="xs" c="dimmed">
+                {t(`ublVia.help.${form.values.ublVia}`)}
+              </Text>
+            </Stack>
+            {form.values.ublVia === 'endpoint' && (
+              <>
+                <TextInput
+                  label={t('apEndpointUrl')}
+                  description={t('apEndpointHelp')}
+                  placeholder="https://ap.example.com/einvoices"
+                  required
+                  {...form.getInputProps('apEndpointUrl')}
+                />
+                <TextInput
+                  label={t('apAuthToken')}
+                  type="password"
+                  autoComplete="off"
+                  description={
+                    current.apAuth && !removeToken
+                      ? t('apAuthKept', { last4: current.apAuth.last4 })
+                      : undefined
+                  }
+                  {...form.getInputProps('apAuthToken')}
+                />
+                {current.apAuth && !removeToken && (
+                  <Anchor component="button" type="button" size="xs" onClick={() => setRemoveToken(true)}>
+                    {t('apAuthRemove')}
+                  </Anchor>
+                )}
+              </>
             )}
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput label={t('peppolScheme')} maxLength={4} {...form.getInputProps('peppolScheme')} />

@@ -45,6 +45,42 @@ export function useSaveCustomerDelivery(customerId: string) {
   });
 }
 
+export type DeliverBody = BodyOf<'postConsoleDeliveries'>;
+/** 200: e-mailed (the recipients); 201: a UBL, EDI or postal delivery. */
+export type DeliverResult = ResponseOf<'postConsoleDeliveries'> | Delivery;
+
+/** "Send to customer": the document its customer's way (or `channel`); e-mail answers the recipients. */
+export function useDeliverDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeliverBody) => apiRequest<DeliverResult>('POST', '/api/v1/console/deliveries', body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.delivery.all });
+      void client.invalidateQueries({ queryKey: queryKeys.customers.all });
+      void client.invalidateQueries({ queryKey: queryKeys.outbox.all });
+    },
+  });
+}
+
+export type DeliverySettings = ResponseOf<'getConsoleSettingsDelivery'>;
+export type DeliverySettingsBody = BodyOf<'putConsoleSettingsDelivery'>;
+
+export function useDeliverySettings() {
+  return useQuery({
+    queryKey: queryKeys.delivery.settings,
+    queryFn: () => apiRequest<DeliverySettings>('GET', '/api/v1/console/settings/delivery'),
+  });
+}
+
+export function useSaveDeliverySettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeliverySettingsBody) =>
+      apiRequest<DeliverySettings>('PUT', '/api/v1/console/settings/delivery', body),
+    onSuccess: (data) => client.setQueryData(queryKeys.delivery.settings, data),
+  });
+}
+
 export function useResendDelivery() {
   const client = useQueryClient();
   return useMutation({

@@ -34,6 +34,8 @@ export const helpLinks: readonly HelpLink[] = [
   { path: '/console/settings/mail-templates', end: false, slug: 'mail-templates' },
   { path: '/console/settings/erp-sync', slug: 'erp-sync' },
   { path: '/console/settings/reminders', slug: 'reminders-and-holds' },
+  { path: '/console/settings/statements', slug: 'statements' },
+  { path: '/console/settings/delivery', slug: 'e-invoices-ubl-edi' },
   { path: '/console/reports/aging', slug: 'console-aging-report' },
   { path: '/console/deposits', end: false, slug: 'console-deposits' },
   { path: '/console/imports', end: false, slug: 'imports' },

@@ -2,6 +2,7 @@ import {
   IconBellRinging,
   IconBuildingBank,
   IconBuildingStore,
+  IconCalendarDollar,
   IconCash,
   IconCreditCard,
   IconFileImport,
@@ -15,6 +16,7 @@ import {
   IconReceiptRefund,
   IconRefreshDot,
   IconReportMoney,
+  IconSend,
   IconUsers,
   IconWebhook,
 } from '@tabler/icons-react';
@@ -61,6 +63,8 @@ export function ConsoleLayout() {
     { to: '/console/settings/webhooks', label: t('nav', { ns: 'webhooks' }), icon: IconWebhook },
     { to: '/console/settings/mail-templates', label: t('nav', { ns: 'mailTemplates' }), icon: IconMailCog },
     { to: '/console/settings/reminders', label: t('nav', { ns: 'dunning' }), icon: IconBellRinging },
+    { to: '/console/settings/delivery', label: t('settings.nav', { ns: 'delivery' }), icon: IconSend },
+    { to: '/console/settings/statements', label: t('nav', { ns: 'statements' }), icon: IconCalendarDollar },
   ];
   return <AppFrame nav={nav} navLabel={t('nav.consoleLabel')} />;
 }

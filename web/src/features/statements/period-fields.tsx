@@ -1,7 +1,14 @@
-import { Group, TextInput } from '@mantine/core';
+import { Button, type ButtonProps, SimpleGrid } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../app/date-input';
+import { periodProblem } from './statements.api';
 
-/** From and to, as calendar dates (YYYY-MM-DD; the browser's date picker). */
+/**
+ * From and to, as calendar dates typed or picked in the interface language (the shared DayInput;
+ * the value stays 'YYYY-MM-DD'). A missing date or an end before the start is said on the field,
+ * in words; the caller keeps its button off until periodProblem() is null.
+ */
 export function PeriodFields({
   value,
   onChange,
@@ -10,22 +17,50 @@ export function PeriodFields({
   onChange: (value: { from: string; to: string }) => void;
 }) {
   const { t } = useTranslation('statements');
+  const problem = periodProblem(value);
   return (
-    <Group grow align="flex-start">
-      <TextInput
-        type="date"
+    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
+      <DayInput
         label={t('from')}
         value={value.from}
-        onChange={(e) => onChange({ ...value, from: e.currentTarget.value })}
+        onChange={(from) => onChange({ ...value, from })}
+        error={problem === 'periodMissing' && !value.from ? t('periodMissing') : undefined}
         data-testid="statement-from"
       />
-      <TextInput
-        type="date"
+      <DayInput
         label={t('to')}
         value={value.to}
-        onChange={(e) => onChange({ ...value, to: e.currentTarget.value })}
+        onChange={(to) => onChange({ ...value, to })}
+        error={
+          problem === 'periodOrder'
+            ? t('periodOrder')
+            : problem === 'periodMissing' && !value.to
+              ? t('periodMissing')
+              : undefined
+        }
         data-testid="statement-to"
       />
-    </Group>
+    </SimpleGrid>
+  );
+}
+
+/**
+ * The statement's download: a link to the PDF (downloaded, not opened) for a period that can be
+ * asked for, else a disabled button — the fields above say what is wrong.
+ */
+export function StatementDownload({
+  href,
+  label,
+  ...props
+}: { href: string | null; label: string } & Pick<ButtonProps, 'size' | 'variant'>) {
+  const icon = <IconDownload size={16} aria-hidden />;
+  return href ? (
+    <Button {...props} component="a" href={href} download leftSection={icon}>
+      {label}
+    </Button>
+  ) : (
+    <Button {...props} disabled leftSection={icon}>
+      {label}
+    </Button>
   );
 }

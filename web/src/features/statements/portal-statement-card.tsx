@@ -1,16 +1,16 @@
-import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PeriodFields } from './period-fields';
-import { portalStatementUrl, thisMonth } from './statements.api';
+import { PeriodFields, StatementDownload } from './period-fields';
+import { periodProblem, portalStatementUrl, thisMonth } from './statements.api';
 
 /** The portal's statement of account: any period, as a PDF. */
 export function PortalStatementCard() {
   const { t } = useTranslation('statements');
   const [period, setPeriod] = useState(thisMonth);
-  const valid = Boolean(period.from && period.to && period.from <= period.to);
+  // The server refuses such a period too (statement_period_invalid); the fields say why here.
+  const valid = periodProblem(period) === null;
   return (
     <Paper withBorder p="md" data-testid="portal-statement">
       <Stack gap="sm">
@@ -25,15 +25,10 @@ export function PortalStatementCard() {
         </Text>
         <PeriodFields value={period} onChange={setPeriod} />
         <div>
-          <Button
-            component="a"
-            href={valid ? portalStatementUrl(period.from, period.to) : undefined}
-            target="_blank"
-            disabled={!valid}
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t('downloadPdf')}
-          </Button>
+          <StatementDownload
+            href={valid ? portalStatementUrl(period.from, period.to) : null}
+            label={t('downloadPdf')}
+          />
         </div>
       </Stack>
     </Paper>

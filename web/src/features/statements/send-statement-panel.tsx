@@ -5,10 +5,16 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../app/format';
 import { Money } from '../../shared/ui/money';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
-import { PeriodFields } from './period-fields';
-import { consoleStatementUrl, thisMonth, useCustomerStatements, useSendStatement } from './statements.api';
+import { PeriodFields, StatementDownload } from './period-fields';
+import {
+  consoleStatementUrl,
+  periodProblem,
+  thisMonth,
+  useCustomerStatements,
+  useSendStatement,
+} from './statements.api';
 
-/** The customer detail's statements: "send statement" for a period, download any period, those sent. */
+/** The customer detail's statements: download any period, "send statement" for a period, those sent. */
 export function SendStatementPanel({ customerId, canSend }: { customerId: string; canSend: boolean }) {
   const { t } = useTranslation('statements');
   const format = useFormatters();
@@ -17,38 +23,36 @@ export function SendStatementPanel({ customerId, canSend }: { customerId: string
   const [open, setOpen] = useState(false);
   const [period, setPeriod] = useState(thisMonth);
   const latest = list.data?.items.slice(0, 3) ?? [];
+  // The server refuses such a period too (statement_period_invalid); the fields say why here.
+  const valid = periodProblem(period) === null;
   return (
     <Paper withBorder p="md" data-testid="customer-statements">
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Title order={2} size="h4">
           {t('title')}
         </Title>
-        <Group gap="xs">
-          <Button
-            size="compact-md"
-            variant="subtle"
-            component="a"
-            href={consoleStatementUrl(customerId, period.from, period.to)}
-            target="_blank"
-          >
-            {t('download')}
+        {canSend && (
+          <Button size="compact-md" variant="light" onClick={() => setOpen(true)}>
+            {t('send')}
           </Button>
-          {canSend && (
-            <Button size="compact-md" variant="light" onClick={() => setOpen(true)}>
-              {t('send')}
-            </Button>
-          )}
-        </Group>
+        )}
       </Group>
+      <Stack gap="xs" mt="xs">
+        <PeriodFields value={period} onChange={setPeriod} />
+        <div>
+          <StatementDownload
+            size="compact-md"
+            variant="default"
+            href={valid ? consoleStatementUrl(customerId, period.from, period.to) : null}
+            label={t('download')}
+          />
+        </div>
+      </Stack>
       {latest.length > 0 && (
         <Stack gap={2} mt="xs">
           {latest.map((s) => (
             <Text size="sm" key={s.id}>
-              <Anchor
-                href={consoleStatementUrl(customerId, s.periodStart, s.periodEnd)}
-                target="_blank"
-                size="sm"
-              >
+              <Anchor href={consoleStatementUrl(customerId, s.periodStart, s.periodEnd)} download size="sm">
                 {format.day(s.periodStart)} – {format.day(s.periodEnd)}
               </Anchor>
               {' · '}
@@ -78,7 +82,7 @@ export function SendStatementPanel({ customerId, canSend }: { customerId: string
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('close')}
             </Button>
-            <Button loading={send.isPending} onClick={() => send.mutate(period)}>
+            <Button loading={send.isPending} disabled={!valid} onClick={() => send.mutate(period)}>
               {t('sendNow')}
             </Button>
           </Group>

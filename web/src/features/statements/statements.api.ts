@@ -1,9 +1,37 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api/client';
-import type { ResponseOf } from '../../app/api/wire';
+import type { BodyOf, ResponseOf } from '../../app/api/wire';
 import { queryKeys } from '../../app/query-keys';
 
 export type StatementList = ResponseOf<'getConsoleCustomersByIdStatements'>;
+export type StatementSettings = ResponseOf<'getConsoleSettingsStatements'>;
+export type StatementSettingsBody = BodyOf<'putConsoleSettingsStatements'>;
+
+const settingsPath = '/api/v1/console/settings/statements';
+/** The days of the month a monthly statement may go out on (the server's bounds). */
+export const MIN_DAY = 1;
+export const MAX_DAY = 28;
+
+export function useStatementSettings() {
+  return useQuery({
+    queryKey: queryKeys.collections.statementSettings,
+    queryFn: () => apiRequest<StatementSettings>('GET', settingsPath),
+  });
+}
+
+export function useSaveStatementSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StatementSettingsBody) => apiRequest<StatementSettings>('PUT', settingsPath, body),
+    onSuccess: (saved) => client.setQueryData(queryKeys.collections.statementSettings, saved),
+  });
+}
+
+/** What is wrong with a period, as a translation key of 'statements' (null when it can be asked for). */
+export function periodProblem(period: { from: string; to: string }): 'periodMissing' | 'periodOrder' | null {
+  if (!period.from || !period.to) return 'periodMissing';
+  return period.from > period.to ? 'periodOrder' : null;
+}
 
 export function useCustomerStatements(customerId: string) {
   return useQuery({
