@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { issueCreditMemo } from '../../src/domain/credits/issue-credit-memo.ts';
 import { deliverNewDocuments } from '../../src/domain/delivery/deliver-new-documents.ts';
 import { createInvoice } from '../../src/domain/invoices/create-invoice.ts';
+import { voidInvoice } from '../../src/domain/invoices/void-invoice.ts';
 import { eInvoiceWriters } from '../../src/formats/e-invoice-writers.ts';
 import { creditMemoPdf } from '../../src/formats/pdf/credit-memo-pdf.ts';
 import { invoicePdf } from '../../src/formats/pdf/invoice-pdf.ts';
@@ -134,6 +135,19 @@ describe('Deliver from the console, by e-mail', () => {
     expect(page.statusCode).toBe(200);
     expect(JSON.stringify(page.json())).toContain(invoice.number);
     expect(await mailsTo('owner@pdf.test')).toEqual([]);
+    // Staff read a copy in the Outbox with the link's token hidden: the link is the customer's alone.
+    const token = link!.split('/').pop()!;
+    const outbox = (
+      await owner({ method: 'GET', url: '/api/v1/console/outbox?pageSize=100&q=ap%40pdf.test' })
+    ).json().items as { id: string; to: string }[];
+    const copyId = outbox.find((m) => m.to === 'ap@pdf.test')!.id;
+    const copy = (await owner({ method: 'GET', url: `/api/v1/console/outbox/${copyId}` })).json();
+    expect(copy.text).toContain(`invoice ${invoice.number}`);
+    expect(copy.text).toContain('/pay/…');
+    expect(copy.text).not.toContain(token);
+    const html = await owner({ method: 'GET', url: `/api/v1/console/outbox/${copyId}/html` });
+    expect(html.body).toContain('/pay/…');
+    expect(html.body).not.toContain(token);
     const activity = (
       await owner({ method: 'GET', url: `/api/v1/console/customers/${account.id}/activity?pageSize=100` })
     ).json().items as { action: string }[];
@@ -238,6 +252,16 @@ describe('Deliver from the console, by e-mail', () => {
       .executeTakeFirstOrThrow();
     expect(row.delivered_at).toBeNull();
     expect(await mailsTo('only@statements.test')).toEqual([]);
+  });
+
+  test('a void invoice is not sent', async () => {
+    const account = await customerWith([{ email: 'ap@void.test' }]);
+    const invoice = await invoiceFor(account.id);
+    await voidInvoice({ db }, { orgId, invoiceId: invoice.id, reason: 'Entered twice', actor: {} });
+    const res = await deliver({ documentType: 'invoice', documentId: invoice.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'invoice_not_open' });
+    expect(await mailsTo('ap@void.test')).toEqual([]);
   });
 
   test('a viewer may not deliver; another seller’s invoice is not found', async () => {

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
+  auditAccessibility,
   baseUrl,
   DESKTOP,
+  formatViolations,
   hasBrowser,
   newPage,
   PHONE,
@@ -11,12 +14,18 @@ import {
   screenshot,
   signIn,
 } from './support/browser.ts';
+import { latestMailTo } from './support/mailbox.ts';
 
 /**
  * Delivery: Seaside Market's payer chooses postal mail in the portal's delivery preferences (and
  * the journey puts back what it found); Harbor Foods' owner sees the preference on the customer,
  * queues a postal delivery for a customer of its own, prints the batch and downloads the PDF, on a
- * desktop and on a phone.
+ * desktop and on a phone. She sends an invoice to a new customer of her own with "Send to customer"
+ * (by e-mail, the customer's way: the message in the contact's mailbox and the outbox), is told why
+ * an invoice of a customer with no contact cannot be e-mailed, and sees that a UBL customer taking
+ * its e-invoice by e-mail needs no AP endpoint. In the delivery settings she changes the seller's
+ * city and finds it kept (the journey puts the settings back; new documents are never sent on their
+ * own here, other journeys create invoices), and an AR agent reads them without changing them.
  */
 
 const SEASIDE = 'billing@seasidemarket.example';
@@ -174,5 +183,268 @@ test.runIf(hasBrowser)(
     expect(voided.status(), await voided.text()).toBe(200);
     expect(unexpected(pageProblems(phone.page))).toEqual([]);
     await phone.context.close();
+  },
+);
+
+/** The console's API as the signed-in person's browser calls it (its session, its CSRF token). */
+async function api(context: BrowserContext) {
+  const me = (await (await context.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const send = async (method: 'POST' | 'PUT', url: string, data: unknown, status: number) => {
+    const response = await context.request.fetch(url, {
+      method,
+      data,
+      headers: method === 'POST' ? { ...headers, 'idempotency-key': randomUUID() } : headers,
+    });
+    expect(response.status(), `${method} ${url}: ${await response.text()}`).toBe(status);
+    return response.json();
+  };
+  return {
+    get: async (url: string) => {
+      const response = await context.request.get(url);
+      expect(response.status(), `GET ${url}: ${await response.text()}`).toBe(200);
+      return response.json();
+    },
+    post: (url: string, data: unknown, status = 201) => send('POST', url, data, status),
+    put: (url: string, data: unknown, status = 200) => send('PUT', url, data, status),
+  };
+}
+type Api = Awaited<ReturnType<typeof api>>;
+
+/** Axe on what is open now (a window opens without navigating, so it is not audited by itself). */
+async function audit(page: Page) {
+  const violations = await auditAccessibility(page);
+  expect(violations, formatViolations(violations)).toEqual([]);
+}
+
+// Account numbers in the demo's series (later journeys follow the one created last), away from
+// the print journey's HF-9000…9899, pay-now's HF-8000…8899 and collections' HF-7000…7799.
+const sendSerialBase = 6000 + Math.floor(Math.random() * 890);
+let sendSerials = 0;
+
+/**
+ * A new customer of Harbor Foods with an open invoice: with one contact who receives invoices at
+ * `send-<serial>@example.test`, or (`withContact` false) with no contact at all. Names sort after
+ * the demo's, whose lists other journeys open at the top.
+ */
+async function customerWithInvoice(request: Api, withContact: boolean) {
+  const serial = sendSerialBase + sendSerials++;
+  const email = `send-${serial}@example.test`;
+  const customer = await request.post('/api/v1/console/customers', {
+    accountNumber: `HF-${serial}`,
+    name: withContact ? `Windrose Provisions ${serial}` : `Windrose Galley ${serial}`,
+    currency: 'USD',
+    locale: 'en',
+    ...(withContact
+      ? { contacts: [{ name: 'Iris Park', email, locale: 'en', receives: ['invoices'] }] }
+      : {}),
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const invoice = await request.post('/api/v1/console/invoices', {
+    customerId: customer.id,
+    number: `INV-${serial}5`,
+    issueDate: today,
+    dueDate: today,
+    lines: [{ description: 'Delivery test, 1 case', quantity: '1', unitPrice: '12.00' }],
+  });
+  return {
+    customerId: customer.id as string,
+    invoiceId: invoice.id as string,
+    number: `INV-${serial}5`,
+    email,
+  };
+}
+
+/** The invoice's page with its "Send to customer" window open, on the customer's own channel. */
+async function openSendWindow(page: Page, invoice: { invoiceId: string; number: string }) {
+  await page.goto(`/console/invoices/${invoice.invoiceId}`);
+  await page
+    .getByRole('heading', { name: new RegExp(invoice.number) })
+    .first()
+    .waitFor();
+  await page.getByRole('button', { name: 'Send to customer' }).click();
+  const dialog = page.getByRole('dialog', { name: `Send ${invoice.number} to the customer` });
+  await dialog.getByTestId('deliver-document').waitFor();
+  await expect
+    .poll(() => dialog.getByRole('radio', { name: /^E-mail \(customer’s choice\)/ }).isChecked())
+    .toBe(true);
+  return dialog;
+}
+
+test.runIf(hasBrowser)(
+  'staff: send an invoice to its customer by e-mail, and are told when no contact receives invoices, on a desktop and on a phone',
+  { timeout: JOURNEY_MS },
+  async () => {
+    for (const [viewport, suffix] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const { page, context } = await newPage('en-US', { viewport });
+      await signIn(page, OWNER);
+      await page.waitForURL(`${baseUrl}/console`);
+      const request = await api(context);
+      const invoice = await customerWithInvoice(request, true);
+      const orphan = await customerWithInvoice(request, false);
+
+      const dialog = await openSendWindow(page, invoice);
+      expect(await dialog.innerText()).toContain(`Windrose Provisions`);
+      expect(await dialog.innerText()).toContain('takes its documents by e-mail.');
+      await audit(page);
+      await screenshot(page, `delivery-08-send-${suffix}`);
+      await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await dialog.getByRole('status').getByText(`Sent to ${invoice.email}.`).waitFor();
+      // Sent: the channels give way to what happened, and the window offers to close.
+      expect(await dialog.getByRole('radio').count()).toBe(0);
+      await audit(page);
+      await screenshot(page, `delivery-09-sent-${suffix}`);
+
+      // The message, as its recipient gets it: the invoice, from the seller, with a pay link.
+      const mail = await latestMailTo(invoice.email);
+      expect(mail).toContain(`Subject:  Invoice ${invoice.number} from Harbor Foods Supply`);
+      expect(mail).toMatch(/http:\/\/127\.0\.0\.1:\d+\/pay\/[A-Za-z0-9_-]{20,}/);
+      await dialog.getByTestId('deliver-document').getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      if (suffix === 'desktop') {
+        // The outbox lists it for that address.
+        await page.goto(`/console/outbox?q=${encodeURIComponent(invoice.email)}`);
+        await page
+          .getByRole('link', { name: new RegExp(`Invoice ${invoice.number} from Harbor Foods Supply`) })
+          .first()
+          .waitFor();
+        await screenshot(page, 'delivery-10-outbox-desktop');
+      }
+
+      // No contact receives invoices: the window says so (422), and nothing is sent.
+      const orphanDialog = await openSendWindow(page, orphan);
+      await orphanDialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await orphanDialog
+        .getByRole('alert')
+        .getByText(
+          'This customer has no contact with an e-mail address that receives invoices: add one (or tick “invoices” on a contact) first.',
+        )
+        .waitFor();
+      expect(await orphanDialog.getByRole('button', { name: 'Send', exact: true }).isVisible()).toBe(true);
+      await audit(page);
+      await screenshot(page, `delivery-11-no-recipients-${suffix}`);
+      expect(
+        unexpected(pageProblems(page)).filter((p) => !/status of 422/.test(p)),
+        pageProblems(page).join('\n'),
+      ).toEqual([]);
+      await orphanDialog.getByRole('button', { name: 'Cancel' }).click();
+
+      if (suffix === 'desktop') {
+        // A UBL customer that takes its e-invoice by e-mail needs no AP endpoint (not saved).
+        await page.goto(`/console/customers/${invoice.customerId}`);
+        await page
+          .getByTestId('delivery-channel')
+          .getByText(/^E-mail/)
+          .waitFor();
+        await page.getByTestId('delivery-change').click();
+        const form = page.getByRole('dialog');
+        await form.getByRole('radio', { name: /^E-invoice \(UBL\)/ }).check();
+        const endpoint = form.getByRole('textbox', { name: /AP endpoint URL/ });
+        await endpoint.waitFor();
+        expect(await form.getByRole('radio', { name: 'To the AP endpoint' }).isChecked()).toBe(true);
+        await form.getByText('Attached to the e-mail', { exact: true }).click();
+        await expect
+          .poll(() => form.getByRole('radio', { name: 'Attached to the e-mail' }).isChecked())
+          .toBe(true);
+        await endpoint.waitFor({ state: 'detached' });
+        await form.getByText(/^Each invoice e-mail carries the UBL file beside the PDF/).waitFor();
+        await audit(page);
+        await screenshot(page, 'delivery-12-ubl-by-email-desktop');
+        await form.getByRole('button', { name: 'Cancel' }).click();
+        await form.waitFor({ state: 'hidden' });
+        const kept = await request.get(`/api/v1/console/customers/${invoice.customerId}/delivery`);
+        expect(kept.preference.channel).toBe('email');
+      }
+
+      // The invoices were only for the journey: voided so receivables stay as the demo made them.
+      for (const id of [invoice.invoiceId, orphan.invoiceId])
+        await request.post(
+          `/api/v1/console/invoices/${id}/void`,
+          { reason: 'Delivery journey test invoice' },
+          200,
+        );
+      await context.close();
+    }
+  },
+);
+
+interface DeliverySettings {
+  sellerAddress: Record<string, string | undefined>;
+  peppol: { scheme: string; id: string } | null;
+  deliverNew: boolean;
+  deliverNewSince: string | null;
+}
+
+test.runIf(hasBrowser)(
+  'staff: change the seller’s address in the delivery settings and find it kept, on a desktop and on a phone',
+  { timeout: JOURNEY_MS },
+  async () => {
+    for (const [viewport, suffix] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const { page, context } = await newPage('en-US', { viewport });
+      await signIn(page, OWNER);
+      await page.waitForURL(`${baseUrl}/console`);
+      const request = await api(context);
+      const before = (await request.get('/api/v1/console/settings/delivery')) as DeliverySettings;
+      // Sending new documents on their own would mail every invoice other journeys create.
+      expect(before.deliverNew).toBe(false);
+      const city = `Portland ${randomUUID().slice(0, 4).toUpperCase()}`;
+      try {
+        if (suffix === 'desktop') {
+          await page.getByRole('link', { name: 'Delivery', exact: true }).click();
+          await page.waitForURL(`${baseUrl}/console/settings/delivery`);
+        } else await page.goto('/console/settings/delivery');
+        await page.getByRole('heading', { name: 'Delivery and e-invoicing', level: 1 }).waitFor();
+        const automatic = page.getByRole('switch', {
+          name: 'Send new invoices and credit memos to customers automatically',
+        });
+        expect(await automatic.isChecked()).toBe(false);
+        await screenshot(page, `delivery-13-settings-${suffix}`);
+
+        await page.getByRole('textbox', { name: 'City' }).fill(city);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Delivery settings saved.').waitFor();
+        const saved = (await request.get('/api/v1/console/settings/delivery')) as DeliverySettings;
+        expect(saved.sellerAddress.city).toBe(city);
+        expect(saved.deliverNew).toBe(false);
+        expect({ ...saved.sellerAddress, city: before.sellerAddress.city }).toEqual(before.sellerAddress);
+        expect(saved.peppol).toEqual(before.peppol);
+
+        await page.reload();
+        await page.getByRole('heading', { name: 'Delivery and e-invoicing', level: 1 }).waitFor();
+        await expect.poll(() => page.getByRole('textbox', { name: 'City' }).inputValue()).toBe(city);
+        expect(await automatic.isChecked()).toBe(false);
+        await screenshot(page, `delivery-14-settings-saved-${suffix}`);
+        expect(unexpected(pageProblems(page))).toEqual([]);
+      } finally {
+        const { deliverNewSince: _since, ...restore } = before;
+        await request.put('/api/v1/console/settings/delivery', restore);
+      }
+      expect(await request.get('/api/v1/console/settings/delivery')).toEqual(before);
+      await context.close();
+    }
+
+    // Other roles read the settings but cannot change them.
+    const agent = await newPage('en-US', { viewport: DESKTOP });
+    await signIn(agent.page, 'marcus@harborfoods.example');
+    await agent.page.waitForURL(`${baseUrl}/console`);
+    await agent.page.goto('/console/settings/delivery');
+    await agent.page.getByRole('heading', { name: 'Delivery and e-invoicing', level: 1 }).waitFor();
+    await agent.page.getByText('Your role can see these settings but not change them.').waitFor();
+    expect(await agent.page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(
+      await agent.page
+        .getByRole('switch', { name: 'Send new invoices and credit memos to customers automatically' })
+        .isDisabled(),
+    ).toBe(true);
+    await screenshot(agent.page, 'delivery-15-settings-read-only-desktop');
+    expect(unexpected(pageProblems(agent.page))).toEqual([]);
+    await agent.context.close();
   },
 );

@@ -80,12 +80,17 @@ export async function deliverDocument(
     const table = input.type === 'invoice' ? 'invoices' : 'credit_memos';
     const locked = await trx
       .selectFrom(table)
-      .select('delivered_at')
+      .select(['delivered_at', 'status', 'number'])
       .where('org_id', '=', input.orgId)
       .where('id', '=', input.documentId)
       .forUpdate()
       .executeTakeFirst();
     if (input.onlyNew && locked?.delivered_at) return null;
+    // A voided document is not sent (drafts are not documents yet: loadEInvoice answers not_found).
+    if (locked?.status === 'void')
+      throw input.type === 'invoice'
+        ? new AppError('invoice_not_open', { number: locked.number, status: 'void' })
+        : new AppError('credit_memo_void', { number: locked.number });
     const { doc, customerId } = await loadEInvoice(
       { db: trx },
       {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit, systemActor } from '../audit/record-audit.ts';
 import { AppError } from '../errors.ts';
 import { type DeliverDocumentDeps, deliverDocument } from './deliver-document.ts';
@@ -89,7 +90,7 @@ async function reportUndeliverable(
   db: Kysely<DB>,
   input: { orgId: string; type: DeliverableType; id: string; reason: string },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const table = input.type === 'invoice' ? 'invoices' : 'credit_memos';
     const marked = await trx
       .updateTable(table)

@@ -94,10 +94,9 @@ export async function emailDocument(
       .where('id', '=', input.documentId)
       .executeTakeFirstOrThrow();
     number = invoice.number;
-    const payable = invoice.open_amount - invoice.pending_amount;
     let payLinkId: string | null = null;
     let url: string | null = null;
-    if (payable > 0n && invoice.pending_amount === 0n) {
+    if (invoice.open_amount > 0n && invoice.pending_amount === 0n) {
       const days = await payLinkDaysOf(trx, orgId);
       const [link] = await createCollectionPayLinks(trx, {
         orgId,

@@ -74,7 +74,7 @@ function DeliverModal({ document, onClose }: { document: DocumentToDeliver; onCl
           <Text size="sm">
             {t('deliver.prefers', {
               name: document.customer.name,
-              channel: t(`channels.${preference.channel}`),
+              channel: t(`deliver.by.${preference.channel}`),
             })}
           </Text>
         )}

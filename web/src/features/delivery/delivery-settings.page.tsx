@@ -151,6 +151,8 @@ function DeliverySettingsForm({ saved }: { saved: DeliverySettings }) {
               <TextInput
                 label={t('settings.country')}
                 description={t('settings.countryHelp')}
+                // The help goes under the box, so the box lines up with "Postal code" beside it.
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 maxLength={2}
                 readOnly={!canEdit}
                 {...form.getInputProps('country')}

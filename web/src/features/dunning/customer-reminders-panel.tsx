@@ -250,6 +250,8 @@ function SendReminderModal({ customerId, customerName, data, onClose }: ModalPro
               <Checkbox
                 label={t('customer.invoiceLine', { number: inv.number, due: format.day(inv.dueDate) })}
                 checked={selected.has(inv.id)}
+                // Once sent, the choice is what was sent: it no longer changes anything.
+                disabled={Boolean(result)}
                 onChange={(e) => toggle(inv.id, e.currentTarget.checked)}
               />
               <Money minor={inv.openAmount} currency={inv.currency} size="sm" />
@@ -268,7 +270,7 @@ function SendReminderModal({ customerId, customerName, data, onClose }: ModalPro
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('customer.cancel')}
+            {result ? t('customer.close') : t('customer.cancel')}
           </Button>
           {!result && (
             <Button

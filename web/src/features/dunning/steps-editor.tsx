@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, NumberInput, Select, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -107,26 +107,28 @@ export function StepsEditor({
                       {step.offsetDays === null ? '—' : offsetLabel(step.offsetDays)}
                     </Table.Td>
                     <Table.Td data-label={t('steps.template')}>
-                      <Select
-                        aria-label={t('steps.templateOf', { n: i + 1 })}
-                        data={STEP_TEMPLATES.map((k) => ({ value: k, label: templateName(k) }))}
-                        value={step.template}
-                        onChange={(v) => v && set(i, { template: v as StepTemplate })}
-                        allowDeselect={false}
-                        readOnly={readOnly}
-                        w={{ base: 200, sm: 240 }}
-                      />
-                      <Anchor
-                        component={Link}
-                        to={`/console/settings/mail-templates/${step.template}/${locale}`}
-                        size="sm"
-                        underline="always"
-                        aria-label={t('steps.editOf', { name: templateName(step.template) })}
-                        display="inline-block"
-                        mt={4}
-                      >
-                        {t('steps.edit')}
-                      </Anchor>
+                      {/* One block: on a phone the row's card puts it beside the label, the select
+                          as wide as the line allows (a template's name is long) and its link below. */}
+                      <Stack gap={4} align="flex-start" style={{ flex: 1 }}>
+                        <Select
+                          aria-label={t('steps.templateOf', { n: i + 1 })}
+                          data={STEP_TEMPLATES.map((k) => ({ value: k, label: templateName(k) }))}
+                          value={step.template}
+                          onChange={(v) => v && set(i, { template: v as StepTemplate })}
+                          allowDeselect={false}
+                          readOnly={readOnly}
+                          w={{ base: '100%', sm: 240 }}
+                        />
+                        <Anchor
+                          component={Link}
+                          to={`/console/settings/mail-templates/${step.template}/${locale}`}
+                          size="sm"
+                          underline="always"
+                          aria-label={t('steps.editOf', { name: templateName(step.template) })}
+                        >
+                          {t('steps.edit')}
+                        </Anchor>
+                      </Stack>
                     </Table.Td>
                     <Table.Td data-empty={readOnly || undefined}>
                       {!readOnly && (

@@ -32,8 +32,14 @@ export function OutboxStatusBadge({
   );
 }
 
-/** A template's name in the reader's language (its key when Saldo has no name for it yet). */
+/**
+ * A template's name in the reader's language: the Outbox's own short names, else the template
+ * editor's (every mail template has one there), else its key.
+ */
 export function useTemplateName() {
-  const { t } = useTranslation(['outbox', 'common']);
-  return (template: string) => t(`templates.${template}`, { defaultValue: template });
+  const { t } = useTranslation(['outbox', 'mailTemplates', 'common']);
+  return (template: string) =>
+    t(`templates.${template}`, {
+      defaultValue: t(`mailTemplates:keys.${template}`, { defaultValue: template }),
+    });
 }
