@@ -1,10 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
-  auditAccessibility,
   baseUrl,
   DESKTOP,
-  formatViolations,
   hasBrowser,
   newPage,
   PHONE,
@@ -12,6 +10,7 @@ import {
   screenshot,
   signIn,
 } from './support/browser.ts';
+import { auditOpen, type ConsoleApi, consoleApi, isoDaysAgo } from './support/console-api.ts';
 import { latestMailTo } from './support/mailbox.ts';
 
 /**
@@ -48,35 +47,12 @@ interface Overview {
   runs: { id: string; status: string; customers: number; messages: number }[];
 }
 
-/** The console's API as the signed-in person's browser calls it (its session, its CSRF token). */
-async function api(context: BrowserContext) {
-  const me = (await (await context.request.get('/api/v1/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken, origin: baseUrl };
-  const send = async (method: 'POST' | 'PUT', url: string, data: unknown, status: number) => {
-    const response = await context.request.fetch(url, { method, data, headers });
-    expect(response.status(), `${method} ${url}: ${await response.text()}`).toBe(status);
-    return response.json();
-  };
-  return {
-    get: async (url: string) => {
-      const response = await context.request.get(url);
-      expect(response.status(), `GET ${url}: ${await response.text()}`).toBe(200);
-      return response.json();
-    },
-    post: (url: string, data: unknown, status = 201) => send('POST', url, data, status),
-    put: (url: string, data: unknown, status = 200) => send('PUT', url, data, status),
-  };
-}
-type Api = Awaited<ReturnType<typeof api>>;
-
-const isoDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Two new customers of Harbor Foods: one whose contact receives reminders by e-mail, with an
  * invoice 12 days overdue; one whose only contact has a phone and no e-mail. Names sort after the
  * demo's ("Tidewater …"): the reminders journey opens the first customer of the list.
  */
-async function newCustomers(request: Api) {
+async function newCustomers(request: ConsoleApi) {
   const serial = serialBase + serials++;
   const email = `collect-${serial}-${Math.random().toString(36).slice(2, 6)}@example.test`;
   const withContact = await request.post('/api/v1/console/customers', {
@@ -97,8 +73,8 @@ async function newCustomers(request: Api) {
   const invoice = await request.post('/api/v1/console/invoices', {
     customerId: withContact.id,
     number: `INV-${serial}7`,
-    issueDate: isoDate(42),
-    dueDate: isoDate(12),
+    issueDate: isoDaysAgo(42),
+    dueDate: isoDaysAgo(12),
     lines: [{ description: 'Oysters, 100 count', quantity: '3', unitPrice: '84.50' }],
   });
   return {
@@ -127,12 +103,6 @@ async function choose(dialog: ReturnType<Page['getByRole']>, label: string | Reg
   await dialog.page().getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Axe on what is open now (a window opens without navigating, so it is not audited by itself). */
-async function audit(page: Page) {
-  const violations = await auditAccessibility(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 test.runIf(hasBrowser)(
@@ -142,7 +112,7 @@ test.runIf(hasBrowser)(
     const { page, context } = await newPage('en-US', { viewport: DESKTOP });
     await signIn(page, OWNER);
     await page.waitForURL(`${baseUrl}/console**`);
-    const request = await api(context);
+    const request = await consoleApi(context);
     const before = (await request.get('/api/v1/console/collections')) as Overview;
     const ours = await newCustomers(request);
     // Three days from today (UTC, a day either side of the seller's): no slot comes during the
@@ -166,7 +136,7 @@ test.runIf(hasBrowser)(
       await choose(settings, 'Day', WEEKDAYS[weekday - 1]!);
       await choose(settings, /^Hour/, '10:00');
       await choose(settings, 'Documents', 'Only overdue documents');
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-desktop-2-settings');
       await settings.getByRole('button', { name: 'Save' }).click();
       await settings.getByText('Schedule saved.').waitFor();
@@ -185,7 +155,7 @@ test.runIf(hasBrowser)(
       const windowA = page.getByRole('dialog', { name: `Weekly collection for ${ours.a.name}` });
       await windowA.waitFor();
       await expect.poll(() => windowA.getByTestId('collection-recipients').innerText()).toContain(ours.email);
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-desktop-3-subscribe');
       await windowA.getByRole('button', { name: 'Confirm' }).click();
       await windowA.waitFor({ state: 'hidden' });
@@ -203,7 +173,7 @@ test.runIf(hasBrowser)(
         'it has no contact with an e-mail address that receives reminders',
       );
       expect(await windowB.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-desktop-5-no-recipients');
       await windowB.getByRole('button', { name: 'Cancel' }).click();
       await windowB.waitFor({ state: 'hidden' });
@@ -224,7 +194,7 @@ test.runIf(hasBrowser)(
         ours.invoice.total / 100,
       );
       expect(shown).toContain(total);
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-desktop-6-preview');
 
       // 5. Run now. It mails every subscribed customer with documents to collect, the demo's
@@ -300,7 +270,7 @@ test.runIf(hasBrowser)(
     const { page, context } = await newPage('en-US', { viewport: PHONE });
     await signIn(page, OWNER);
     await page.waitForURL(`${baseUrl}/console**`);
-    const request = await api(context);
+    const request = await consoleApi(context);
     const before = (await request.get('/api/v1/console/collections')) as Overview;
     const ours = await newCustomers(request);
     try {
@@ -314,7 +284,7 @@ test.runIf(hasBrowser)(
       await settings.waitFor();
       await settings.getByRole('button', { name: 'Preview the next run' }).click();
       await settings.getByTestId('collection-preview').waitFor();
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-phone-2-settings');
       await page.keyboard.press('Escape');
       await settings.waitFor({ state: 'hidden' });
@@ -323,7 +293,7 @@ test.runIf(hasBrowser)(
       const windowB = page.getByRole('dialog', { name: `Weekly collection for ${ours.b.name}` });
       await windowB.getByTestId('no-recipients').waitFor();
       expect(await windowB.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-phone-3-no-recipients');
       await windowB.getByRole('button', { name: 'Cancel' }).click();
       await windowB.waitFor({ state: 'hidden' });
@@ -332,14 +302,14 @@ test.runIf(hasBrowser)(
       await markA.click();
       const windowA = page.getByRole('dialog', { name: `Weekly collection for ${ours.a.name}` });
       await expect.poll(() => windowA.getByTestId('collection-recipients').innerText()).toContain(ours.email);
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-phone-4-subscribe');
       await windowA.getByRole('button', { name: 'Confirm' }).click();
       await windowA.waitFor({ state: 'hidden' });
       await expect.poll(() => markA.getAttribute('data-subscribed')).toBe('true');
       await markA.click();
       await windowA.getByText('Turning it off stops this customer’s weekly e-mail').waitFor();
-      await audit(page);
+      await auditOpen(page);
       await screenshot(page, 'collections-phone-5-turn-off');
       await windowA.getByRole('button', { name: 'Turn off' }).click();
       await windowA.waitFor({ state: 'hidden' });

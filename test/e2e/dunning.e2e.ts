@@ -1,11 +1,9 @@
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
-  auditAccessibility,
   baseUrl,
   DESKTOP,
-  formatViolations,
   hasBrowser,
   newPage,
   PHONE,
@@ -13,6 +11,7 @@ import {
   screenshot,
   signIn,
 } from './support/browser.ts';
+import { auditOpen, type ConsoleApi, consoleApi, isoDaysAgo } from './support/console-api.ts';
 import { latestMailTo } from './support/mailbox.ts';
 
 /**
@@ -86,35 +85,12 @@ test.runIf(hasBrowser)(
 const serialBase = 5000 + Math.floor(Math.random() * 890);
 let serials = 0;
 
-/** The console's API as the signed-in person's browser calls it (its session, its CSRF token). */
-async function api(context: BrowserContext) {
-  const me = (await (await context.request.get('/api/v1/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken, origin: baseUrl };
-  const send = async (method: 'POST' | 'PUT', url: string, data: unknown, status: number) => {
-    const response = await context.request.fetch(url, { method, data, headers });
-    expect(response.status(), `${method} ${url}: ${await response.text()}`).toBe(status);
-    return response.json();
-  };
-  return {
-    get: async (url: string) => {
-      const response = await context.request.get(url);
-      expect(response.status(), `GET ${url}: ${await response.text()}`).toBe(200);
-      return response.json();
-    },
-    post: (url: string, data: unknown, status = 201) => send('POST', url, data, status),
-    put: (url: string, data: unknown, status = 200) => send('PUT', url, data, status),
-  };
-}
-type Api = Awaited<ReturnType<typeof api>>;
-
-const isoDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * A new customer of Harbor Foods whose one contact receives reminders, with an open invoice 10
  * days overdue. Its name sorts after the demo's ("Tidewater …"): the journey above opens the first
  * customer of the list.
  */
-async function customerWithOverdueInvoice(request: Api) {
+async function customerWithOverdueInvoice(request: ConsoleApi) {
   const serial = serialBase + serials++;
   const email = `remind-${serial}@example.test`;
   const customer = await request.post('/api/v1/console/customers', {
@@ -128,8 +104,8 @@ async function customerWithOverdueInvoice(request: Api) {
   const invoice = await request.post('/api/v1/console/invoices', {
     customerId: customer.id,
     number: `INV-${serial}3`,
-    issueDate: isoDate(40),
-    dueDate: isoDate(10),
+    issueDate: isoDaysAgo(40),
+    dueDate: isoDaysAgo(10),
     lines: [{ description: 'Mooring lines, 50 ft', quantity: '4', unitPrice: '61.25' }],
   });
   return {
@@ -160,12 +136,6 @@ async function windowShot(window: ReturnType<Page['getByRole']>, name: string) {
   await window.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 
-/** Axe on what is open now (a window opens without navigating, so it is not audited by itself). */
-async function audit(page: Page) {
-  const violations = await auditAccessibility(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 const OWN_STEPS = [
   { offsetDays: 5, template: 'reminder' },
   { offsetDays: 20, template: 'reminder_final' },
@@ -180,7 +150,7 @@ async function remindersOfOwnCustomer(viewport: typeof DESKTOP | typeof PHONE, s
   const { page, context } = await newPage('en-US', { viewport });
   await signIn(page, OWNER);
   await page.waitForURL(`${baseUrl}/console**`);
-  const request = await api(context);
+  const request = await consoleApi(context);
   const sellerBefore = await request.get('/api/v1/console/dunning');
   const ours = await customerWithOverdueInvoice(request);
   const dunningUrl = `/api/v1/console/customers/${ours.id}/dunning`;
@@ -219,7 +189,7 @@ async function remindersOfOwnCustomer(viewport: typeof DESKTOP | typeof PHONE, s
     const edit = await modeWindow.getByRole('link', { name: 'Edit template: Final reminder' }).boundingBox();
     expect(select!.width).toBeGreaterThanOrEqual(220);
     expect(edit!.y).toBeGreaterThanOrEqual(select!.y + select!.height);
-    await audit(page);
+    await auditOpen(page);
     await screenshot(page, `dunning-03-own-steps-${suffix}`);
     await windowShot(modeWindow, `dunning-03-own-steps-${suffix}-window`);
     await modeWindow.getByRole('button', { name: 'Save' }).click();
@@ -245,14 +215,14 @@ async function remindersOfOwnCustomer(viewport: typeof DESKTOP | typeof PHONE, s
     await invoiceBox.waitFor();
     expect(await invoiceBox.isChecked()).toBe(true);
     expect(await sendWindow.innerText()).toContain(`Ada Brennan <${ours.email}>`);
-    await audit(page);
+    await auditOpen(page);
     await screenshot(page, `dunning-04-send-now-${suffix}`);
     await windowShot(sendWindow, `dunning-04-send-now-${suffix}-window`);
     await sendWindow.getByRole('button', { name: 'Send', exact: true }).click();
     const status = sendWindow.getByRole('status');
     await expect.poll(() => status.innerText()).toBe('Reminder sent: 1 e-mail.');
     expect(await sendWindow.getByRole('button', { name: 'Send', exact: true }).count()).toBe(0);
-    await audit(page);
+    await auditOpen(page);
     await screenshot(page, `dunning-05-sent-${suffix}`);
     await windowShot(sendWindow, `dunning-05-sent-${suffix}-window`);
     // Sent: the choice no longer changes anything, and the window is closed, not cancelled.

@@ -3,6 +3,7 @@ import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../shared/ui/problem-alert';
+import { useCustomer } from '../customers/customers.api';
 import {
   CHANNELS,
   type Channel,
@@ -48,6 +49,10 @@ function DeliverModal({ document, onClose }: { document: DocumentToDeliver; onCl
   const [chosen, setChosen] = useState<Channel | null>(null);
   const channel = chosen ?? preference?.channel ?? 'email';
   const result = deliver.data;
+  const contacts = useCustomer(document.customer.id).data?.contacts;
+  const recipients = contacts?.filter((c) => c.email && c.receives.includes('invoices'));
+  const byEmail = channel === 'email' || (channel === 'ubl' && preference?.ublVia === 'email');
+  const noRecipients = byEmail && recipients !== undefined && recipients.length === 0;
   const how = (c: Channel) => {
     if (c === 'email')
       return t(preference?.emailAttachPdf === false ? 'deliver.how.emailLink' : 'deliver.how.email');
@@ -100,6 +105,16 @@ function DeliverModal({ document, onClose }: { document: DocumentToDeliver; onCl
             </Stack>
           </Radio.Group>
         )}
+        {byEmail && recipients && recipients.length > 0 && !result && (
+          <Text size="sm">
+            {t('deliver.to', { list: recipients.map((r) => `${r.name} <${r.email}>`).join(', ') })}
+          </Text>
+        )}
+        {noRecipients && !result && (
+          <Alert color="yellow" variant="light" role="status">
+            {t('deliver.noRecipients')}
+          </Alert>
+        )}
         {deliver.error ? <ProblemAlert error={deliver.error} /> : null}
         {result && (
           <Alert color="teal" variant="light" role="status">
@@ -113,7 +128,7 @@ function DeliverModal({ document, onClose }: { document: DocumentToDeliver; onCl
           {!result && (
             <Button
               loading={deliver.isPending}
-              disabled={!preference}
+              disabled={!preference || noRecipients}
               onClick={() =>
                 deliver.mutate({
                   documentType: document.type,
