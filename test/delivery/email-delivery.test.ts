@@ -357,3 +357,29 @@ describe('new documents delivered on their own', () => {
     });
   });
 });
+
+describe('hostile input', () => {
+  test('NUL bytes, over-long text, a bad channel and a non-uuid id are refused with 400, nothing saved', async () => {
+    const before = (await owner({ method: 'GET', url: '/api/v1/console/settings/delivery' })).json();
+    for (const sellerAddress of [
+      { city: 'Mon\u0000terrey' },
+      { line1: 'x'.repeat(201) },
+      { country: 'MEX' },
+    ]) {
+      const res = await owner({
+        method: 'PUT',
+        url: '/api/v1/console/settings/delivery',
+        payload: { sellerAddress, peppol: null },
+      });
+      expect(res.statusCode).toBe(400);
+    }
+    expect((await owner({ method: 'GET', url: '/api/v1/console/settings/delivery' })).json()).toEqual(before);
+    for (const payload of [
+      { documentType: 'invoice', documentId: 'not-a-uuid' },
+      { documentType: 'invoice', documentId: uuidv7(), channel: 'fax' },
+      { documentType: 'receipt', documentId: uuidv7() },
+    ])
+      expect((await deliver(payload)).statusCode).toBe(400);
+    expect((await deliver({ documentType: 'credit_memo', documentId: uuidv7() })).statusCode).toBe(404);
+  });
+});
