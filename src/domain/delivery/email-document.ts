@@ -31,7 +31,8 @@ export interface EmailedDocument {
 }
 
 const DAY_MS = 86_400_000;
-const safeName = (number: string) => number.replace(/[^\p{L}\p{N}._-]+/gu, '_');
+/** A document's PDF attachment name: its number with anything but letters, digits, `.`, `_`, `-` as `_`. */
+export const pdfAttachmentName = (number: string) => `${number.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`;
 
 /**
  * E-mails an invoice or credit memo, in the caller's transaction, to each of the customer's contacts
@@ -118,7 +119,7 @@ export async function emailDocument(
       ...(pdfAttached
         ? [
             {
-              filename: `${safeName(number)}.pdf`,
+              filename: pdfAttachmentName(number),
               contentType: 'application/pdf',
               content: await deps.invoicePdf(view),
             },
@@ -174,7 +175,7 @@ export async function emailDocument(
     pdfAttached = true;
     const attachments = [
       {
-        filename: `${safeName(number)}.pdf`,
+        filename: pdfAttachmentName(number),
         contentType: 'application/pdf',
         content: await deps.creditMemoPdf(view),
       },

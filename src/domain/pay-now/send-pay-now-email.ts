@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, recordAudit } from '../audit/record-audit.ts';
+import { pdfAttachmentName } from '../delivery/email-document.ts';
 import type { InvoiceDocumentView } from '../documents/document-views.ts';
 import { buildInvoiceDocument } from '../documents/invoice-document.ts';
 import { AppError } from '../errors.ts';
@@ -156,7 +157,7 @@ export async function sendPayNowEmail(deps: SendPayNowDeps, input: SendPayNowInp
   for (const invoice of invoices) {
     const view = await buildInvoiceDocument({ db }, { orgId: input.orgId, invoiceId: invoice.id });
     attachments.push({
-      filename: `${invoice.number.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`,
+      filename: pdfAttachmentName(invoice.number),
       contentType: 'application/pdf',
       content: await deps.invoicePdf(view),
     });
