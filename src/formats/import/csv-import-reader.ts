@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream';
-import { CsvError, type Options, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import {
   type ByteSource,
   type ImportEncoding,
@@ -78,89 +78,66 @@ function lineBreaksIn(cells: readonly string[]): number {
  * numbered by the line it starts on, a quoted cell spanning lines counts every line it spans, and
  * blank lines (skipped) count too.
  */
-export function openCsvTable(
+export async function openCsvTable(
   source: ByteSource,
   options: { encoding: ImportEncoding; delimiter: string },
   onProgress?: (bytesRead: number) => void,
 ): Promise<ImportTable> {
-  return openCsv(source, options, onProgress, false);
-}
-
-/**
- * `locate`: the slow way, used only to say where a parse error is. The parser runs ahead of the
- * reader and an error drops the records it had buffered, so the file is read again counting lines
- * as the parser goes.
- */
-async function openCsv(
-  source: ByteSource,
-  options: { encoding: ImportEncoding; delimiter: string },
-  onProgress: ((bytesRead: number) => void) | undefined,
-  locate: boolean,
-): Promise<ImportTable> {
-  const raw = source.open(0);
-  const decoder = new TextDecodeStream(options.encoding, onProgress, 'utf8-bytes');
-  const base: Options = {
-    delimiter: options.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_RECORD_CHARS,
-  };
-  let parsedEnd = 0;
-  const parser = parse(
-    locate
-      ? {
-          ...base,
-          on_record: (record: string[]) => {
-            parsedEnd += 1 + lineBreaksIn(record);
-            return record;
-          },
-        }
-      : base,
-  );
-  pipeline(raw as NodeJS.ReadableStream, decoder, parser, () => {
-    // Errors reach the reader through the parser's iterator.
-  });
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const raw = source.open(0) as NodeJS.ReadableStream & { destroy?: () => void };
+  const decoder = new TextDecodeStream(options.encoding, onProgress);
+  // Errors of the source or the decoder reach the reader through the decoder's iterator.
+  pipeline(raw, decoder, () => {});
+  const texts = decoder[Symbol.asyncIterator]() as AsyncIterator<string>;
+  const records = new CsvRecords(options.delimiter);
   const close = () => {
-    parser.destroy();
     decoder.destroy();
-    (raw as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    raw.destroy?.();
   };
-  const failure = async (error: unknown): Promise<Error> => {
-    close();
-    if (!(error instanceof CsvError)) return error as Error;
-    if (locate) return csvFileError(error, parsedEnd + 1);
-    try {
-      const again = await openCsv(source, options, undefined, true);
-      for await (const _ of again.rows) {
-        // Read to the error, which says where it is.
-      }
-    } catch (located) {
-      return located as Error;
-    }
-    return csvFileError(error, null);
-  };
-  // Physical lines, counted here (csv-parse counts a CRLF inside a quoted cell as two lines); a
-  // blank line comes as a record of one empty cell, counted and then skipped.
+  // Physical lines, counted here as the records come; a blank line comes as a record of one empty
+  // cell, counted and then skipped.
   let end = 0;
   const lineOf = (record: string[]) => {
     const line = end + 1;
     end = line + lineBreaksIn(record);
     return line;
   };
+  let batch: string[][] = [];
+  let at = 0;
+  let failure: CsvFailure | null = null;
+  let done = false;
+  /**
+   * Reads on until records are waiting in `batch` (false at the end). A bad record's error is
+   * thrown once the records before it have been taken.
+   */
+  const refill = async (): Promise<boolean> => {
+    while (at >= batch.length) {
+      if (failure) throw new ImportFileError(failure.code, end + 1, failure.params);
+      if (done) return false;
+      const step = await texts.next();
+      const got = step.done ? records.end() : records.push(step.value);
+      done = step.done === true;
+      batch = got.records;
+      at = 0;
+      if (got.failure) {
+        batch = batch.slice(0, got.failure.row);
+        failure = got.failure;
+      }
+    }
+    return true;
+  };
 
   let header: string[] = [];
   try {
-    for (;;) {
-      const step = await records.next();
-      if (step.done) break;
-      const line = lineOf(step.value);
-      if (step.value.every((cell) => cell.trim() === '')) continue;
-      header = headerOf(step.value, line);
+    while (await refill()) {
+      const record = batch[at++]!;
+      const line = lineOf(record);
+      if (record.every((cell) => cell.trim() === '')) continue;
+      header = headerOf(record, line);
       break;
     }
   } catch (error) {
-    throw await failure(error);
+    close();
+    throw error;
   }
   if (header.length === 0) {
     close();
@@ -169,13 +146,13 @@ async function openCsv(
   const width = header.length;
   async function* rows() {
     try {
-      const rest = { [Symbol.asyncIterator]: () => records };
-      for await (const record of rest) {
-        const row = rowOf(lineOf(record), record, width);
-        if (row) yield row;
-      }
-    } catch (error) {
-      throw await failure(error);
+      // A batch's records are taken without an await each (a million rows cost a million less).
+      while (await refill())
+        while (at < batch.length) {
+          const record = batch[at++]!;
+          const row = rowOf(lineOf(record), record, width);
+          if (row) yield row;
+        }
     } finally {
       close();
     }
@@ -183,20 +160,92 @@ async function openCsv(
   return { header, rows: rows() };
 }
 
-function csvFileError(error: unknown, line: number | null): Error {
-  if (error instanceof ImportFileError) return error;
-  if (error instanceof CsvError) {
-    switch (error.code) {
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return new ImportFileError('unclosed_quote', line);
-      case 'CSV_MAX_RECORD_SIZE':
-        // Most often a quote that never closes, read on to the limit.
-        return new ImportFileError('record_too_large', line, { limit: MAX_RECORD_CHARS });
-      default:
-        return new ImportFileError('malformed_csv', line, {
-          reason: error.code.replace(/^CSV_/, '').toLowerCase(),
-        });
+interface CsvFailure {
+  /** The place, in the records answered with it, of the record that cannot be read. */
+  row: number;
+  code: 'unclosed_quote' | 'malformed_csv' | 'record_too_large';
+  params?: Record<string, string | number>;
+}
+
+/**
+ * The records of a CSV text given in pieces, by Papa Parse's parser (RFC 4180 quoting, a quote
+ * inside an unquoted cell kept as text): each piece answers the records it completes, and the
+ * start of an unfinished one waits for the next. The line break is the file's first one outside
+ * quotes (CRLF, LF or CR); a record still unfinished after MAX_RECORD_CHARS is refused (a runaway
+ * quote would otherwise hold the rest of the file in memory).
+ */
+class CsvRecords {
+  private parser: Papa.Parser | null = null;
+  private pending = '';
+
+  constructor(private readonly delimiter: string) {}
+
+  push(text: string): { records: string[][]; failure?: CsvFailure } {
+    return this.parse(this.pending + text, false);
+  }
+
+  end(): { records: string[][]; failure?: CsvFailure } {
+    return this.parse(this.pending, true);
+  }
+
+  private parse(text: string, last: boolean): { records: string[][]; failure?: CsvFailure } {
+    this.pending = '';
+    if (!this.parser) {
+      const newline = lineBreakOf(text, last);
+      if (newline === null) {
+        this.pending = text;
+        return text.length > MAX_RECORD_CHARS
+          ? {
+              records: [],
+              failure: { row: 0, code: 'record_too_large', params: { limit: MAX_RECORD_CHARS } },
+            }
+          : { records: [] };
+      }
+      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline, quoteChar: '"', escapeChar: '"' });
+    }
+    if (text === '') return { records: [] };
+    const result = this.parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
+    const records = result.data;
+    const error = result.errors[0];
+    if (error)
+      return {
+        records,
+        failure:
+          error.code === 'MissingQuotes'
+            ? { row: error.row ?? records.length - 1, code: 'unclosed_quote' }
+            : {
+                row: error.row ?? records.length - 1,
+                code: 'malformed_csv',
+                params: { reason: error.code.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() },
+              },
+      };
+    if (!last) {
+      this.pending = text.slice(result.meta.cursor);
+      if (this.pending.length > MAX_RECORD_CHARS)
+        return {
+          records,
+          failure: { row: records.length, code: 'record_too_large', params: { limit: MAX_RECORD_CHARS } },
+        };
+    }
+    return { records };
+  }
+}
+
+/**
+ * The file's line break: the first one outside quotes. Null while the text read so far has none
+ * (or ends in a CR that may be half of a CRLF); at the end of a file with none, LF.
+ */
+function lineBreakOf(text: string, last: boolean): '\r\n' | '\n' | '\r' | null {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '\n') return '\n';
+    else if (ch === '\r') {
+      if (i + 1 < text.length) return text[i + 1] === '\n' ? '\r\n' : '\r';
+      return last ? '\r' : null;
     }
   }
-  return error as Error;
+  return last ? '\n' : null;
 }

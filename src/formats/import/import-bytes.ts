@@ -173,22 +173,16 @@ export class TextDecodeStream extends Transform {
   private lastReport = 0;
   private readonly singleByte: boolean;
 
-  /**
-   * `output` 'utf8-bytes': the text as UTF-8 Buffers instead of strings (what csv-parse works on:
-   * a UTF-8 file then passes through without being decoded and encoded again).
-   */
   constructor(
     private readonly encoding: ImportEncoding,
     private readonly onProgress?: (bytesRead: number) => void,
-    private readonly output: 'string' | 'utf8-bytes' = 'string',
   ) {
-    super(output === 'string' ? { decodeStrings: true, encoding: 'utf8' } : { decodeStrings: true });
+    super({ decodeStrings: true, encoding: 'utf8' });
     this.singleByte = encoding === 'windows-1252';
   }
 
-  private text(buf: Buffer): string | Buffer {
-    if (this.output === 'string') return this.singleByte ? decode1252(buf) : buf.toString('utf8');
-    return this.singleByte ? Buffer.from(decode1252(buf), 'utf8') : buf;
+  private text(buf: Buffer): string {
+    return this.singleByte ? decode1252(buf) : buf.toString('utf8');
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {

@@ -126,6 +126,36 @@ describe('CSV: rows and lines', () => {
     ]);
   });
 
+  test.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])(
+    '%s line breaks read the same, however the bytes are cut (a CRLF split between pieces too)',
+    async (_l, br) => {
+      const text = ['Folio;Notas', 'A;"dos', 'líneas"', 'B;x', '', 'C;fin'].join(br) + br;
+      for (const chunk of [1, 2, 3, 7, 64 * 1024]) {
+        const rows = await all(
+          readImportRows(byteSource(text, 'x.csv', chunk), { format: 'csv', delimiter: ';' }),
+        );
+        expect(rows).toEqual([
+          { line: 2, cells: ['A', `dos${br}líneas`] },
+          { line: 4, cells: ['B', 'x'] },
+          { line: 6, cells: ['C', 'fin'] },
+        ]);
+      }
+    },
+  );
+
+  test('a quote inside an unquoted cell is text; a last line without a line break is read', async () => {
+    const text = 'Folio;Concepto\nF-1;Llave de paso ½" cromada\nF-2;Tubo 3"x2"';
+    const rows = await all(readImportRows(byteSource(text, 'x.csv', 5), { format: 'csv', delimiter: ';' }));
+    expect(rows).toEqual([
+      { line: 2, cells: ['F-1', 'Llave de paso ½" cromada'] },
+      { line: 3, cells: ['F-2', 'Tubo 3"x2"'] },
+    ]);
+  });
+
   test('cells are trimmed, empty ones null; short rows padded; extra cells cut off and counted', async () => {
     const text = 'a,b,c\n 1 , ,3\n4\n5,6,7,8,,9\n';
     const rows = await all(readImportRows(byteSource(text, 'x.csv'), { format: 'csv' }));
@@ -274,6 +304,23 @@ describe('CSV: bad input', () => {
     const text = `a,b\n0,1\n\n1,"${'x'.repeat(3 << 20)}\n`;
     const error = await fileError(all(readImportRows(byteSource(text, 'x.csv'), { format: 'csv' })));
     expect(error).toMatchObject({ code: 'record_too_large', line: 4, params: { limit: 1 << 20 } });
+  });
+
+  test('text after a closing quote is refused at its line, with the rows before it read', async () => {
+    const text = 'a,b\n1,2\n3,"cerrada"y más\n4,5\n';
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const row of readImportRows(byteSource(text, 'x.csv', 4), { format: 'csv' }))
+        seen.push(row.line);
+    })();
+    const error = await fileError(reading);
+    expect(error).toMatchObject({ code: 'malformed_csv', line: 3, params: { reason: 'invalid_quotes' } });
+    expect(seen).toEqual([2]);
+  });
+
+  test('a first line that never ends stops at the record limit', async () => {
+    const error = await fileError(inspectImportFile(byteSource('x'.repeat(3 << 20), 'x.csv')));
+    expect(error).toMatchObject({ code: 'record_too_large', line: 1, params: { limit: 1 << 20 } });
   });
 
   test('a header naming a column twice is refused (a mapping could not tell them apart)', async () => {

@@ -112,10 +112,15 @@ async function validate(ctx: StagingContext): Promise<void> {
     trx,
   );
 
-  // One row per invoice: its header (agreed on by its lines, checked below), customer, currency,
-  // due date, and what Saldo already has under its ERP id.
+  // One row per invoice: its header (agreed on by its lines, checked below), customer, currency
+  // and its minor unit, due date, and what Saldo already has under its ERP id. An invoice Saldo
+  // does not have gets its id here: uuidv7 is evaluated after the sort, so the new ids ascend in
+  // file order and the invoices, lines and taxes written later append to their indexes in order.
   await sql`
     create temporary table ${sql.table(DOCS)} on commit drop as
+    select h.*, coalesce(x.ex, 2) as ex, ('1' || repeat('0', coalesce(x.ex, 2)))::numeric as scale,
+           case when h.existing_id is null then uuidv7() end as new_id
+      from (
     with d as (
       select ${doc} as doc, min(t.line) as first_line, bool_or(t.rejected) as row_rejected,
              min(t.number) as number, min(t.customer_erp_id) as customer_ref,
@@ -128,18 +133,21 @@ async function validate(ctx: StagingContext): Promise<void> {
     select d.*, coalesce(c1.id, c2.id) as customer_id,
            coalesce(d.currency, trim(coalesce(c1.currency, c2.currency))) as cur,
            coalesce(d.due_date, d.issue_date + coalesce(c1.payment_terms_days, c2.payment_terms_days)) as due,
-           coalesce(i1.id, i2.id) as existing_id, false as rejected, 2 as ex, 100::numeric as scale
+           coalesce(i1.id, i2.id) as existing_id, false as rejected
       from d
       left join customer_accounts c1 on c1.org_id = ${orgId} and c1.erp_id = d.customer_ref
       left join customer_accounts c2 on c2.org_id = ${orgId} and c2.account_number = d.customer_ref
         and c1.id is null
       left join invoices i1 on i1.org_id = ${orgId} and i1.erp_id = d.doc
       left join invoices i2 on i2.org_id = ${orgId} and i2.number = d.number and i2.erp_id is null
-        and i1.id is null`.execute(trx);
+        and i1.id is null
+      ) h
+      left join (values ${exponentRows()}) x(code, ex) on x.code = h.cur
+     order by h.first_line`.execute(trx);
+  // Its statistics tell the planner each key is unique (a hash join to it, not a sort of every row).
   await sql`
-    update ${sql.table(DOCS)} d set ex = x.ex, scale = ('1' || repeat('0', x.ex))::numeric
-      from (values ${exponentRows()}) x(code, ex) where x.code = d.cur;
-    create index on ${sql.table(DOCS)} (doc);`.execute(trx);
+    create index on ${sql.table(DOCS)} (doc);
+    analyze ${sql.table(DOCS)};`.execute(trx);
 
   // What Saldo has for the invoices the file names, locked (id order, as every lock of invoices).
   await sql`
@@ -156,7 +164,8 @@ async function validate(ctx: StagingContext): Promise<void> {
   // hold a value beyond bigint, refused below).
   await sql`
     create temporary table ${sql.table(LINES)} on commit drop as
-    select t.line, d.doc, d.first_line as doc_line, d.ex, d.scale, t.rejected,
+    select t.line, d.doc, d.first_line as doc_line, coalesce(d.existing_id, d.new_id) as invoice_id,
+           d.ex, d.scale, t.rejected,
            t.line_sku as sku, t.line_description as description, t.line_quantity as quantity,
            t.line_unit as unit, t.line_unit_price as unit_price, t.line_tax_name as tax_name,
            t.line_tax_rate as tax_rate, t.line_tax_amount as tax_amount_given,
@@ -196,12 +205,13 @@ async function validate(ctx: StagingContext): Promise<void> {
     update ${sql.table(DOCS)} d
        set subtotal = s.subtotal, discount_total = s.discount_total, tax_total = s.tax_total,
            fee_total = s.fee_total, total = s.subtotal + s.tax_total + s.fee_total, line_count = s.line_count
-      from (select doc, (count(*) filter (where is_line))::int as line_count, coalesce(sum(net) filter (where is_line), 0) as subtotal,
+      from (select doc_line, (count(*) filter (where is_line))::int as line_count,
+                   coalesce(sum(net) filter (where is_line), 0) as subtotal,
                    coalesce(sum(discount) filter (where is_line), 0) as discount_total,
                    coalesce(sum(tax) filter (where is_line), 0) as tax_total,
                    coalesce(sum(fee), 0) as fee_total
-              from ${sql.table(LINES)} group by doc) s
-     where s.doc = d.doc`.execute(trx);
+              from ${sql.table(LINES)} group by doc_line) s
+     where s.doc_line = d.first_line`.execute(trx);
 
   // An invoice with a bad line has no total worth checking: its lines' errors say what is wrong.
   await sql`
@@ -271,9 +281,7 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
 
   // What each invoice comes to: created, unchanged, updated, flagged, voided (or nothing: a void
   // invoice Saldo never had).
-  await sql`alter table ${D} add column action text, add column new_id uuid, add column lines_print text`.execute(
-    trx,
-  );
+  await sql`alter table ${D} add column action text, add column lines_print text`.execute(trx);
 
   const lang = await sql<{ locale: string }>`select locale from organizations where id = ${orgId}`.execute(
     trx,
@@ -331,13 +339,6 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
       left join import_invoice_existing e on e.id = d2.existing_id
       left join x on x.id = e.id
      where d2.doc = d.doc and d.doc = d2.doc and not d.rejected`.execute(trx);
-  // The new invoices' ids ascend in file order (uuidv7 is evaluated after the sort): their rows,
-  // lines and taxes are then written in their keys' order, each index appended to, not scattered.
-  await sql`
-    update ${D} d set new_id = x.id
-      from (select doc, uuidv7() as id from ${D} where action = 'create' and status = 'open' order by first_line) x
-     where x.doc = d.doc`.execute(trx);
-
   // Held for review: the ERP's new total is below what is already paid, credited or in flight.
   await sql`
     insert into import_reviews (org_id, id, import_id, kind, document_id, erp_id, reason, params)
@@ -427,26 +428,25 @@ async function apply(ctx: StagingContext): Promise<AppliedCounts> {
            d.order_reference, 'open', d.subtotal::bigint, d.discount_total::bigint, d.tax_total::bigint,
            d.fee_total::bigint, d.total::bigint, d.total::bigint, d.notes, now()
       from ${D} d where d.action = 'create' order by d.first_line`.execute(trx);
-  await sql`update ${D} set new_id = existing_id where action = 'update'`.execute(trx);
+  // The lines of the invoices created or changed, each naming its invoice (validate gave the new
+  // ones their ids). LINES is in file order, an invoice's lines together and in order, which is
+  // the order of the new invoices' keys: no sort is needed for the indexes to be appended to.
+  const written = sql`l.doc_line in (select first_line from ${D} where action in ('create', 'update'))`;
   await sql`
     insert into invoice_lines (org_id, invoice_id, line_no, sku, description, quantity, unit, unit_price,
                                discount_amount, net_amount, tax_amount, total_amount)
-    select ${orgId}, d.new_id, l.line_no, l.sku, l.description, l.quantity, l.unit, l.unit_price,
+    select ${orgId}, l.invoice_id, l.line_no, l.sku, l.description, l.quantity, l.unit, l.unit_price,
            l.discount::bigint, l.net::bigint, coalesce(l.tax, 0)::bigint, (l.net + coalesce(l.tax, 0))::bigint
-      from ${L} l join ${D} d on d.first_line = l.doc_line
-     where d.action in ('create', 'update') and l.is_line order by d.new_id, l.line_no`.execute(trx);
+      from ${L} l where l.is_line and ${written}`.execute(trx);
   await sql`
     insert into invoice_line_taxes (org_id, invoice_id, line_no, seq, name, rate, amount)
-    select ${orgId}, d.new_id, l.line_no, 1, coalesce(l.tax_name, ${taxName}), l.tax_rate, l.tax::bigint
-      from ${L} l join ${D} d on d.first_line = l.doc_line
-     where d.action in ('create', 'update') and l.is_line and l.tax is not null
-     order by d.new_id, l.line_no`.execute(trx);
+    select ${orgId}, l.invoice_id, l.line_no, 1, coalesce(l.tax_name, ${taxName}), l.tax_rate, l.tax::bigint
+      from ${L} l where l.is_line and l.tax is not null and ${written}`.execute(trx);
   await sql`
     insert into invoice_charges (org_id, invoice_id, seq, kind, name, rate, amount)
-    select ${orgId}, d.new_id, l.fee_seq, case when l.fee < 0 then 'discount' else 'fee' end,
+    select ${orgId}, l.invoice_id, l.fee_seq, case when l.fee < 0 then 'discount' else 'fee' end,
            coalesce(l.fee_name, case when l.fee < 0 then ${discountName} else ${feeName} end), null, l.fee::bigint
-      from ${L} l join ${D} d on d.first_line = l.doc_line
-     where d.action in ('create', 'update') and l.is_fee order by d.new_id, l.fee_seq`.execute(trx);
+      from ${L} l where l.is_fee and ${written}`.execute(trx);
   await postEntries(
     trx,
     ctx,
