@@ -221,6 +221,36 @@ async function validate(ctx: StagingContext): Promise<void> {
   );
 
   const major = (v: ReturnType<typeof sql>) => sql`trim_scale(${v} / d.scale)::text`;
+  // What each invoice is checked for (condition over `d` and what Saldo has, `e`; field; code). A
+  // clean invoice is passed over by the checks' OR before any row of them is built.
+  const docChecks: [ReturnType<typeof sql>, string, string][] = [
+    [sql`d.customer_id is null`, 'customer_erp_id', 'unknown_customer'],
+    [sql`d.line_count = 0`, 'line_description', 'required'],
+    [sql`not d.row_errors and d.status = 'open' and d.total <= 0`, 'total', 'amount_not_positive'],
+    [
+      sql`not d.row_errors and (abs(d.total) > 1e15 or abs(d.subtotal) > 1e15 or abs(d.tax_total) > 1e15)`,
+      'total',
+      'too_large',
+    ],
+    [sql`not d.row_errors and d.declared_total * d.scale <> d.total`, 'total', 'lines_do_not_add_up'],
+    [sql`d.due < d.issue_date`, 'due_date', 'due_before_issue'],
+    [
+      sql`exists (select 1 from invoices n where n.org_id = ${orgId} and n.number = d.number
+                    and n.id is distinct from d.existing_id)`,
+      'number',
+      'duplicate_number',
+    ],
+    [sql`e.customer_id <> d.customer_id`, 'customer_erp_id', 'invoice_customer_changed'],
+    [sql`e.currency <> d.cur`, 'currency', 'invoice_currency_changed'],
+    [sql`e.status = 'draft'`, 'status', 'invoice_is_draft'],
+    [sql`e.status = 'void' and d.status = 'open'`, 'status', 'invoice_void'],
+    [
+      sql`e.status = 'open' and d.status = 'void' and e.open_amount <> e.total`,
+      'status',
+      'invoice_has_applications',
+    ],
+    [sql`e.status = 'open' and d.status = 'void' and e.pending_amount > 0`, 'status', 'payment_in_progress'],
+  ];
   await stage(
     trx,
     // The params are built only for the checks that failed (the select list of rows kept).
@@ -236,24 +266,13 @@ async function validate(ctx: StagingContext): Promise<void> {
                  else jsonb_build_object('number', d.number) end
           from ${sql.table(DOCS)} d
           left join import_invoice_existing e on e.id = d.existing_id
-          cross join lateral (values
-            (d.customer_id is null, 'customer_erp_id', 'unknown_customer'),
-            (d.line_count = 0, 'line_description', 'required'),
-            (not d.row_errors and d.status = 'open' and d.total <= 0, 'total', 'amount_not_positive'),
-            (not d.row_errors and (abs(d.total) > 1e15 or abs(d.subtotal) > 1e15 or abs(d.tax_total) > 1e15),
-               'total', 'too_large'),
-            (not d.row_errors and d.declared_total * d.scale <> d.total, 'total', 'lines_do_not_add_up'),
-            (d.due < d.issue_date, 'due_date', 'due_before_issue'),
-            (exists (select 1 from invoices n where n.org_id = ${orgId} and n.number = d.number
-                       and n.id is distinct from d.existing_id), 'number', 'duplicate_number'),
-            (e.customer_id <> d.customer_id, 'customer_erp_id', 'invoice_customer_changed'),
-            (e.currency <> d.cur, 'currency', 'invoice_currency_changed'),
-            (e.status = 'draft', 'status', 'invoice_is_draft'),
-            (e.status = 'void' and d.status = 'open', 'status', 'invoice_void'),
-            (e.status = 'open' and d.status = 'void' and e.open_amount <> e.total, 'status', 'invoice_has_applications'),
-            (e.status = 'open' and d.status = 'void' and e.pending_amount > 0, 'status', 'payment_in_progress')
-          ) v(bad, field, code)
-         where not d.row_rejected and d.doc is not null and coalesce(v.bad, false)
+          cross join lateral (values ${sql.join(docChecks.map(([bad, field, code]) => sql`(${bad}, ${field}, ${code})`))})
+            v(bad, field, code)
+         where not d.row_rejected and d.doc is not null
+           and (${sql.join(
+             docChecks.map(([bad]) => sql`coalesce(${bad}, false)`),
+             sql` or `,
+           )}) and coalesce(v.bad, false)
         union all
         select d.first_line, f.field, 'header_mismatch', jsonb_build_object('number', d.number)
           from ${sql.table(DOCS)} d cross join unnest(d.mismatched) f(field)
