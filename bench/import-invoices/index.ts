@@ -233,7 +233,7 @@ export const importInvoices: Benchmark = {
           importMs: roundTo(r.saldoMs, 1),
           readerAloneMs: roundTo(r.readerMs, 1),
           copyMs: roundTo(r.copyMs, 1),
-          ratio: ratioOf(r.saldoMs, r.copyMs, 'lower-is-better'),
+          ratio: roundTo(ratioOf(r.saldoMs, r.copyMs, 'lower-is-better'), 3),
           peakRssMb: roundTo(r.peakRssMb, 1),
           rowsWritten: r.rowsWritten,
           summary: r.summary,
