@@ -194,12 +194,7 @@ class CsvRecords {
       const newline = lineBreakOf(text, last);
       if (newline === null) {
         this.pending = text;
-        return text.length > MAX_RECORD_CHARS
-          ? {
-              records: [],
-              failure: { row: 0, code: 'record_too_large', params: { limit: MAX_RECORD_CHARS } },
-            }
-          : { records: [] };
+        return text.length > MAX_RECORD_CHARS ? { records: [], failure: tooLarge(0) } : { records: [] };
       }
       this.parser = new Papa.Parser({ delimiter: this.delimiter, newline, quoteChar: '"', escapeChar: '"' });
     }
@@ -207,28 +202,28 @@ class CsvRecords {
     const result = this.parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const records = result.data;
     const error = result.errors[0];
-    if (error)
+    if (error) {
+      const row = error.row ?? records.length - 1;
+      const reason = error.code.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
       return {
         records,
         failure:
           error.code === 'MissingQuotes'
-            ? { row: error.row ?? records.length - 1, code: 'unclosed_quote' }
-            : {
-                row: error.row ?? records.length - 1,
-                code: 'malformed_csv',
-                params: { reason: error.code.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() },
-              },
+            ? { row, code: 'unclosed_quote' }
+            : { row, code: 'malformed_csv', params: { reason } },
       };
+    }
     if (!last) {
       this.pending = text.slice(result.meta.cursor);
-      if (this.pending.length > MAX_RECORD_CHARS)
-        return {
-          records,
-          failure: { row: records.length, code: 'record_too_large', params: { limit: MAX_RECORD_CHARS } },
-        };
+      if (this.pending.length > MAX_RECORD_CHARS) return { records, failure: tooLarge(records.length) };
     }
     return { records };
   }
+}
+
+/** The record at `row` has run past MAX_RECORD_CHARS without ending. */
+function tooLarge(row: number): CsvFailure {
+  return { row, code: 'record_too_large', params: { limit: MAX_RECORD_CHARS } };
 }
 
 /**
